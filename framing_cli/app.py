@@ -1,0 +1,71 @@
+"""Root typer app: registers every command group and turns FramingError into exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from framing import __version__
+from framing.errors import FramingError
+from framing_cli import (
+    analyze_cmd,
+    datasets_cmd,
+    evaluate_cmd,
+    experiment_cmd,
+    lexicon_cmd,
+    report_cmd,
+)
+
+app = typer.Typer(
+    name="framing",
+    help="Media-bias and framing analysis with evidence for every number.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Media-bias and framing analysis with evidence for every number."""
+
+
+analyze_cmd.register(app)
+report_cmd.register(app)
+app.add_typer(lexicon_cmd.app, name="lexicon")
+app.add_typer(evaluate_cmd.app, name="evaluate")
+app.add_typer(experiment_cmd.app, name="experiment")
+experiment_cmd.register(app)  # top-level "classify"
+app.add_typer(datasets_cmd.app, name="datasets")
+
+
+def main() -> None:
+    """Console entry point: domain errors become a one-line message and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except FramingError as exc:
+        typer.echo(f"error: {exc.describe()}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
