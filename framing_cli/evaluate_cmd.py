@@ -1,7 +1,11 @@
-"""`framing evaluate` command group."""
+"""`framing evaluate` command group: measure the analysis against annotated corpora."""
 
 from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="evaluate commands.", no_args_is_help=True)
+from framing_cli import evaluate_attribution_cmd, evaluate_lexicon_cmd
+
+app = typer.Typer(help="Measure the analysis against annotated corpora.", no_args_is_help=True)
+evaluate_attribution_cmd.register(app)
+evaluate_lexicon_cmd.register(app)
