@@ -1,0 +1,207 @@
+"""Actors: link loaded labels to the actor they describe, and profile actors across documents.
+
+:func:`link_actors` looks at the few words around a label hit:
+
+- a name right after it: ``strongman Alexander Lukashenko`` -> Alexander Lukashenko;
+- a possessive name before it: ``Kessler's regime`` -> Kessler;
+- a demonym before it: ``the Belarusian regime`` -> Belarus (``lexicons/demonyms.tsv``);
+- a country or name after ``of``/``in``: ``the regime in Belarus`` -> Belarus.
+
+:func:`actor_profiles` gathers, per actor, the labels applied to them and how they are reported:
+the stances of the cues used for their speech, how often they are quoted directly, and how
+often they speak as a named or an anonymous source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from framing.errors import LexiconError
+from framing.resources import data_path
+from framing.types import ActorLabel, Attribution, DocumentAnalysis, Hit, Sentence
+
+#: Hit categories that label an actor (other categories are not linked).
+LABEL_CATEGORIES = frozenset(
+    {"pejorative_label", "label", "honorific_label", "positive_label", "loaded_label"}
+)
+
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’-]*)*"
+_AFTER_RE = re.compile(r"[ \t]+(" + _NAME + r")")
+_POSSESSIVE_RE = re.compile(r"(" + _NAME + r")['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+_OF_RE = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(" + _NAME + r")")
+_WORD_BEFORE_RE = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[a-z-]+[ \t]+)?$")
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "In", "On", "But", "And", "He", "She"})
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> Mapping[str, str]:
+    """Demonym (and its plural) -> country, from ``lexicons/demonyms.tsv``."""
+    path = data_path("lexicons", "demonyms.tsv")
+    out: dict[str, str] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header_seen = False
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cols != ["demonym", "country"]:
+                raise LexiconError("expected header 'demonym<TAB>country'", file=str(path), line=n)
+            continue
+        if len(cols) != 2 or not cols[0] or not cols[1]:
+            raise LexiconError("expected two tab-separated columns", file=str(path), line=n)
+        out[cols[0]] = cols[1]
+        out.setdefault(cols[0] + "s", cols[1])
+        out.setdefault(cols[1], cols[1])
+    return out
+
+
+def _clean_name(name: str) -> str:
+    return name.rstrip(".'’ ")
+
+
+def _actor_for(text: str, hit: Hit) -> tuple[str, int, int] | None:
+    dem = demonyms()
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    before = text[max(line_start, hit.start - 60) : hit.start]
+    base = hit.start - len(before)
+    # "strongman Alexander Lukashenko"
+    m = _AFTER_RE.match(text, hit.end)
+    if m and m.group(1) not in _NOT_NAMES:
+        name = _clean_name(m.group(1))
+        return dem.get(name, name), m.start(1), m.start(1) + len(name)
+    # "Kessler's regime", "Putin’s brutal regime"
+    m = _POSSESSIVE_RE.search(before)
+    if m and m.group(1) not in _NOT_NAMES:
+        name = m.group(1)
+        return dem.get(name, name), base + m.start(1), base + m.end(1)
+    # "the Belarusian regime"
+    m = _WORD_BEFORE_RE.search(before)
+    if m and m.group(1) in dem:
+        return dem[m.group(1)], base + m.start(1), base + m.end(1)
+    # "the regime in Belarus", "the regime of Bashar al-Assad"
+    m = _OF_RE.match(text, hit.end)
+    if m and m.group(1) not in _NOT_NAMES:
+        name = _clean_name(m.group(1))
+        return dem.get(name, name), m.start(1), m.start(1) + len(name)
+    return None
+
+
+def link_actors(
+    text: str,
+    hits: Sequence[Hit],
+    attributions: Sequence[Attribution] = (),
+    sentences: Sequence[Sentence] = (),
+) -> tuple[ActorLabel, ...]:
+    """Label hits linked to the actor they describe (hits with no actor nearby are left out).
+
+    ``attributions`` and ``sentences`` are accepted for the pipeline's uniform signature; the
+    link is made from the words next to the label.
+    """
+    del attributions, sentences
+    out: list[ActorLabel] = []
+    for hit in hits:
+        if hit.category not in LABEL_CATEGORIES:
+            continue
+        found = _actor_for(text, hit)
+        if found is None:
+            continue
+        actor, a_start, a_end = found
+        out.append(
+            ActorLabel(
+                actor=actor,
+                label=hit.term,
+                category=hit.category,
+                start=hit.start,
+                end=hit.end,
+                actor_start=a_start,
+                actor_end=a_end,
+                voice=hit.voice,
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """How one actor is labelled and reported across documents."""
+
+    actor: str
+    labels: Mapping[str, int] = field(default_factory=dict)  # label term -> count
+    label_voices: Mapping[str, int] = field(default_factory=dict)  # voice -> count
+    stances: Mapping[str, int] = field(default_factory=dict)  # cue stance -> count
+    n_attributions: int = 0
+    n_direct: int = 0  # attributions whose content is a direct quotation (or continues one)
+    n_named: int = 0
+    n_anonymous: int = 0
+    n_documents: int = 0
+
+
+def _speaker_actor(a: Attribution) -> tuple[str, bool] | None:
+    """The actor an attribution speaks for, and whether the source is anonymous."""
+    if a.speaker is None:
+        return None
+    if a.source is not None and a.source.type == "anonymous":
+        dem = demonyms()
+        for word in re.findall(r"[A-Z][a-z]+", a.source.text):
+            if word in dem:
+                return dem[word], True
+        return None
+    if a.source is not None and a.source.type in {"unverified", "document", "unknown"}:
+        return None
+    return a.speaker, False
+
+
+def actor_profiles(analyses: Iterable[DocumentAnalysis]) -> dict[str, ActorProfile]:
+    """Per-actor profiles over a corpus, keyed by actor name (sorted)."""
+    labels: dict[str, Counter[str]] = {}
+    voices: dict[str, Counter[str]] = {}
+    stances: dict[str, Counter[str]] = {}
+    counts: dict[str, Counter[str]] = {}
+    docs: dict[str, set[str]] = {}
+
+    def touch(actor: str, doc: str) -> None:
+        labels.setdefault(actor, Counter())
+        voices.setdefault(actor, Counter())
+        stances.setdefault(actor, Counter())
+        counts.setdefault(actor, Counter())
+        docs.setdefault(actor, set()).add(doc)
+
+    for an in analyses:
+        doc = an.document.id
+        for al in an.actors:
+            touch(al.actor, doc)
+            labels[al.actor][al.label] += 1
+            voices[al.actor][al.voice] += 1
+        for a in an.attributions:
+            found = _speaker_actor(a)
+            if found is None:
+                continue
+            actor, anonymous = found
+            touch(actor, doc)
+            c = counts[actor]
+            c["attributions"] += 1
+            c["anonymous" if anonymous else "named"] += 1
+            if a.kind in {"direct", "continuation"}:
+                c["direct"] += 1
+            if a.kind != "continuation":
+                stances[actor][a.cue.stance] += 1
+    return {
+        actor: ActorProfile(
+            actor=actor,
+            labels=dict(labels[actor].most_common()),
+            label_voices=dict(voices[actor]),
+            stances=dict(stances[actor].most_common()),
+            n_attributions=counts[actor]["attributions"],
+            n_direct=counts[actor]["direct"],
+            n_named=counts[actor]["named"],
+            n_anonymous=counts[actor]["anonymous"],
+            n_documents=len(docs[actor]),
+        )
+        for actor in sorted(labels)
+    }

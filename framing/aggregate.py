@@ -1,0 +1,802 @@
+"""Tables and metrics from ``framing analyze`` output (docs/SCHEMA.md).
+
+The analyze JSONL is streamed once into a few pandas DataFrames (documents, hits, attributions,
+quotes, actors); every report figure is then a group-by over these tables plus a bootstrap over
+articles (:mod:`framing.stats`). Nothing needs the whole corpus text in memory: keyword-in-context
+snippets are cut while streaming (a few per group and term), and full texts of the example
+articles are re-read from the file on demand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+import pandas as pd
+
+from framing.errors import InputError
+from framing.stats import bootstrap_ratio
+from framing.text import WORD_RE, normalize
+from framing.types import VOICES
+
+#: Voices reported, "all" first (hits over all scored words).
+REPORT_VOICES: tuple[str, ...] = ("all", *VOICES)
+STANCES: tuple[str, ...] = (
+    "neutral",
+    "endorsing",
+    "distancing",
+    "presupposing",
+    "charged",
+    "other",
+)
+UNKNOWN_GROUP = "(no source)"
+CONTEXT_CHARS = 70
+KWIC_PER_TERM = 5
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
+_WS_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The analyze output as tables. ``documents.doc`` is the row key every other table uses."""
+
+    documents: pd.DataFrame
+    hits: pd.DataFrame
+    attributions: pd.DataFrame
+    quotes: pd.DataFrame
+    actors: pd.DataFrame
+    skipped: pd.DataFrame
+    provenance: Mapping[str, Any]
+    group_field: str
+    story_field: str | None = None
+    origin: Path | None = None  # the analyze JSONL, to re-read texts
+    texts: Mapping[str, str] = field(default_factory=dict)
+    #: Per group, counts of all lower-cased words of the texts (only when asked for).
+    word_counts: Mapping[str, Counter[str]] = field(default_factory=dict)
+
+    @property
+    def groups(self) -> list[str]:
+        return sorted(self.documents["group"].unique().tolist())
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted(self.hits["category"].unique().tolist())
+
+    def subset(self, group: str) -> Tables:
+        """The tables restricted to one group's documents."""
+        docs = self.documents[self.documents["group"] == group]
+        keep = set(docs["doc"].tolist())
+
+        def part(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["doc"].isin(keep)]
+
+        return Tables(
+            documents=docs,
+            hits=part(self.hits),
+            attributions=part(self.attributions),
+            quotes=part(self.quotes),
+            actors=part(self.actors),
+            skipped=self.skipped,
+            provenance=self.provenance,
+            group_field=self.group_field,
+            story_field=self.story_field,
+            origin=self.origin,
+            texts=self.texts,
+            word_counts={group: self.word_counts[group]} if group in self.word_counts else {},
+        )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line_number, object)`` for each non-blank line; bad JSON is an InputError."""
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                value = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise InputError(f"not valid JSON: {exc}", file=str(path), line=number) from exc
+            if not isinstance(value, dict):
+                raise InputError("each line must be a JSON object", file=str(path), line=number)
+            yield number, value
+
+
+def is_analyze_output(path: Path) -> bool:
+    """True when the first record of ``path`` looks like ``framing analyze`` output."""
+    if Path(path).suffix.lower() not in {".jsonl", ".ndjson"}:
+        return False
+    for _, record in iter_jsonl(path):
+        if _is_manifest(record):
+            continue
+        return "hits" in record and ("scores" in record or "n_words" in record)
+    return False
+
+
+def _is_manifest(record: Mapping[str, Any]) -> bool:
+    return record.get("type") == "manifest" or ("manifest" in record and "hits" not in record)
+
+
+def _field_value(record: Mapping[str, Any], name: str) -> Any:
+    if name in record:
+        return record[name]
+    metadata = record.get("metadata")
+    if isinstance(metadata, Mapping):
+        return metadata.get(name)
+    return None
+
+
+def _month(date: Any) -> str | None:
+    if not isinstance(date, str):
+        return None
+    match = _MONTH_RE.match(date.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
+    left = _WS_RE.sub(" ", text[max(0, start - CONTEXT_CHARS) : start])
+    right = _WS_RE.sub(" ", text[end : end + CONTEXT_CHARS])
+    return left, right
+
+
+def _scored_words(text: str, excluded: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Lower-cased words of ``text`` outside excluded (boilerplate) spans."""
+    cuts = sorted((int(e["start"]), int(e["end"])) for e in excluded if "start" in e and "end" in e)
+    pieces, pos = [], 0
+    for start, end in cuts:
+        if start > pos:
+            pieces.append(text[pos:start])
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    return WORD_RE.findall(normalize(" ".join(pieces)))
+
+
+def _require(record: Mapping[str, Any], key: str, where: tuple[str, int]) -> Any:
+    if key not in record:
+        raise InputError("missing field in analyze record", file=where[0], line=where[1], field=key)
+    return record[key]
+
+
+class _Builder:
+    """Accumulates columns while streaming records (lists of scalars, then DataFrames once)."""
+
+    def __init__(
+        self, group_field: str, story_field: str | None, keep_text: bool, count_words: bool = False
+    ) -> None:
+        self.group_field = group_field
+        self.count_words = count_words
+        self.word_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.story_field = story_field
+        self.keep_text = keep_text
+        self.docs: dict[str, list[Any]] = defaultdict(list)
+        self.hits: dict[str, list[Any]] = defaultdict(list)
+        self.attrs: dict[str, list[Any]] = defaultdict(list)
+        self.quotes: dict[str, list[Any]] = defaultdict(list)
+        self.actors: dict[str, list[Any]] = defaultdict(list)
+        self.texts: dict[str, str] = {}
+        self.kwic_count: dict[tuple[str, str], int] = defaultdict(int)
+        self.provenance: dict[str, Any] = {}
+        self.seen_ids: set[str] = set()
+
+    def add(self, record: Mapping[str, Any], where: tuple[str, int]) -> None:
+        if _is_manifest(record):
+            manifest = record.get("manifest", record)
+            if isinstance(manifest, Mapping):
+                self.provenance.update(manifest)
+            return
+        doc = len(self.docs["doc"])
+        doc_id = str(_require(record, "id", where))
+        if doc_id in self.seen_ids:
+            raise InputError(f"duplicate document id {doc_id!r}", file=where[0], line=where[1])
+        self.seen_ids.add(doc_id)
+        hits = _require(record, "hits", where)
+        scores = record.get("scores") or {}
+        n_words = record.get("n_words", scores.get("n_words"))
+        if not isinstance(n_words, int):
+            raise InputError(
+                "n_words must be an integer", file=where[0], line=where[1], field="n_words"
+            )
+        by_voice = scores.get("words_by_voice") or {}
+        group_value = _field_value(record, self.group_field)
+        group = str(group_value) if group_value not in (None, "") else UNKNOWN_GROUP
+        text = record.get("text")
+        text = text if isinstance(text, str) else None
+        attribution = scores.get("attribution") or {}
+        quotes = record.get("quotes") or []
+        dq_share = attribution.get("direct_quote_share")
+        if isinstance(dq_share, (int, float)):
+            dq_words = round(float(dq_share) * n_words)
+        else:
+            dq_words = sum(int(q.get("n_words", 0)) for q in quotes if q.get("kind") == "direct")
+        d = self.docs
+        d["doc"].append(doc)
+        d["id"].append(doc_id)
+        d["group"].append(group)
+        d["source"].append(record.get("source"))
+        d["title"].append(record.get("title"))
+        d["date"].append(record.get("date"))
+        d["month"].append(_month(record.get("date")))
+        d["n_words"].append(n_words)
+        for voice in VOICES:
+            d[f"words_{voice}"].append(int(by_voice.get(voice, 0)))
+        d["direct_quote_words"].append(dq_words)
+        d["has_text"].append(text is not None)
+        d["line"].append(where[1])
+        if self.story_field is not None:
+            story = _field_value(record, self.story_field)
+            d["story"].append(None if story in (None, "") else str(story))
+        if text is not None and self.keep_text:
+            self.texts[doc_id] = text
+        if text is not None and self.count_words:
+            self.word_counts[group].update(_scored_words(text, record.get("excluded") or ()))
+        h = self.hits
+        for i, hit in enumerate(hits):
+            try:
+                start, end = int(hit["start"]), int(hit["end"])
+                h["term"].append(str(hit["term"]))
+                h["category"].append(str(hit["category"]))
+                h["voice"].append(str(hit.get("voice", "authorial")))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise InputError(
+                    f"hit {i} is malformed: {exc}", file=where[0], line=where[1], field="hits"
+                ) from exc
+            h["doc"].append(doc)
+            h["start"].append(start)
+            h["end"].append(end)
+            h["text"].append(str(hit.get("text", "")))
+            h["weight"].append(float(hit.get("weight", 1.0)))
+            h["lexicon"].append(str(hit.get("lexicon", "")))
+            h["rules"].append(" ".join(hit.get("rules") or ()))
+            h["scare_quoted"].append(bool(hit.get("scare_quoted", False)))
+            key = (group, h["term"][-1])
+            if text is not None and self.kwic_count[key] < KWIC_PER_TERM:
+                self.kwic_count[key] += 1
+                left: str | None
+                right: str | None
+                left, right = _snippet(text, start, end)
+            else:
+                left = right = None
+            h["left"].append(left)
+            h["right"].append(right)
+        a = self.attrs
+        for attr in record.get("attributions") or []:
+            cue = attr.get("cue") or {}
+            source = attr.get("source") or {}
+            a["doc"].append(doc)
+            a["cue"].append(str(cue.get("text", "")))
+            a["lemma"].append(str(cue.get("lemma") or cue.get("text", "")).lower())
+            a["stance"].append(str(cue.get("stance", "other")))
+            a["source_type"].append(str(source.get("type", "unknown")) if source else "none")
+            a["speaker"].append(attr.get("speaker"))
+            a["kind"].append(str(attr.get("kind", "")))
+        q = self.quotes
+        for quote in quotes:
+            q["doc"].append(doc)
+            q["kind"].append(str(quote.get("kind", "")))
+            q["text"].append(str(quote.get("text", "")))
+            q["start"].append(int(quote.get("start", 0)))
+            q["end"].append(int(quote.get("end", 0)))
+            q["n_words"].append(int(quote.get("n_words", 0)))
+        ac = self.actors
+        for actor in record.get("actors") or []:
+            ac["doc"].append(doc)
+            ac["actor"].append(str(actor.get("actor", "")))
+            ac["label"].append(str(actor.get("label", "")))
+            ac["category"].append(str(actor.get("category", "")))
+            ac["voice"].append(str(actor.get("voice", "authorial")))
+
+    def frame(self, columns: dict[str, list[Any]], names: Sequence[str]) -> pd.DataFrame:
+        return pd.DataFrame({name: columns.get(name, []) for name in names})
+
+    def build(self, skipped: pd.DataFrame, origin: Path | None) -> Tables:
+        doc_cols = [
+            "doc",
+            "id",
+            "group",
+            "source",
+            "title",
+            "date",
+            "month",
+            "n_words",
+            *(f"words_{v}" for v in VOICES),
+            "direct_quote_words",
+            "has_text",
+            "line",
+        ]
+        if self.story_field is not None:
+            doc_cols.append("story")
+        documents = self.frame(self.docs, doc_cols)
+        for column in ("doc", "n_words", *(f"words_{v}" for v in VOICES), "direct_quote_words"):
+            documents[column] = documents[column].astype(np.int64)
+        hits = self.frame(
+            self.hits,
+            [
+                "doc",
+                "term",
+                "category",
+                "voice",
+                "start",
+                "end",
+                "text",
+                "weight",
+                "lexicon",
+                "rules",
+                "scare_quoted",
+                "left",
+                "right",
+            ],
+        )
+        attrs = self.frame(
+            self.attrs, ["doc", "cue", "lemma", "stance", "source_type", "speaker", "kind"]
+        )
+        quotes = self.frame(self.quotes, ["doc", "kind", "text", "start", "end", "n_words"])
+        actors = self.frame(self.actors, ["doc", "actor", "label", "category", "voice"])
+        for frame in (hits, attrs, quotes, actors):
+            frame["doc"] = frame["doc"].astype(np.int64)
+        return Tables(
+            documents=documents,
+            hits=hits,
+            attributions=attrs,
+            quotes=quotes,
+            actors=actors,
+            skipped=skipped,
+            provenance=dict(self.provenance),
+            group_field=self.group_field,
+            story_field=self.story_field,
+            origin=origin,
+            texts=self.texts,
+            word_counts=dict(self.word_counts),
+        )
+
+
+SKIPPED_COLUMNS = ["file", "line", "field", "reason", "id"]
+
+
+def read_skipped(path: Path | None) -> pd.DataFrame:
+    """The skipped-documents JSONL (``{file, line, field, reason, id}`` per line) as a table."""
+    if path is None:
+        return pd.DataFrame({c: [] for c in SKIPPED_COLUMNS})
+    rows = []
+    for number, record in iter_jsonl(path):
+        if "reason" not in record:
+            raise InputError(
+                "skipped record without a reason", file=str(path), line=number, field="reason"
+            )
+        rows.append({c: record.get(c) for c in SKIPPED_COLUMNS})
+    return pd.DataFrame(rows, columns=SKIPPED_COLUMNS)
+
+
+def _sidecar_manifest(path: Path) -> dict[str, Any]:
+    for candidate in (
+        path.with_suffix(".manifest.json"),
+        path.with_name(path.name + ".manifest.json"),
+    ):
+        if candidate.is_file():
+            try:
+                value = orjson.loads(candidate.read_bytes())
+            except orjson.JSONDecodeError as exc:
+                raise InputError(f"manifest is not valid JSON: {exc}", file=str(candidate)) from exc
+            if isinstance(value, dict):
+                return dict(value.get("manifest", value))
+    return {}
+
+
+def read_tables(
+    path: Path,
+    *,
+    group_field: str = "source",
+    story_field: str | None = None,
+    skipped: Path | None = None,
+    keep_text: bool = False,
+    count_words: bool = False,
+) -> Tables:
+    """Stream an analyze JSONL file into :class:`Tables` (texts re-read on demand).
+
+    ``skipped`` defaults to the analyze errors sidecar (``results.errors.jsonl``) when present.
+    ``count_words`` also counts every word per group (for distinctive words over all text).
+    """
+    path = Path(path)
+    if skipped is None:
+        sidecar = path.with_name(path.name.removesuffix(".jsonl") + ".errors.jsonl")
+        skipped = sidecar if sidecar.is_file() and sidecar != path else None
+    builder = _Builder(group_field, story_field, keep_text, count_words)
+    builder.provenance.update(_sidecar_manifest(path))
+    for number, record in iter_jsonl(path):
+        builder.add(record, (str(path), number))
+    return builder.build(read_skipped(skipped), path)
+
+
+def tables_from_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    group_field: str = "source",
+    story_field: str | None = None,
+    skipped: pd.DataFrame | None = None,
+    provenance: Mapping[str, Any] | None = None,
+    name: str = "<records>",
+    count_words: bool = False,
+) -> Tables:
+    """:class:`Tables` from analyze records in memory (texts kept)."""
+    builder = _Builder(group_field, story_field, keep_text=True, count_words=count_words)
+    if provenance:
+        builder.provenance.update(provenance)
+    for number, record in enumerate(records, start=1):
+        builder.add(record, (name, number))
+    return builder.build(skipped if skipped is not None else read_skipped(None), None)
+
+
+def fetch_texts(tables: Tables, ids: Iterable[str]) -> dict[str, str]:
+    """Full texts of documents ``ids`` (from memory, or by re-reading the analyze file)."""
+    wanted = set(ids)
+    found = {i: tables.texts[i] for i in wanted if i in tables.texts}
+    missing = wanted - set(found)
+    if missing and tables.origin is not None:
+        lines = set(tables.documents.loc[tables.documents["id"].isin(missing), "line"].tolist())
+        with tables.origin.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if number in lines:
+                    record = orjson.loads(raw)
+                    text = record.get("text")
+                    if isinstance(text, str) and str(record.get("id")) in missing:
+                        found[str(record["id"])] = text
+    return found
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Statistical parameters, recorded in every report's method section."""
+
+    n_boot: int = 1000
+    alpha: float = 0.05
+    seed: int = 0
+    n_permutations: int = 1000
+    prior_size: float = 1000.0
+
+
+def hit_count_matrix(tables: Tables, categories: Sequence[str]) -> dict[str, np.ndarray]:
+    """Per voice (and "all"), an ``(n_docs, n_categories)`` matrix of hit counts."""
+    n = len(tables.documents)
+    position = pd.Series(np.arange(n), index=tables.documents["doc"].to_numpy())
+    cat_index = {c: i for i, c in enumerate(categories)}
+    hits = tables.hits[tables.hits["category"].isin(cat_index)]
+    rows = position.reindex(hits["doc"].to_numpy()).to_numpy()
+    cols = hits["category"].map(cat_index).to_numpy()
+    result: dict[str, np.ndarray] = {}
+    for voice in REPORT_VOICES:
+        mask = (
+            np.ones(len(hits), dtype=bool)
+            if voice == "all"
+            else (hits["voice"] == voice).to_numpy()
+        )
+        matrix = np.zeros((n, len(categories)))
+        np.add.at(matrix, (rows[mask].astype(np.int64), cols[mask].astype(np.int64)), 1.0)
+        result[voice] = matrix
+    return result
+
+
+def word_vector(tables: Tables, voice: str) -> np.ndarray:
+    column = "n_words" if voice == "all" else f"words_{voice}"
+    return tables.documents[column].to_numpy(dtype=np.float64)
+
+
+def density_table(
+    tables: Tables, params: Params, categories: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Loaded-term density per 1,000 words with bootstrap CI, per group x voice x category.
+
+    Includes the pseudo-category ``(any)`` (all hits). Columns: group, voice, category, hits,
+    words, docs, per_1000, low, high.
+    """
+    cats = list(categories if categories is not None else tables.categories)
+    columns = [*cats, "(any)"]
+    rows: list[dict[str, Any]] = []
+    for group in tables.groups:
+        sub = tables.subset(group)
+        matrices = hit_count_matrix(sub, cats)
+        for voice in REPORT_VOICES:
+            counts = matrices[voice]
+            counts = np.hstack([counts, counts.sum(axis=1, keepdims=True)])
+            words = word_vector(sub, voice)
+            est = bootstrap_ratio(
+                counts,
+                words,
+                n_boot=params.n_boot,
+                alpha=params.alpha,
+                seed=params.seed,
+                scale=1000.0,
+            )
+            for j, category in enumerate(columns):
+                rows.append(
+                    {
+                        "group": group,
+                        "voice": voice,
+                        "category": category,
+                        "hits": int(counts[:, j].sum()),
+                        "words": int(words.sum()),
+                        "docs": len(sub.documents),
+                        "per_1000": float(est.estimate[j]),
+                        "low": float(est.low[j]),
+                        "high": float(est.high[j]),
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def per_doc_counts(
+    tables: Tables, frame: pd.DataFrame, column: str, values: Sequence[str]
+) -> np.ndarray:
+    n = len(tables.documents)
+    position = pd.Series(np.arange(n), index=tables.documents["doc"].to_numpy())
+    index = {v: i for i, v in enumerate(values)}
+    sel = frame[frame[column].isin(index)]
+    matrix = np.zeros((n, len(values)))
+    if len(sel):
+        rows = position.reindex(sel["doc"].to_numpy()).to_numpy().astype(np.int64)
+        cols = sel[column].map(index).to_numpy().astype(np.int64)
+        np.add.at(matrix, (rows, cols), 1.0)
+    return matrix
+
+
+def stance_table(tables: Tables, params: Params) -> pd.DataFrame:
+    """Share of attribution cues per stance, per group, with bootstrap CI over articles."""
+    rows: list[dict[str, Any]] = []
+    for group in tables.groups:
+        sub = tables.subset(group)
+        counts = per_doc_counts(sub, sub.attributions, "stance", STANCES)
+        total = counts.sum(axis=1)
+        est = bootstrap_ratio(
+            counts, total, n_boot=params.n_boot, alpha=params.alpha, seed=params.seed
+        )
+        for j, stance in enumerate(STANCES):
+            rows.append(
+                {
+                    "group": group,
+                    "stance": stance,
+                    "cues": int(counts[:, j].sum()),
+                    "all_cues": int(total.sum()),
+                    "share": float(est.estimate[j]),
+                    "low": float(est.low[j]),
+                    "high": float(est.high[j]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+SOURCING_METRICS = ("anonymous_rate", "unverified_rate", "direct_quote_share")
+
+
+def sourcing_matrices(tables: Tables) -> tuple[np.ndarray, np.ndarray]:
+    """Per-document numerators and denominators of :data:`SOURCING_METRICS`."""
+    types = per_doc_counts(tables, tables.attributions, "source_type", ["anonymous", "unverified"])
+    total = per_doc_counts(tables, tables.attributions.assign(_all="x"), "_all", ["x"])[:, 0]
+    dq = tables.documents["direct_quote_words"].to_numpy(dtype=np.float64)
+    words = word_vector(tables, "all")
+    num = np.column_stack([types[:, 0], types[:, 1], dq])
+    den = np.column_stack([total, total, words])
+    return num, den
+
+
+def sourcing_table(tables: Tables, params: Params) -> pd.DataFrame:
+    """Anonymous and unverified sourcing rates and direct-quote share per group, with CI."""
+    rows: list[dict[str, Any]] = []
+    for group in tables.groups:
+        sub = tables.subset(group)
+        num, den = sourcing_matrices(sub)
+        est = bootstrap_ratio(num, den, n_boot=params.n_boot, alpha=params.alpha, seed=params.seed)
+        for j, metric in enumerate(SOURCING_METRICS):
+            rows.append(
+                {
+                    "group": group,
+                    "metric": metric,
+                    "numerator": float(num[:, j].sum()),
+                    "denominator": float(den[:, j].sum()),
+                    "value": float(est.estimate[j]),
+                    "low": float(est.low[j]),
+                    "high": float(est.high[j]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def top_terms(tables: Tables, limit: int = 15) -> pd.DataFrame:
+    """Most frequent hit terms: term, category, hits, docs."""
+    if tables.hits.empty:
+        return pd.DataFrame({"term": [], "category": [], "hits": [], "docs": []})
+    grouped = (
+        tables.hits.groupby(["term", "category"])
+        .agg(hits=("doc", "size"), docs=("doc", "nunique"))
+        .reset_index()
+        .sort_values(["hits", "term"], ascending=[False, True], kind="mergesort")
+    )
+    return grouped.head(limit).reset_index(drop=True)
+
+
+def kwic(tables: Tables, term: str, limit: int = KWIC_PER_TERM) -> list[dict[str, Any]]:
+    """Keyword-in-context examples of ``term``: left, match, right, document id, voice."""
+    hits = tables.hits[tables.hits["term"] == term]
+    with_context = hits[hits["left"].notna()]
+    chosen = with_context.head(limit) if len(with_context) else hits.head(limit)
+    ids = dict(zip(tables.documents["doc"].tolist(), tables.documents["id"].tolist(), strict=True))
+    return [
+        {
+            "left": row.left,
+            "match": row.text,
+            "right": row.right,
+            "id": str(ids[int(row.doc)]),  # type: ignore[arg-type]
+            "voice": row.voice,
+        }
+        for row in chosen.itertuples()
+    ]
+
+
+def top_cues(tables: Tables, limit: int = 15) -> pd.DataFrame:
+    a = tables.attributions
+    if a.empty:
+        return pd.DataFrame({"lemma": [], "stance": [], "count": []})
+    return (
+        a.groupby(["lemma", "stance"])
+        .size()
+        .rename("count")
+        .reset_index()
+        .sort_values(["count", "lemma"], ascending=[False, True], kind="mergesort")
+        .head(limit)
+        .reset_index(drop=True)
+    )
+
+
+def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
+    """The most-quoted speakers with the cue verbs used for each (actor x stance)."""
+    a = tables.attributions[tables.attributions["speaker"].notna()]
+    if a.empty:
+        return []
+    result = []
+    counts = a.groupby("speaker").size().sort_values(ascending=False, kind="mergesort")
+    top = counts.sort_index().sort_values(ascending=False, kind="mergesort").head(limit)
+    for speaker, n in top.items():
+        rows = a[a["speaker"] == speaker]
+        verbs = rows.groupby("lemma").size().sort_values(ascending=False, kind="mergesort")
+        stances = rows.groupby("stance").size()
+        result.append(
+            {
+                "speaker": str(speaker),
+                "attributions": int(n),
+                "verbs": [[str(v), int(c)] for v, c in verbs.head(6).items()],
+                "stances": {s: int(stances.get(s, 0)) for s in STANCES if stances.get(s, 0)},
+            }
+        )
+    return result
+
+
+def actor_labels(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
+    ac = tables.actors
+    if ac.empty:
+        return []
+    grouped = (
+        ac.groupby(["actor", "label", "category"])
+        .agg(count=("doc", "size"), docs=("doc", "nunique"))
+        .reset_index()
+        .sort_values(["count", "actor", "label"], ascending=[False, True, True], kind="mergesort")
+        .head(limit)
+    )
+    return [
+        {
+            "actor": str(r["actor"]),
+            "label": str(r["label"]),
+            "category": str(r["category"]),
+            "count": int(r["count"]),
+            "docs": int(r["docs"]),
+        }
+        for r in grouped.to_dict(orient="records")
+    ]
+
+
+def scare_quotes(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
+    q = tables.quotes[tables.quotes["kind"] == "scare"]
+    if q.empty:
+        return []
+    grouped = (
+        q.groupby("text")
+        .agg(count=("doc", "size"), docs=("doc", "nunique"))
+        .reset_index()
+        .sort_values(["count", "text"], ascending=[False, True], kind="mergesort")
+        .head(limit)
+    )
+    return [
+        {"text": str(r["text"]), "count": int(r["count"]), "docs": int(r["docs"])}
+        for r in grouped.to_dict(orient="records")
+    ]
+
+
+def monthly_density(tables: Tables) -> pd.DataFrame:
+    """Per month: documents, words, hits and hits per 1,000 words (months with dates only)."""
+    docs = tables.documents[tables.documents["month"].notna()]
+    if docs.empty:
+        return pd.DataFrame({"month": [], "docs": [], "words": [], "hits": [], "per_1000": []})
+    hits_per_doc = tables.hits.groupby("doc").size()
+    counts = hits_per_doc.reindex(docs["doc"].to_numpy(), fill_value=0).to_numpy()
+    frame = pd.DataFrame(
+        {"month": docs["month"].to_numpy(), "words": docs["n_words"].to_numpy(), "hits": counts}
+    )
+    out = frame.groupby("month").agg(
+        docs=("words", "size"), words=("words", "sum"), hits=("hits", "sum")
+    )
+    out = out.reset_index().sort_values("month")
+    out["per_1000"] = np.where(
+        out["words"] > 0, 1000.0 * out["hits"] / out["words"].where(out["words"] > 0, 1), np.nan
+    )
+    return out.reset_index(drop=True)
+
+
+def document_loading(tables: Tables) -> pd.DataFrame:
+    """Per document: id, hits, words and hits per 1,000 words (sorted most loaded first)."""
+    docs = tables.documents
+    hits = (
+        tables.hits.groupby("doc").size().reindex(docs["doc"].to_numpy(), fill_value=0).to_numpy()
+    )
+    words = docs["n_words"].to_numpy()
+    per = np.where(words > 0, 1000.0 * hits / np.where(words > 0, words, 1), 0.0)
+    frame = pd.DataFrame(
+        {
+            "doc": docs["doc"].to_numpy(),
+            "id": docs["id"].to_numpy(),
+            "hits": hits,
+            "words": words,
+            "per_1000": per,
+        }
+    )
+    return frame.sort_values(
+        ["per_1000", "id"], ascending=[False, True], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def corpus_summary(tables: Tables) -> dict[str, Any]:
+    docs = tables.documents
+    dates = sorted(d for d in docs["date"].dropna().astype(str) if d)
+    return {
+        "documents": len(docs),
+        "words": int(docs["n_words"].sum()),
+        "hits": len(tables.hits),
+        "attributions": len(tables.attributions),
+        "documents_with_text": int(docs["has_text"].sum()),
+        "documents_with_date": int(docs["month"].notna().sum()),
+        "date_min": dates[0] if dates else None,
+        "date_max": dates[-1] if dates else None,
+    }
+
+
+def skipped_summary(tables: Tables, group: str | None = None) -> dict[str, Any]:
+    """Skipped documents and counts by reason (all of them; per-group membership is unknown)."""
+    s = tables.skipped
+    reasons = (
+        s.groupby("reason").size().sort_values(ascending=False, kind="mergesort")
+        if len(s)
+        else pd.Series(dtype=int)
+    )
+    return {
+        "count": len(s),
+        "by_reason": [[str(r), int(c)] for r, c in reasons.items()],
+        "examples": [
+            {c: (None if pd.isna(v) else v) for c, v in row.items()}
+            for row in s.head(20).to_dict(orient="records")
+        ],
+    }
+
+
+def content_hash(value: Any) -> str:
+    """A short sha256 of a JSON-serialisable value (sorted keys)."""
+    return hashlib.sha256(orjson.dumps(value, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]

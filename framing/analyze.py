@@ -1,0 +1,127 @@
+"""The analysis pipeline: one :class:`~framing.types.Document` in, one
+:class:`~framing.types.DocumentAnalysis` out.
+
+Steps, each in its own module: boilerplate (:mod:`framing.boilerplate`), sentences
+(:mod:`framing.text`), quotations (:mod:`framing.quotes`), attribution
+(:mod:`framing.attribution`), lexicon matching (:mod:`framing.lexicon`), actor labels
+(:mod:`framing.actors`) and scores (:mod:`framing.scores`). Every finding keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from framing.actors import link_actors
+from framing.attribution import extract_attributions
+from framing.boilerplate import detect_boilerplate
+from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
+from framing.quotes import find_quotes
+from framing.scores import compute_scores, voice_segments
+from framing.text import SpanIndex, split_sentences
+from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
+
+
+def text_hash(text: str) -> str:
+    """SHA-1 of the document text (UTF-8), the key for incremental runs."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+
+
+class Analyzer:
+    """Analyse documents with a fixed set of lexicons and options.
+
+    Parameters
+    ----------
+    lexicons:
+        Compiled lexicons, or paths of lexicon cards; ``None`` uses the shipped lexicons.
+    boilerplate:
+        Detect and exclude captions, credits, social lines, comment prompts and teasers.
+    attribution:
+        Extract attribution relations (needed for the ``reported`` voice).
+    top_terms:
+        How many of the most frequent terms each document's scores list.
+    """
+
+    def __init__(
+        self,
+        lexicons: CompiledLexicons | Sequence[str | Path] | None = None,
+        *,
+        boilerplate: bool = True,
+        attribution: bool = True,
+        top_terms: int = 10,
+    ) -> None:
+        if lexicons is None:
+            self.lexicons = default_lexicons()
+        elif isinstance(lexicons, CompiledLexicons):
+            self.lexicons = lexicons
+        else:
+            self.lexicons = load_lexicons(lexicons)
+        self.boilerplate = boilerplate
+        self.attribution = attribution
+        self.top_terms = top_terms
+
+    def params(self) -> dict[str, object]:
+        return {
+            "boilerplate": self.boilerplate,
+            "attribution": self.attribution,
+            "top_terms": self.top_terms,
+            "lexicons": self.lexicons.provenance(),
+        }
+
+    def analyze(self, document: Document) -> DocumentAnalysis:
+        text = document.text
+        excluded = detect_boilerplate(text) if self.boilerplate else ()
+        sentences = split_sentences(text)
+        quotes = find_quotes(text, sentences)
+        reported: tuple[tuple[int, int], ...] = ()
+        attributions: tuple[Attribution, ...] = ()
+        if self.attribution:
+            result = extract_attributions(text, sentences, quotes, excluded)
+            attributions, quotes = result.attributions, result.quotes
+            reported = tuple((c.start, c.end) for c in result.reported)
+        excluded_index = SpanIndex([(e.start, e.end) for e in excluded])
+        quote_index = SpanIndex([(q.inner_start, q.inner_end) for q in quotes], quotes)
+        reported_index = SpanIndex(list(reported))
+        hits: list[Hit] = []
+        for hit in self.lexicons.match(text, sentences):
+            if excluded_index.find(hit.start) is not None:
+                continue
+            qi = quote_index.covers(hit.start, hit.end)
+            voice: Voice = "authorial"
+            scare = False
+            if qi is not None:
+                voice = "quoted"
+                scare = quote_index.items[qi].kind == "scare"  # type: ignore[attr-defined]
+            elif reported_index.find(hit.start) is not None:
+                voice = "reported"
+            if voice != "authorial" or scare:
+                hit = dataclasses.replace(hit, voice=voice, scare_quoted=scare)
+            hits.append(hit)
+        segments = voice_segments(text, excluded, quotes, reported)
+        actors = link_actors(text, tuple(hits), attributions, sentences)
+        scores = compute_scores(
+            text, segments, hits, quotes, attributions, top_terms=self.top_terms
+        )
+        return DocumentAnalysis(
+            document=document,
+            text_hash=text_hash(text),
+            sentences=sentences,
+            excluded=tuple(excluded),
+            quotes=tuple(quotes),
+            hits=tuple(hits),
+            attributions=tuple(attributions),
+            actors=tuple(actors),
+            scores=scores,
+        )
+
+    def analyze_many(self, documents: Iterable[Document]) -> Iterator[DocumentAnalysis]:
+        """Analyse lazily, in input order."""
+        for document in documents:
+            yield self.analyze(document)
+
+
+def analyze_text(text: str, *, id: str = "text", source: str | None = None) -> DocumentAnalysis:
+    """Convenience: analyse one string with the shipped lexicons."""
+    return Analyzer().analyze(Document(id=id, text=text, source=source))

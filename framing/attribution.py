@@ -1,0 +1,1279 @@
+"""Attribution relations: who is reported as saying (or thinking) what, and with which stance.
+
+:func:`extract_attributions` finds cues with the shipped cue lexicon (``lexicons/cues.toml``,
+one trie-shaped regular expression over every surface form), then looks only at a local window
+around each cue to find
+
+- the **source**: the noun phrase before the cue (``the Ukrainians insisted``), after it
+  (``said Lappo``), after ``according to``, or before a colon (``Lappo: “…”``); pronouns are
+  resolved to the most recent compatible named speaker (``she wrote`` -> Bridget Brink);
+- the **content**: an adjacent direct quotation, or the paraphrase after the cue (``that``-clause)
+  or, when the cue closes its sentence, the clause before it;
+- a **continuation**: a paragraph that is a quotation with no cue of its own, following an
+  attributed paragraph, continues that speaker.
+
+Quotations inside paraphrased content are reclassified ``mixed``; a short quotation that is the
+whole content of an attribution is ``direct``. The stance taxonomy is documented in
+``docs/ATTRIBUTION.md`` and in the card of the cue lexicon.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from framing.lexicon import CompiledLexicons, compile_lexicons, parse_lexicon
+from framing.resources import data_path
+from framing.text import WORD_RE, count_words
+from framing.types import (
+    Attribution,
+    AttributionKind,
+    ContentSpan,
+    Cue,
+    Excluded,
+    Hit,
+    Quote,
+    Sentence,
+    SourceSpan,
+    SourceType,
+    Stance,
+)
+
+STANCES: tuple[Stance, ...] = (
+    "neutral",
+    "endorsing",
+    "distancing",
+    "presupposing",
+    "charged",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """Attributions of one text, its quotations (reclassified) and its reported-speech spans."""
+
+    attributions: tuple[Attribution, ...]
+    quotes: tuple[Quote, ...]
+    reported: tuple[ContentSpan, ...]
+
+
+# ----------------------------------------------------------------------------------- the lexicon
+
+
+@lru_cache(maxsize=4)
+def cue_lexicon(path: str | None = None) -> CompiledLexicons:
+    """The compiled cue lexicon (the shipped ``cues.toml`` unless ``path`` names another card)."""
+    card = Path(path) if path else data_path("lexicons", "cues.toml")
+    return compile_lexicons([parse_lexicon(card)])
+
+
+# ------------------------------------------------------------------------------ word categories
+
+_PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "it": "n",
+    "we": "p",
+    "i": "s",
+    "you": "s",
+    "him": "m",
+    "her": "f",
+    "them": "p",
+}
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "would",
+        "will",
+        "could",
+        "should",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "not",
+        "never",
+        "n't",
+        "later",
+        "recently",
+        "previously",
+        "once",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "then",
+        "first",
+        "often",
+        "again",
+        "already",
+        "still",
+        "just",
+        "even",
+        "further",
+        "too",
+        "frequently",
+        "initially",
+        "originally",
+        "reportedly",
+        "has've",
+        "quickly",
+        "immediately",
+        "simply",
+        "flatly",
+        "openly",
+        "angrily",
+        "bluntly",
+        "falsely",
+        "wrongly",
+        "correctly",
+        "famously",
+        "memorably",
+        "loudly",
+        "calmly",
+        "directly",
+        "specifically",
+        "explicitly",
+        "essentially",
+        "basically",
+        "actually",
+        "certainly",
+        "clearly",
+        "apparently",
+        "allegedly",
+        "ultimately",
+        "finally",
+        "last",
+    ]
+)
+_STOP_LEFT = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "but",
+        "because",
+        "as",
+        "when",
+        "while",
+        "if",
+        "since",
+        "after",
+        "before",
+        "than",
+        "where",
+        "so",
+        "or",
+        "nor",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "though",
+        "although",
+        "unless",
+        "until",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "to",
+        "of",
+        "for",
+        "with",
+        "without",
+        "about",
+        "by",
+        "from",
+        "on",
+        "at",
+        "in",
+        "into",
+        "during",
+        "over",
+        "under",
+        "against",
+        "between",
+        "through",
+        "be",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "also",
+        "not",
+        "there",
+        "here",
+        "this",
+    ]
+)
+# words allowed inside a source noun phrase although they are function words
+_NP_INNER = frozenset(["of", "for", "at", "in", "the", "a", "an"])
+_LEAD_TRIM = frozenset(
+    [
+        "so",
+        "far",
+        "also",
+        "however",
+        "meanwhile",
+        "now",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "indeed",
+        "instead",
+        "later",
+        "earlier",
+        "today",
+        "yesterday",
+        "then",
+        "thus",
+        "moreover",
+        "furthermore",
+        "separately",
+        "previously",
+        "recently",
+        "in",
+        "turn",
+    ]
+)
+_OBJECT_WORDS = frozenset(
+    [
+        "reporters",
+        "journalists",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "you",
+        "supporters",
+        "voters",
+        "viewers",
+        "listeners",
+        "audience",
+        "crowd",
+        "interviewer",
+    ]
+)
+_DOC_WORDS = frozenset(
+    [
+        "statement",
+        "note",
+        "letter",
+        "memo",
+        "report",
+        "tweet",
+        "tweets",
+        "post",
+        "posts",
+        "study",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "filing",
+        "document",
+        "documents",
+        "email",
+        "emails",
+        "release",
+        "book",
+        "article",
+        "ad",
+        "ads",
+        "video",
+        "transcript",
+        "analysis",
+        "data",
+        "figures",
+        "numbers",
+        "records",
+        "message",
+        "interview",
+        "op-ed",
+        "column",
+        "editorial",
+        "lawsuit",
+        "complaint",
+        "indictment",
+        "website",
+        "page",
+        "petition",
+        "resolution",
+        "bill",
+        "platform",
+        "speech",
+        "remarks",
+    ]
+)
+_UNVERIFIED_WORDS = frozenset(
+    ["reports", "rumors", "rumours", "speculation", "reportedly", "allegedly", "unconfirmed"]
+)
+_ANON_HEADS = frozenset(
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "person",
+        "people",
+        "insider",
+        "insiders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "diplomat",
+        "diplomats",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "staffer",
+        "staffers",
+        "member",
+        "members",
+        "observers",
+        "critics",
+        "experts",
+        "analysts",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "committee",
+        "party",
+        "council",
+        "agency",
+        "office",
+        "campaign",
+        "commission",
+        "university",
+        "institute",
+        "center",
+        "centre",
+        "times",
+        "news",
+        "post",
+        "journal",
+        "press",
+        "network",
+        "foundation",
+        "association",
+        "government",
+        "administration",
+        "police",
+        "army",
+        "court",
+        "congress",
+        "senate",
+        "house",
+        "parliament",
+        "corporation",
+        "company",
+        "group",
+        "bank",
+        "fund",
+        "union",
+        "organization",
+        "organisation",
+        "coalition",
+        "board",
+        "bureau",
+        "service",
+        "services",
+        "federation",
+        "league",
+        "club",
+        "team",
+        "ministry",
+        "embassy",
+        "kremlin",
+        "pentagon",
+        "cnn",
+        "fbi",
+        "cia",
+        "nbc",
+        "cbs",
+        "abc",
+        "fox",
+        "msnbc",
+        "reuters",
+        "ap",
+        "afp",
+        "bbc",
+        "gop",
+        "dnc",
+        "rnc",
+    ]
+)
+_ROLE_WORDS = frozenset(
+    [
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "chief",
+        "leader",
+        "governor",
+        "senator",
+        "mayor",
+        "judge",
+        "nominee",
+        "candidate",
+        "official",
+        "adviser",
+        "advisor",
+        "aide",
+        "lawyer",
+        "attorney",
+        "general",
+        "commander",
+        "officer",
+        "editor",
+        "author",
+        "analyst",
+        "expert",
+        "professor",
+        "economist",
+        "strategist",
+        "manager",
+        "founder",
+        "ceo",
+        "head",
+        "representative",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "pollster",
+        "host",
+        "anchor",
+        "reporter",
+        "correspondent",
+    ]
+)
+_ANONYMITY_RE = re.compile(
+    r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to speak"
+    r"|familiar with|speaking anonymously|who asked not to be",
+    re.IGNORECASE,
+)
+_UNVERIFIED_PHRASE_RE = re.compile(
+    r"\b(?:it is (?:believed|thought|said|understood|reported|claimed)|reportedly|allegedly"
+    r"|unconfirmed)\b",
+    re.IGNORECASE,
+)
+_NOUN_LIKE_S = frozenset(
+    [
+        "claims",
+        "reports",
+        "calls",
+        "notes",
+        "shows",
+        "views",
+        "plans",
+        "fears",
+        "hopes",
+        "wants",
+        "cites",
+        "lists",
+        "orders",
+        "requests",
+        "demands",
+        "answers",
+        "replies",
+        "comments",
+        "remarks",
+        "posts",
+        "tweets",
+        "statements",
+        "supports",
+        "questions",
+        "attacks",
+        "charges",
+        "doubts",
+        "concerns",
+        "states",
+        "emails",
+        "pledges",
+    ]
+)
+_CLAUSE_STARTERS = frozenset(
+    [
+        "that",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "this",
+        "these",
+        "those",
+        "there",
+        "to",
+        "no",
+        "not",
+        "some",
+        "many",
+        "most",
+        "all",
+        "if",
+        "whether",
+        "how",
+        "what",
+        "why",
+        "when",
+        "who",
+    ]
+)
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_NOUN_AMBIGUOUS = frozenset(
+    [
+        "note",
+        "report",
+        "claim",
+        "call",
+        "comment",
+        "post",
+        "tweet",
+        "attack",
+        "charge",
+        "question",
+        "answer",
+        "reply",
+        "request",
+        "demand",
+        "order",
+        "support",
+        "view",
+        "plan",
+        "fear",
+        "hope",
+        "doubt",
+        "list",
+        "quote",
+        "address",
+        "speak",
+        "vent",
+        "brand",
+        "promise",
+        "pledge",
+        "vow",
+        "warn",
+        "echo",
+        "counter",
+        "rant",
+        "knock",
+        "trash",
+        "rip",
+        "blast",
+        "slam",
+        "order",
+        "estimate",
+        "praise",
+        "snap",
+        "thunder",
+        "email",
+        "list",
+        "find",
+        "state",
+        "comment",
+        "remark",
+        "pledge",
+        "attack",
+        "support",
+    ]
+)
+_BASE_FORM_LEFT = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "they",
+        "to",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "did",
+        "does",
+        "also",
+        "not",
+        "n't",
+        "never",
+        "often",
+        "always",
+        "still",
+    ]
+)
+_NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
+_WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
+_CAP_NAME_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
+)
+_COLON_RE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})[ \t]*:[ \t]+(?=\S)", re.MULTILINE
+)
+_QUOTE_OPEN = "“\"‘'«„"
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group(), m.group().lower())
+        for m in _WORD_TOKEN_RE.finditer(text, start, end)
+    ]
+
+
+def _is_word(tok: _Token) -> bool:
+    return tok.text[0].isalnum()
+
+
+# ----------------------------------------------------------------------------- source phrases
+
+
+def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject noun phrase that ends just before the cue (skipping auxiliaries)."""
+    toks = _tokens(text, lo, cue_start)
+    i = len(toks) - 1
+    while i >= 0 and _is_word(toks[i]) and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+        if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
+            break
+        i -= 1
+    if i < 0:
+        return None
+    if toks[i].text == ",":
+        # appositive: "Anatoly Lappo, chairman of the committee, has accused"
+        j = i - 1
+        while j >= 0 and toks[j].text not in {",", "“", "”", '"', ";", ":"} and i - j < 14:
+            j -= 1
+        if j > 0 and toks[j].text == ",":
+            head = _left_source(text, lo, toks[j].start)
+            if head is not None and text[head[0]].isupper():
+                return head[0], toks[i - 1].end
+        return None
+    end_i = i
+    words = 0
+    while i >= 0:
+        tok = toks[i]
+        if not _is_word(tok):
+            if tok.text in {"-", "’", "'"} or (tok.text == "." and i > 0):
+                i -= 1
+                continue
+            break
+        if tok.low in _STOP_LEFT and tok.low not in _NP_INNER:
+            break
+        if tok.low in _NP_INNER and (i == end_i):
+            break
+        words += 1
+        if words > 9:
+            break
+        i -= 1
+    start_i = i + 1
+    if words > 9:
+        # too long for a subject: keep the phrase from its last determiner or name on
+        for k in range(end_i, start_i - 1, -1):
+            if toks[k].low in {"the", "a", "an"}:
+                start_i = k
+                break
+        else:
+            return None
+    # leading function words and adverbs are not part of the phrase
+    while start_i <= end_i and (
+        toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
+    ):
+        start_i += 1
+    if start_i > end_i or not _is_word(toks[end_i]):
+        return None
+    if toks[end_i].low in _NP_INNER:
+        return None
+    return toks[start_i].start, toks[end_i].end
+
+
+def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """An inverted subject right after the cue: "said Lappo", "said the ministry"."""
+    toks = _tokens(text, pos, min(hi, pos + 160))
+    if not toks or not _is_word(toks[0]):
+        return None
+    first = toks[0]
+    if not (
+        first.text[0].isupper()
+        or first.low in {"the", "a", "an"}
+        or (
+            first.low in _PRONOUNS
+            and first.low not in {"him", "her", "them", "you", "it", "me", "us"}
+        )
+    ):
+        return None
+    end = first.end
+    for n, tok in enumerate(toks[1:], 1):
+        if not _is_word(tok) and tok.text not in {"-", "."}:
+            break
+        if tok.low in {"that", "in", "on", "during", "when", "after", "before", "while", "as"}:
+            break
+        if tok.low in _AUX and not tok.text[0].isupper():
+            break
+        if tok.low in _STOP_LEFT and tok.low not in _NP_INNER:
+            break
+        if n > 8:
+            break
+        if _is_word(tok):
+            end = tok.end
+    if first.low in {"the", "a", "an"} and end == first.end:
+        return None
+    return first.start, end
+
+
+def _source_type(text: str, start: int, end: int, sentence_text: str) -> SourceType:
+    phrase = text[start:end]
+    words = [w.lower() for w in WORD_RE.findall(phrase)]
+    if not words:
+        return "unknown"
+    low = set(words)
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return "pronoun"
+    named = any(w[0].isupper() for w in WORD_RE.findall(phrase)[1:])
+    if (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)) and not named:
+        return "unverified"
+    head = words[-1]
+    has_name = any(w[0].isupper() for w in WORD_RE.findall(phrase) if w.lower() not in {"the"})
+    if head in _DOC_WORDS or (low & _DOC_WORDS and not has_name):
+        return "document"
+    if head in _ANON_HEADS and not has_name:
+        return "anonymous"
+    if _ANONYMITY_RE.search(sentence_text) and not has_name:
+        return "anonymous"
+    if low & _ORG_WORDS:
+        return "organisation"
+    caps = [w for w in WORD_RE.findall(phrase) if w[0].isupper()]
+    if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
+        return "organisation"  # the Ukrainians, the Democrats
+    if caps and phrase.isupper() and len(phrase) <= 6:
+        return "organisation"  # acronyms (FBI)
+    if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
+        return "role"
+    if has_name:
+        return "person"
+    if words[0] in {"the", "a", "an", "his", "her", "their"}:
+        return "role"
+    return "unknown"
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+class _Quotes:
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = list(quotes)
+        self.starts = [q.start for q in self.quotes]
+        self.ends = [q.end for q in self.quotes]
+
+    def containing(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.quotes[i].inner_start <= pos < self.quotes[i].inner_end:
+            return i
+        return None
+
+    def ending_before(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return i if i >= 0 else None
+
+    def starting_after(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return i if i < len(self.quotes) else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+@dataclass(slots=True)
+class _Draft:
+    cue: Cue
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    kind: AttributionKind
+    quote: int | None  # index of the quotation that is the content
+    confidence: float
+
+
+# ------------------------------------------------------------------------------------ the pass
+
+
+def _cue_hits(
+    text: str, sentences: Sequence[Sentence], qs: _Quotes, excluded: Sequence[Excluded]
+) -> list[Hit]:
+    hits = cue_lexicon().match(text, sentences)
+    ex = sorted((e.start, e.end) for e in excluded)
+    ex_starts = [e[0] for e in ex]
+    out: list[Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start < last_end:
+            continue
+        if ex:
+            i = bisect.bisect_right(ex_starts, h.start) - 1
+            if i >= 0 and h.start < ex[i][1]:
+                continue
+        qi = qs.containing(h.start)
+        if qi is not None and qs.quotes[qi].n_words > 4:
+            continue  # inside someone's quoted words: their own reported speech is nested
+        out.append(h)
+        last_end = h.end
+    return out
+
+
+def _plausible(text: str, hit: Hit, lo: int) -> bool:
+    """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
+    low = hit.text.lower()
+    prev = _tokens(text, max(lo, hit.start - 40), hit.start)
+    prev_low = prev[-1].low if prev else ""
+    if prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"} and (
+        hit.category == "other" or hit.term not in {"say", "tell", "comment"}
+    ):
+        return False
+    if prev_low in _BE:
+        return False  # passive or a noun after "there are" (there are fears)
+    # base form: a verb only after a plural or pronoun subject, a modal, or "to"
+    if (
+        hit.term in _NOUN_AMBIGUOUS
+        and low.replace("’", "'") == hit.term
+        and not (
+            prev_low in _BASE_FORM_LEFT
+            or (prev_low.endswith("s") and prev_low not in {"its", "this", "his", "was", "is"})
+            or prev_low.endswith("n't")
+        )
+    ):
+        return False
+    if hit.term in _NEEDS_QUOTE:
+        before = text[max(lo, hit.start - 3) : hit.start]
+        after = text[hit.end : hit.end + 3]
+        if not any(c in before + after for c in '“”",:'):
+            return False
+    nxt = _tokens(text, hit.end, min(len(text), hit.end + 40))
+    if low in _NOUN_LIKE_S or (hit.term in _NOUN_LIKE_S and " " not in low):
+        if not nxt:
+            return False
+        t = nxt[0]
+        if not (t.low in _CLAUSE_STARTERS or t.text[0].isupper() or t.text in ':,“"—'):
+            return False
+    if hit.category == "other":
+        if not nxt:
+            return False
+        t = nxt[0]
+        if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
+            return False
+    return True
+
+
+def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
+    toks = _tokens(text, after, sent_end)
+    if not toks:
+        return None
+    i = 0
+    # an object of telling and a time phrase do not belong to the content
+    if term in {"tell", "inform", "remind", "warn", "assure", "ask", "urge"}:
+        for k, t in enumerate(toks[:6]):
+            if t.low == "that":
+                i = k
+                break
+        else:
+            if toks[0].low in _OBJECT_WORDS:
+                i = 1
+    start = toks[i].start if i < len(toks) else sent_end
+    s, e = _trim(text, start, sent_end)
+    if count_words(text, s, e) < 2:
+        return None
+    return s, e
+
+
+def extract_attributions(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    excluded: Sequence[Excluded] = (),
+) -> AttributionResult:
+    """Attribution relations in ``text`` with cue, source and content spans.
+
+    ``quotes`` are the quotations from :func:`framing.quotes.find_quotes`; ``excluded`` spans
+    (boilerplate) produce no cues.
+    """
+    qs = _Quotes(sorted(quotes, key=lambda q: q.start))
+    sent_starts = [s.start for s in sentences]
+    drafts: list[_Draft] = []
+    used_quotes: set[int] = set()
+
+    def sentence_bounds(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(sent_starts, pos) - 1
+        if i < 0:
+            return 0, len(text)
+        return sentences[i].start, sentences[i].end
+
+    for hit in _cue_hits(text, sentences, qs, excluded):
+        s_start, s_end = sentence_bounds(hit.start)
+        _, p_end = _paragraph_bounds(text, hit.start)
+        if not _plausible(text, hit, s_start):
+            continue
+        cue = Cue(hit.start, hit.end, hit.text, hit.term, _stance(hit.category))
+        source: tuple[int, int] | None = None
+        content: tuple[int, int] | None = None
+        kind: AttributionKind = "indirect"
+        quote_i: int | None = None
+        conf = 0.8
+
+        if hit.term == "according to":
+            src_end = s_end
+            m = re.compile(r"[,;.:!?“”\"(]").search(text, hit.end, s_end)
+            if m:
+                src_end = m.start()
+            source = _trim(text, hit.end, src_end)
+            if source[0] >= source[1]:
+                continue
+            before = _trim(text, s_start, hit.start)
+            after_span = _trim(text, src_end, s_end)
+            content = before if before[1] - before[0] > 3 else after_span
+            if content[1] - content[0] <= 3:
+                content = None
+            drafts.append(_Draft(cue, source, content, "according_to", None, 0.9))
+            continue
+
+        if hit.term in {"reportedly", "allegedly"}:
+            content = _trim(text, s_start, s_end)
+            drafts.append(_Draft(cue, None, content, "indirect", None, 0.6))
+            continue
+
+        # 1. a quotation just before the cue: “…,” the Ukrainians insisted.
+        qi = qs.ending_before(hit.start)
+        if qi is not None and qi not in used_quotes:
+            q = qs.quotes[qi]
+            gap = text[q.end : hit.start]
+            if (
+                "\n" not in gap
+                and count_words(gap) <= 8
+                and (q.text[-2:-1] in {",", "?", "!", "—"} or gap.lstrip().startswith(","))
+                and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
+            ):
+                quote_i = qi
+                content = (q.start, q.end)
+                kind = "direct"
+                source = _left_source(text, q.end, hit.start)
+                if source is None:
+                    source = _right_source(text, hit.end, s_end if s_end > hit.end else p_end)
+                conf = 0.95
+        # 2. a quotation right after the cue: X said: “…” / X said, “…”
+        if content is None:
+            qj = qs.starting_after(hit.end)
+            if qj is not None and qj not in used_quotes:
+                q = qs.quotes[qj]
+                gap = text[hit.end : q.start]
+                if (
+                    "\n" not in gap
+                    and len(gap) <= 4
+                    and gap.strip() in {"", ",", ":", "—"}
+                    and (q.kind != "scare" or gap.strip())
+                ):
+                    quote_i = qj
+                    content = (q.start, q.end)
+                    kind = "direct"
+                    conf = 0.95
+                    source = _left_source(text, s_start, hit.start)
+        # 3. a paraphrase
+        if content is None:
+            source = _left_source(text, s_start, hit.start)
+            right = None
+            if source is None:
+                right = _right_source(text, hit.end, s_end)
+                source = right
+            after = right[1] if right else hit.end
+            content = _find_content_right(text, after, s_end, hit.term)
+            if content is None or count_words(text, *content) < 2:
+                before = _trim(text, s_start, source[0] if source else hit.start)
+                content = before if count_words(text, *before) >= 3 else None
+            if content is not None:
+                inner = [
+                    k for k in _quotes_within(qs, content[0], content[1]) if k not in used_quotes
+                ]
+                if inner:
+                    kind = "mixed"
+            conf = 0.7
+        if source is None and hit.category == "other":
+            continue
+        if source is None and content is None:
+            continue
+        if source is not None and source[0] >= source[1]:
+            source = None
+        if quote_i is not None:
+            used_quotes.add(quote_i)
+        drafts.append(_Draft(cue, source, content, kind, quote_i, conf))
+
+    drafts.extend(_colon_drafts(text, qs, drafts))
+    drafts.sort(key=lambda d: d.cue.start)
+    drafts.extend(_continuations(text, qs, drafts, used_quotes))
+    drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
+    return _finish(text, sentences, qs, drafts)
+
+
+def _stance(category: str) -> Stance:
+    for s in STANCES:
+        if s == category:
+            return s
+    return "other"
+
+
+def _quotes_within(qs: _Quotes, start: int, end: int) -> list[int]:
+    i = bisect.bisect_left(qs.starts, start)
+    out = []
+    while i < len(qs.quotes) and qs.quotes[i].end <= end:
+        out.append(i)
+        i += 1
+    return out
+
+
+def _colon_drafts(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> list[_Draft]:
+    """``Lappo: “…”`` and headline ``Poll: …`` attributions at the start of a paragraph."""
+    taken = [(d.cue.start, d.cue.end) for d in drafts]
+    out: list[_Draft] = []
+    for m in _COLON_RE.finditer(text):
+        src_s, src_e = m.span(1)
+        colon = text.index(":", src_e)
+        if any(s <= colon < e for s, e in taken):
+            continue
+        words = WORD_RE.findall(m.group(1))
+        if not words or not all(w[0].isupper() or w.lower() in _NP_INNER for w in words):
+            continue
+        if words[0].lower() in {"update", "editor", "note", "photo", "watch", "read", "follow"}:
+            continue
+        _, p_e = _paragraph_bounds(text, m.start())
+        content = _trim(text, m.end(), p_e)
+        if content[1] - content[0] < 8:
+            continue
+        qi = qs.starting_after(m.end())
+        quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
+        cue = Cue(colon, colon + 1, ":", ":", "neutral")
+        out.append(_Draft(cue, (src_s, src_e), content, "colon", quote_i, 0.6))
+    return out
+
+
+def _continuations(
+    text: str, qs: _Quotes, drafts: Sequence[_Draft], used: set[int]
+) -> list[_Draft]:
+    """Quotation paragraphs with no cue that follow an attributed paragraph."""
+    out: list[_Draft] = []
+    if not drafts:
+        return out
+    cue_starts = [d.cue.start for d in drafts]
+    content_quotes = {d.quote for d in drafts if d.quote is not None}
+    for i, q in enumerate(qs.quotes):
+        if i in used or i in content_quotes or q.kind == "scare":
+            continue
+        p_s, p_e = _paragraph_bounds(text, q.start)
+        if text[p_s : q.start].strip():
+            continue  # the paragraph does not open with the quotation
+        # no cue in the paragraph
+        k = bisect.bisect_left(cue_starts, p_s)
+        if k < len(cue_starts) and cue_starts[k] < p_e:
+            continue
+        if k == 0:
+            continue
+        prev = drafts[k - 1]
+        prev_para = _paragraph_bounds(text, prev.cue.start)
+        between = text[prev_para[1] : p_s]
+        if between.strip():
+            continue  # the previous attribution is not in the paragraph just before
+        stance = prev.cue.stance
+        cue = Cue(q.start, q.start, "", "", stance)
+        out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
+    return out
+
+
+def _resolve(
+    text: str, pos: int, pronoun: str, speakers: Sequence[tuple[int, str, SourceType]]
+) -> tuple[str, SourceType] | None:
+    """The most recent compatible named speaker or person mentioned before ``pos``."""
+    gender = _PRONOUNS.get(pronoun.lower())
+    if gender in {"m", "f", "s"}:
+        best: tuple[int, str, SourceType] | None = None
+        for p, name, typ in speakers:
+            if p < pos and typ in {"person", "role"}:
+                best = (p, name, typ)
+        lo = max(0, pos - 1500)
+        for m in _CAP_NAME_RE.finditer(text, lo, pos):
+            words = m.group().split()
+            if words[0] in {"The", "A", "An", "In", "On", "According", "So", "But", "And"}:
+                continue
+            if {w.lower() for w in words} & _ORG_WORDS:
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group(), "person")
+        return (best[1], best[2]) if best else None
+    if gender == "p":
+        for p, name, typ in reversed(speakers):
+            if p < pos and typ in {"organisation", "anonymous", "role"} and name[-1:] == "s":
+                return name, typ
+            if p < pos and typ == "organisation":
+                return name, typ
+        return None
+    if gender == "n":
+        for p, name, typ in reversed(speakers):
+            if p < pos and typ in {"organisation", "document"}:
+                return name, typ
+    return None
+
+
+def _finish(
+    text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
+) -> AttributionResult:
+    speakers: list[tuple[int, str, SourceType]] = []
+    attributions: list[Attribution] = []
+    kinds = {i: q.kind for i, q in enumerate(qs.quotes)}
+    sent_starts = [s.start for s in sentences]
+    reported: list[ContentSpan] = []
+    for d in drafts:
+        source: SourceSpan | None = None
+        speaker: str | None = None
+        if d.source is not None:
+            s, e = d.source
+            si = max(0, bisect.bisect_right(sent_starts, s) - 1)
+            sent = text[sentences[si].start : sentences[si].end] if sentences else text
+            typ = _source_type(text, s, e, sent)
+            speaker = text[s:e]
+            if typ == "pronoun":
+                res = _resolve(text, s, text[s:e], speakers)
+                if res is not None:
+                    speaker, typ = res
+            if d.kind == "continuation":
+                speaker = None
+                for a in reversed(attributions):
+                    if a.source is not None and a.source.start == s:
+                        speaker = a.speaker
+                        typ = a.source.type
+                        break
+            source = SourceSpan(s, e, text[s:e], typ)
+            if typ not in {"unverified", "anonymous", "document", "unknown"}:
+                speakers.append((s, speaker or text[s:e], typ))
+        elif d.cue.lemma in {"reportedly", "allegedly"}:
+            source = None
+            speaker = None
+        content = ContentSpan(*d.content) if d.content else None
+        if d.quote is not None:
+            kinds[d.quote] = "direct"
+        if content is not None and d.kind in {"indirect", "mixed", "according_to", "colon"}:
+            for k in _quotes_within(qs, content.start, content.end):
+                if kinds[k] == "scare":
+                    kinds[k] = "mixed"
+            if d.quote is None:
+                reported.append(content)
+        attributions.append(Attribution(d.cue, source, content, d.kind, speaker, d.confidence))
+    new_quotes = tuple(
+        q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
+    )
+    return AttributionResult(tuple(attributions), new_quotes, tuple(reported))
+
+
+# -------------------------------------------------------------------------------------- scores
+
+
+def attribution_scores(
+    attributions: Sequence[Attribution],
+    quotes: Sequence[Quote] = (),
+    n_words: int | None = None,
+    text: str | None = None,
+) -> dict[str, Any]:
+    """Per-document attribution figures (``scores.attribution`` in docs/SCHEMA.md).
+
+    ``direct_quote_share`` needs ``n_words`` (scored words); without it the value is ``None``.
+    """
+    real = [a for a in attributions if a.kind != "continuation"]
+    n = len(real)
+    stances = Counter(a.cue.stance for a in real)
+    types = Counter(a.source.type if a.source else "none" for a in real)
+    unverified = types["unverified"] + sum(
+        1 for a in real if a.source is None and a.cue.lemma in {"reportedly", "allegedly"}
+    )
+    speakers = {a.speaker.lower() for a in attributions if a.speaker}
+    quoted_words = sum(q.n_words for q in quotes if q.kind == "direct")
+    share: float | None = None
+    if n_words:
+        share = round(quoted_words / n_words, 4)
+    elif n_words == 0:
+        share = 0.0
+    del text
+    return {
+        "n_cues": n,
+        "stance_share": {s: round(c / n, 4) for s, c in sorted(stances.items())} if n else {},
+        "anonymous_rate": round(types["anonymous"] / n, 4) if n else 0.0,
+        "unverified_rate": round(unverified / n, 4) if n else 0.0,
+        "direct_quote_share": share,
+        "n_speakers": len(speakers),
+    }
+
+
+def iter_reported(result: AttributionResult) -> Iterable[ContentSpan]:
+    """Content spans in the ``reported`` voice (paraphrase, not quotation)."""
+    return iter(result.reported)

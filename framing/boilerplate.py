@@ -1,0 +1,327 @@
+"""Find the page furniture in scraped articles: captions, credits, share and comment prompts,
+newsletter and advertising markers, and trailing related-headline teasers.
+
+The patterns are data (``lexicons/boilerplate.toml``, format in ``docs/INPUT.md``), loaded,
+validated and compiled once. Detection works line by line: every excluded span is a whole line
+(without its surrounding whitespace), so a span never cuts through article prose.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from framing.errors import LexiconError
+from framing.resources import data_path
+from framing.text import WORD_RE, normalize
+from framing.types import Excluded
+
+__all__ = [
+    "BoilerplateRules",
+    "Rule",
+    "TeaserSettings",
+    "default_rules",
+    "detect_boilerplate",
+    "load_boilerplate_rules",
+]
+
+MatchKind = Literal["line", "prefix", "regex", "contains"]
+_KINDS: tuple[MatchKind, ...] = ("line", "prefix", "regex", "contains")
+_LINE_RE = re.compile(r"[^\n]+")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING = " :*.!|>»›"
+_SENTENCE_END = ".!?…;:,"
+_CLOSERS = "\"'”’»)]"
+
+
+def _fold(line: str) -> str:
+    """The comparison form of a line or phrase: lower case, one space, no trailing markers."""
+    return _SPACES_RE.sub(" ", normalize(line)).strip().rstrip(_TRAILING)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One declared pattern: lines it matches are excluded with ``reason``."""
+
+    reason: str
+    kind: MatchKind
+    max_chars: int
+    phrases: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    note: str = ""
+
+    def matches(self, line: str, folded: str) -> bool:
+        if len(line) > self.max_chars:
+            return False
+        if self.kind == "line":
+            return folded in self.phrases
+        if self.kind == "prefix":
+            return folded.startswith(self.prefixes)
+        assert self.pattern is not None
+        if self.kind == "regex":
+            return self.pattern.fullmatch(line) is not None
+        return self.pattern.search(line) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TeaserSettings:
+    """How trailing related-headline blocks are recognised (see the ``[teaser]`` table)."""
+
+    min_words: int = 3
+    max_words: int = 25
+    min_capitalised: float = 0.8
+    min_lines: int = 2
+    after: frozenset[str] = frozenset()
+    minor_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRules:
+    """A compiled rule set, as loaded from a boilerplate TOML file."""
+
+    rules: tuple[Rule, ...]
+    reasons: Mapping[str, str]
+    teaser: TeaserSettings
+    max_line_chars: int
+    origin: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------------
+
+
+def load_boilerplate_rules(path: str | Path) -> BoilerplateRules:
+    """Parse, validate and compile a boilerplate rules file; errors name the file and field."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError("boilerplate rules file not found", file=where) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"not valid TOML: {exc}", file=where) from None
+    _check_keys(data, {"format", "max_line_chars", "reasons", "rules", "teaser"}, where, "")
+    if data.get("format") != 1:
+        raise LexiconError("unsupported format (expected 1)", file=where, field="format")
+    max_line = _int(data.get("max_line_chars", 2000), where, "max_line_chars", 1, 100_000)
+    reasons = data.get("reasons")
+    if not isinstance(reasons, dict) or not reasons:
+        raise LexiconError("a [reasons] table is required", file=where, field="reasons")
+    for name, definition in reasons.items():
+        if not isinstance(definition, str) or not definition.strip():
+            raise LexiconError(
+                "each reason needs a definition", file=where, field=f"reasons.{name}"
+            )
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise LexiconError("at least one [[rules]] entry is required", file=where, field="rules")
+    rules = tuple(
+        _compile_rule(raw, where, f"rules[{i}]", set(reasons), max_line)
+        for i, raw in enumerate(raw_rules)
+    )
+    teaser = _teaser_settings(data.get("teaser", {}), where, set(reasons))
+    return BoilerplateRules(rules, dict(reasons), teaser, max_line, where)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> BoilerplateRules:
+    """The project's rules (``lexicons/boilerplate.toml``), compiled once."""
+    return load_boilerplate_rules(data_path("lexicons", "boilerplate.toml"))
+
+
+def _check_keys(table: Mapping[str, Any], allowed: set[str], where: str, prefix: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise LexiconError(
+            f"unknown key(s) {unknown}; allowed: {sorted(allowed)}",
+            file=where,
+            field=prefix or None,
+        )
+
+
+def _int(value: object, where: str, field: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise LexiconError(f"must be an integer from {low} to {high}", file=where, field=field)
+    return value
+
+
+def _compile_rule(raw: object, where: str, field: str, reasons: set[str], max_line: int) -> Rule:
+    if not isinstance(raw, dict):
+        raise LexiconError("each rule must be a table", file=where, field=field)
+    allowed = {"reason", "match", "phrases", "pattern", "max_chars", "ignore_case", "note"}
+    _check_keys(raw, allowed, where, field)
+    reason = raw.get("reason")
+    if reason not in reasons:
+        raise LexiconError(
+            f"reason {reason!r} is not declared in [reasons]", file=where, field=f"{field}.reason"
+        )
+    kind = raw.get("match")
+    if kind not in _KINDS:
+        raise LexiconError(f"match must be one of {_KINDS}", file=where, field=f"{field}.match")
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        raise LexiconError("note must be a string", file=where, field=f"{field}.note")
+    max_chars = _int(raw.get("max_chars", max_line), where, f"{field}.max_chars", 1, max_line)
+    if kind in ("line", "prefix"):
+        phrases = raw.get("phrases")
+        if (
+            not isinstance(phrases, list)
+            or not phrases
+            or not all(isinstance(p, str) and _fold(p) for p in phrases)
+        ):
+            raise LexiconError(
+                "phrases must be a non-empty list of non-empty strings",
+                file=where,
+                field=f"{field}.phrases",
+            )
+        folded = tuple(_fold(p) for p in phrases)
+        if kind == "line":
+            return Rule(reason, kind, max_chars, phrases=frozenset(folded), note=note)
+        return Rule(reason, kind, max_chars, prefixes=folded, note=note)
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise LexiconError("a regex rule needs a pattern", file=where, field=f"{field}.pattern")
+    flags = re.IGNORECASE if raw.get("ignore_case", False) else 0
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as exc:
+        raise LexiconError(
+            f"invalid pattern: {exc}", file=where, field=f"{field}.pattern"
+        ) from None
+    return Rule(reason, kind, max_chars, pattern=compiled, note=note)
+
+
+def _teaser_settings(raw: object, where: str, reasons: set[str]) -> TeaserSettings:
+    if not isinstance(raw, dict):
+        raise LexiconError("[teaser] must be a table", file=where, field="teaser")
+    allowed = {"min_words", "max_words", "min_capitalised", "min_lines", "after", "minor_words"}
+    _check_keys(raw, allowed, where, "teaser")
+    after = raw.get("after", [])
+    if not isinstance(after, list) or not all(a in reasons for a in after):
+        raise LexiconError(
+            "after must list reasons declared in [reasons]", file=where, field="teaser.after"
+        )
+    minor = raw.get("minor_words", [])
+    if not isinstance(minor, list) or not all(isinstance(w, str) for w in minor):
+        raise LexiconError("minor_words must be strings", file=where, field="teaser.minor_words")
+    share = raw.get("min_capitalised", 0.8)
+    if not isinstance(share, int | float) or not 0 <= share <= 1:
+        raise LexiconError(
+            "must be a number from 0 to 1", file=where, field="teaser.min_capitalised"
+        )
+    return TeaserSettings(
+        min_words=_int(raw.get("min_words", 3), where, "teaser.min_words", 1, 100),
+        max_words=_int(raw.get("max_words", 25), where, "teaser.max_words", 1, 200),
+        min_capitalised=float(share),
+        min_lines=_int(raw.get("min_lines", 2), where, "teaser.min_lines", 1, 100),
+        after=frozenset(after),
+        minor_words=frozenset(w.lower() for w in minor),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+# ---------------------------------------------------------------------------------------------
+
+
+def detect_boilerplate(text: str, rules: BoilerplateRules | None = None) -> tuple[Excluded, ...]:
+    """Whole-line spans of ``text`` that are not article prose, sorted, with their reasons.
+
+    Each span satisfies ``text[span.start:span.end] == span.text``.
+    """
+    rules = rules or default_rules()
+    lines = _lines(text)
+    reasons: list[str | None] = [_line_reason(text[s:e], rules) for s, e in lines]
+    _mark_teasers(text, lines, reasons, rules)
+    return tuple(
+        Excluded(start, end, reason, text[start:end])
+        for (start, end), reason in zip(lines, reasons, strict=True)
+        if reason is not None
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as ``(start, end)``, trimmed of surrounding whitespace (and ``\\r``)."""
+    spans = []
+    for m in _LINE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _line_reason(line: str, rules: BoilerplateRules) -> str | None:
+    if len(line) > rules.max_line_chars:
+        return None  # longer than any declared boilerplate: prose (or a data blob)
+    folded = _fold(line)
+    for rule in rules.rules:
+        if rule.matches(line, folded):
+            return rule.reason
+    return None
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _is_teaser_like(line: str, settings: TeaserSettings) -> bool:
+    """A short title-case line without sentence-final punctuation (a headline)."""
+    if _ends_sentence(line) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    words = WORD_RE.findall(line)
+    if not settings.min_words <= len(words) <= settings.max_words:
+        return False
+    content = [w for w in words if w.lower() not in settings.minor_words]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content) >= settings.min_capitalised
+
+
+def _is_article_paragraph(line: str, settings: TeaserSettings) -> bool:
+    return _ends_sentence(line) or len(WORD_RE.findall(line)) > settings.max_words
+
+
+def _mark_teasers(
+    text: str,
+    lines: Sequence[tuple[int, int]],
+    reasons: list[str | None],
+    rules: BoilerplateRules,
+) -> None:
+    """Mark the trailing block of headline-like lines after the last article paragraph."""
+    settings = rules.teaser
+    last_article = None
+    for i in range(len(lines) - 1, -1, -1):
+        if reasons[i] is None and _is_article_paragraph(text[slice(*lines[i])], settings):
+            last_article = i
+            break
+    if last_article is None:
+        return  # no article paragraph: a lone headline is a title, not a teaser
+    candidates: list[int] = []
+    boundary = last_article
+    for i in range(len(lines) - 1, last_article, -1):
+        if reasons[i] is not None:
+            continue
+        if not _is_teaser_like(text[slice(*lines[i])], settings):
+            boundary = i
+            break
+        candidates.append(i)
+    if not candidates:
+        return
+    first = min(candidates)
+    after_block = any(reasons[j] in settings.after for j in range(boundary + 1, first))
+    if after_block or len(candidates) >= settings.min_lines:
+        for i in candidates:
+            reasons[i] = "teaser"

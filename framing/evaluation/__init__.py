@@ -1,0 +1,1 @@
+"""Evaluation of the analysis against annotated corpora."""

@@ -1,0 +1,270 @@
+"""Evaluate attribution extraction against PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+
+PolNeAR ships brat standoff: ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``. An
+``.ann`` file has ``T`` lines (``T7<TAB>Content 209 236;91 186<TAB>text``; discontinuous spans are
+joined by ``;``) and ``E`` lines linking the parts of one relation. Articles annotated by several
+annotators are read from one file only, the first in sorted order, so each article counts once.
+
+Scores are precision, recall and F1 for each role (cue, source, content), by two criteria:
+
+- **exact**: a predicted span equals a gold span (its whole extent, or one of its fragments);
+- **overlap**: a predicted span shares at least one character with a gold span of the role.
+
+Precision counts predicted spans that match some gold span; recall counts gold spans matched
+by some predicted span. Figures are given overall and per outlet (the file-name prefix).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from framing.attribution import extract_attributions
+from framing.errors import DataError
+from framing.quotes import find_quotes
+from framing.text import split_sentences
+from framing.types import Attribution
+
+_T_LINE = re.compile(r"T\d+\t")
+ROLES: tuple[str, ...] = ("cue", "source", "content")
+_BRAT_ROLES = {"Cue": "cue", "Source": "source", "Content": "content"}
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSpan:
+    """One annotated span: its fragments (one unless discontinuous)."""
+
+    fragments: tuple[Span, ...]
+
+    @property
+    def start(self) -> int:
+        return min(f[0] for f in self.fragments)
+
+    @property
+    def end(self) -> int:
+        return max(f[1] for f in self.fragments)
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearArticle:
+    name: str
+    outlet: str
+    text: str
+    gold: Mapping[str, tuple[GoldSpan, ...]]  # role -> spans
+    annotation_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleScore:
+    outlet: str  # "all" for the whole set
+    role: str
+    criterion: str  # "exact" or "overlap"
+    n_pred: int
+    n_gold: int
+    matched_pred: int
+    matched_gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outlet": self.outlet,
+            "role": self.role,
+            "criterion": self.criterion,
+            "n_pred": self.n_pred,
+            "n_gold": self.n_gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearReport:
+    n_articles: int
+    scores: tuple[RoleScore, ...]
+
+    def get(self, role: str, criterion: str = "overlap", outlet: str = "all") -> RoleScore:
+        for s in self.scores:
+            if (s.role, s.criterion, s.outlet) == (role, criterion, outlet):
+                return s
+        raise KeyError((role, criterion, outlet))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"n_articles": self.n_articles, "scores": [s.as_dict() for s in self.scores]}
+
+
+# --------------------------------------------------------------------------------------- reading
+
+
+def _parse_fragments(value: str, file: str, line: int) -> tuple[Span, ...]:
+    frags: list[Span] = []
+    for part in value.split(";"):
+        bits = part.split()
+        if len(bits) != 2 or not bits[0].isdigit() or not bits[1].isdigit():
+            raise DataError(f"bad span {part!r}", file=file, line=line, field="offsets")
+        s, e = int(bits[0]), int(bits[1])
+        if e < s:
+            raise DataError(f"span end {e} before start {s}", file=file, line=line, field="offsets")
+        frags.append((s, e))
+    return tuple(frags)
+
+
+def read_annotations(path: Path, text_length: int) -> dict[str, tuple[GoldSpan, ...]]:
+    """Gold Source/Cue/Content spans of one ``.ann`` file."""
+    file = str(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read annotations: {exc}", file=file) from exc
+    gold: dict[str, list[GoldSpan]] = {r: [] for r in ROLES}
+    for n, line in enumerate(lines, 1):
+        if not _T_LINE.match(line):
+            continue  # E/A lines, or the continuation of a span text that holds a line break
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise DataError("a T line needs an id and a type with offsets", file=file, line=n)
+        head = cols[1].split(" ", 1)
+        role = _BRAT_ROLES.get(head[0])
+        if role is None:
+            continue
+        if len(head) != 2:
+            raise DataError("missing offsets", file=file, line=n, field="offsets")
+        frags = _parse_fragments(head[1], file, n)
+        if any(e > text_length for _, e in frags):
+            raise DataError(
+                f"span ends after the text ({text_length} characters)",
+                file=file,
+                line=n,
+                field="offsets",
+            )
+        gold[role].append(GoldSpan(frags))
+    return {r: tuple(v) for r, v in gold.items()}
+
+
+def read_polnear(directory: str | Path) -> tuple[PolnearArticle, ...]:
+    """Articles of one PolNeAR split (a folder with ``text/`` and ``attributions/``)."""
+    root = Path(directory)
+    text_dir, ann_dir = root / "text", root / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise DataError(
+            "not a PolNeAR split: expected text/ and attributions/ folders", file=str(root)
+        )
+    anns: dict[str, list[Path]] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        base = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(base, []).append(ann)
+    articles: list[PolnearArticle] = []
+    for txt in sorted(text_dir.glob("*.txt")):
+        files = anns.get(txt.stem)
+        if not files:
+            raise DataError("no annotation file for this article", file=str(txt))
+        try:
+            text = txt.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(f"cannot read article: {exc}", file=str(txt)) from exc
+        chosen = files[0]
+        articles.append(
+            PolnearArticle(
+                name=txt.stem,
+                outlet=txt.stem.split("_", 1)[0],
+                text=text,
+                gold=read_annotations(chosen, len(text)),
+                annotation_file=str(chosen),
+            )
+        )
+    if not articles:
+        raise DataError("no articles in text/", file=str(text_dir))
+    return tuple(articles)
+
+
+# ------------------------------------------------------------------------------------- scoring
+
+
+def predict(text: str) -> dict[str, list[Span]]:
+    """Predicted cue, source and content spans of one text (the library's own pipeline)."""
+    sentences = split_sentences(text)
+    quotes = find_quotes(text, sentences)
+    result = extract_attributions(text, sentences, quotes)
+    return spans_of(result.attributions)
+
+
+def spans_of(attributions: Iterable[Attribution]) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {r: [] for r in ROLES}
+    for a in attributions:
+        if a.cue.end > a.cue.start:
+            out["cue"].append((a.cue.start, a.cue.end))
+        if a.source is not None and a.source.end > a.source.start and a.kind != "continuation":
+            out["source"].append((a.source.start, a.source.end))
+        if a.content is not None and a.content.end > a.content.start:
+            out["content"].append((a.content.start, a.content.end))
+    for r in ROLES:
+        out[r] = sorted(set(out[r]))
+    return out
+
+
+def _overlaps(pred: Sequence[Span], gold_frags: Sequence[Span]) -> int:
+    """Number of predicted spans sharing a character with any gold fragment."""
+    return sum(1 for s, e in pred if any(gs < e and s < ge for gs, ge in gold_frags))
+
+
+def _match_counts(pred: Sequence[Span], gold: Sequence[GoldSpan]) -> dict[str, tuple[int, int]]:
+    frags = [f for g in gold for f in g.fragments]
+    exact_keys = {(g.start, g.end) for g in gold} | set(frags)
+    pred_set = set(pred)
+    exact_pred = sum(1 for p in pred if p in exact_keys)
+    exact_gold = sum(
+        1 for g in gold if (g.start, g.end) in pred_set or any(f in pred_set for f in g.fragments)
+    )
+    overlap_pred = _overlaps(pred, frags)
+    overlap_gold = sum(1 for g in gold if _overlaps(g.fragments, sorted(pred)) > 0)
+    return {"exact": (exact_pred, exact_gold), "overlap": (overlap_pred, overlap_gold)}
+
+
+def evaluate(
+    articles: Sequence[PolnearArticle],
+    predictor: Callable[[str], Mapping[str, Sequence[Span]]] = predict,
+) -> PolnearReport:
+    """Precision, recall and F1 per role, criterion and outlet (and ``"all"``)."""
+    totals: dict[tuple[str, str, str], list[int]] = {}
+    for art in articles:
+        pred = predictor(art.text)
+        for role in ROLES:
+            p = list(pred.get(role, ()))
+            g = art.gold.get(role, ())
+            for criterion, (mp, mg) in _match_counts(p, g).items():
+                for outlet in ("all", art.outlet):
+                    row = totals.setdefault((outlet, role, criterion), [0, 0, 0, 0])
+                    row[0] += len(p)
+                    row[1] += len(g)
+                    row[2] += mp
+                    row[3] += mg
+    outlets = sorted({o for o, _, _ in totals} - {"all"})
+    scores = [
+        RoleScore(o, r, c, *totals[(o, r, c)])
+        for o in ("all", *outlets)
+        for r in ROLES
+        for c in ("overlap", "exact")
+        if (o, r, c) in totals
+    ]
+    return PolnearReport(len(articles), tuple(scores))
+
+
+def evaluate_directory(directory: str | Path) -> PolnearReport:
+    return evaluate(read_polnear(directory))

@@ -1,0 +1,116 @@
+"""Per-document scores, computed only from the document's hits, quotes and attributions.
+
+Definitions (also in ``docs/SCHEMA.md``):
+
+- words are counted outside excluded (boilerplate) spans;
+- a word's voice is ``quoted`` inside a quotation's marks, ``reported`` inside the content of an
+  indirect attribution, otherwise ``authorial``;
+- ``per_1000[voice][category]`` = hits of that category in that voice / words in that voice x 1,000,
+  and ``per_1000["all"]`` divides all hits by all scored words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from framing.text import count_words
+from framing.types import VOICES, Attribution, Excluded, Hit, Quote, Scores
+
+Segment = tuple[int, int, str]  # start, end, label (excluded | quoted | reported | authorial)
+
+_PRIORITY = ("excluded", "quoted", "reported")
+
+
+def voice_segments(
+    text: str,
+    excluded: Sequence[Excluded],
+    quotes: Sequence[Quote],
+    reported: Sequence[tuple[int, int]],
+) -> list[Segment]:
+    """Cut ``text`` into consecutive segments labelled by voice (excluded text labelled too)."""
+    intervals: list[tuple[int, int, str]] = [(e.start, e.end, "excluded") for e in excluded]
+    intervals += [(q.inner_start, q.inner_end, "quoted") for q in quotes]
+    intervals += [(s, e, "reported") for s, e in reported]
+    points = sorted({0, len(text), *(p for s, e, _ in intervals for p in (s, e))})
+    segments: list[Segment] = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a >= b:
+            continue
+        active = {label for s, e, label in intervals if s <= a and b <= e}
+        label = next((p for p in _PRIORITY if p in active), "authorial")
+        if segments and segments[-1][2] == label and segments[-1][1] == a:
+            segments[-1] = (segments[-1][0], b, label)
+        else:
+            segments.append((a, b, label))
+    return segments
+
+
+def _round(x: float) -> float:
+    return round(x, 4)
+
+
+def attribution_scores(
+    attributions: Sequence[Attribution], quoted_words: int, n_words: int
+) -> dict[str, Any]:
+    n = len(attributions)
+    stances = Counter(a.cue.stance for a in attributions)
+    kinds = Counter(a.kind for a in attributions)
+    types = Counter(a.source.type if a.source is not None else "none" for a in attributions)
+    speakers = {a.speaker for a in attributions if a.speaker}
+    return {
+        "n_cues": n,
+        "stance_counts": dict(sorted(stances.items())),
+        "stance_share": {k: _round(v / n) for k, v in sorted(stances.items())} if n else {},
+        "kind_counts": dict(sorted(kinds.items())),
+        "source_type_counts": dict(sorted(types.items())),
+        "anonymous_rate": _round(types["anonymous"] / n) if n else 0.0,
+        "unverified_rate": _round(types["unverified"] / n) if n else 0.0,
+        "direct_quote_share": _round(quoted_words / n_words) if n_words else 0.0,
+        "n_speakers": len(speakers),
+    }
+
+
+def compute_scores(
+    text: str,
+    segments: Sequence[Segment],
+    hits: Sequence[Hit],
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+    *,
+    top_terms: int = 10,
+) -> Scores:
+    words: Counter[str] = Counter()
+    for start, end, label in segments:
+        words[label] += count_words(text, start, end)
+    words_by_voice = {v: words[v] for v in VOICES}
+    n_words = sum(words_by_voice.values())
+
+    counts: dict[str, Counter[str]] = {"all": Counter(), **{v: Counter() for v in VOICES}}
+    weight: Counter[str] = Counter()
+    for h in hits:
+        counts["all"][h.category] += 1
+        counts[h.voice][h.category] += 1
+        weight["all"] += h.weight
+        weight[h.voice] += h.weight
+
+    def per_1000(c: Mapping[str, int], denom: int) -> dict[str, float]:
+        return {k: _round(1000 * v / denom) if denom else 0.0 for k, v in sorted(c.items())}
+
+    denominators = {"all": n_words, **words_by_voice}
+    terms = Counter(h.term for h in hits)
+    top = tuple(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms])
+    direct_words = words_by_voice["quoted"]
+    return Scores(
+        n_words=n_words,
+        words_by_voice=words_by_voice,
+        counts={k: dict(sorted(v.items())) for k, v in counts.items()},
+        per_1000={k: per_1000(v, denominators[k]) for k, v in counts.items()},
+        weighted={
+            k: _round(1000 * weight[k] / denominators[k]) if denominators[k] else 0.0
+            for k in ("all", *VOICES)
+        },
+        top_terms=top,
+        attribution=attribution_scores(attributions, direct_words, n_words),
+    )

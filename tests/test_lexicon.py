@@ -1,0 +1,230 @@
+"""Lexicon parsing, validation, compilation and matching (parse, compile, match are separate)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.errors import LexiconError
+from framing.lexicon import (
+    compile_lexicons,
+    load_lexicons,
+    parse_lexicon,
+    shipped_lexicon_paths,
+    surface_forms,
+    validate_lexicon,
+)
+
+CARD = """\
+name = "mini"
+version = "1.2.0"
+description = "A small lexicon for tests."
+licence = "MIT"
+entries = "mini.tsv"
+default_rules = ["proper_noun"]
+
+[categories.pejorative_label]
+definition = "Disparaging labels."
+literature = ["Recasens et al. 2013"]
+
+[categories.loaded_verb]
+definition = "Violent verbs for speech."
+literature = ["Da San Martino et al. 2019"]
+
+[rules.proper_noun]
+type = "veto_capitalized"
+reason = "A capitalised word mid-sentence is a name."
+
+[rules.technical_regime]
+type = "veto_preceding"
+words = ["tax", "training", "exchange rate"]
+window = 2
+reason = "A system of rules, not a government."
+
+[rules.needs_critics]
+type = "require_following"
+words = ["critics", "the plan"]
+window = 2
+reason = "Only as a verb of criticism."
+"""
+
+HEADER = "term\tcategory\tweight\tinflect\trules\trationale\n"
+ENTRIES = HEADER + (
+    "regime\tpejorative_label\t1.5\tnoun\ttechnical_regime\tDelegitimises a government.\n"
+    "strongman\tpejorative_label\t2\tnoun\t\tRule by force, not office.\n"
+    "slam\tloaded_verb\t1.5\tverb\tneeds_critics\tViolent metaphor for criticism.\n"
+    "lash out\tloaded_verb\t1.5\tverb\t\tViolent metaphor.\n"
+    "witch-hunt\tpejorative_label\t2\tnoun\t-proper_noun\tCasts an inquiry as persecution.\n"
+    "special military operation\tpejorative_label\t2\texact\t-proper_noun\tEuphemism.\n"
+)
+
+
+def write_lexicon(tmp_path: Path, entries: str = ENTRIES, card: str = CARD) -> Path:
+    (tmp_path / "mini.tsv").write_text(entries, encoding="utf-8")
+    path = tmp_path / "mini.toml"
+    path.write_text(card, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mini(tmp_path: Path):
+    return load_lexicons([write_lexicon(tmp_path)])
+
+
+def found(lex, text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.term) for h in lex.match(text)]
+
+
+def test_parse_keeps_lines_categories_and_hash(tmp_path: Path) -> None:
+    spec = parse_lexicon(write_lexicon(tmp_path))
+    assert spec.name == "mini" and spec.version == "1.2.0"
+    assert [e.line for e in spec.entries] == [2, 3, 4, 5, 6, 7]
+    assert set(spec.categories) == {"pejorative_label", "loaded_verb"}
+    assert len(spec.content_hash) == 12
+    assert spec.entry_rules(spec.entries[4]) == ()  # witch-hunt removes the default
+    assert spec.entry_rules(spec.entries[0]) == ("proper_noun", "technical_regime")
+
+
+def test_inflections_are_generated_from_declared_rules() -> None:
+    assert set(surface_forms("slam", "verb")) >= {("slams",), ("slammed",), ("slamming",)}
+    assert set(surface_forms("accuse", "verb")) >= {("accused",), ("accusing",), ("accuses",)}
+    assert set(surface_forms("lash out", "verb")) >= {("lashed", "out"), ("lashes", "out")}
+    assert set(surface_forms("witch-hunt", "noun")) >= {("witch", "hunts"), ("witchhunt",)}
+    assert set(surface_forms("crony", "noun")) >= {("cronies",)}
+    assert set(surface_forms("brutal", "adj")) >= {("brutally",)}
+    assert ("slew",) in surface_forms("slay", "verb+forms:slew|slain")
+
+
+def test_multiword_hyphen_case_and_apostrophe_variants(mini) -> None:
+    text = (
+        "The regime’s envoy and a strongman's allies faced a witch hunt, "
+        "then witch-hunts and a witchhunt over the “special military operation”."
+    )
+    terms = [t for _, t in found(mini, text)]
+    assert terms == ["regime", "strongman", "witch-hunt", "witch-hunt", "witch-hunt",
+                     "special military operation"]  # fmt: skip
+    for h in mini.match(text):
+        assert text[h.start : h.end] == h.text
+
+
+def test_phrase_does_not_cross_punctuation_or_paragraphs(mini) -> None:
+    assert found(mini, "They called it a witch. Hunt season opened.") == []
+    assert found(mini, "a special military\n\noperation") == []
+    assert found(mini, "a special military\noperation") == [
+        ("special military\noperation", "special military operation")
+    ]
+
+
+def test_context_rules_veto_and_require(mini) -> None:
+    assert found(mini, "The new tax regime starts in May.") == []
+    assert found(mini, "The exchange-rate regime held.") == []
+    assert found(mini, "The regime jailed reporters.") == [("regime", "regime")]
+    assert found(mini, "He slammed critics of the bill.") == [("slammed", "slam")]
+    assert found(mini, "He slammed the door.") == []
+
+
+def test_proper_nouns_are_not_hits_but_sentence_starts_and_headlines_are(mini) -> None:
+    assert found(mini, "We met Mr. Strongman at noon.") == []
+    assert found(mini, "Strongman rule returned.") == [("Strongman", "strongman")]
+    assert found(mini, "Inside The Strongman Playbook Of A Nervous Capital") == [
+        ("Strongman", "strongman")
+    ]
+
+
+def test_explain_reports_the_vetoing_rule(mini) -> None:
+    result = mini.explain("A training regime and a regime.")
+    assert [(h.start, h.term) for h in result.hits] == [(24, "regime")]
+    assert [(v.text, v.rule) for v in result.vetoes] == [("regime", "technical_regime")]
+    assert result.vetoes[0].reason == "A system of rules, not a government."
+    inflected = mini.explain("She lashed out at critics.").hits[0]
+    assert inflected.rules == ("inflection:verb",)
+
+
+@pytest.mark.parametrize(
+    ("entries", "line", "field", "message"),
+    [
+        (HEADER + "regime\tnope\t1\tnoun\t\tr\n", 2, "category", "unknown category"),
+        (HEADER + "regime\tpejorative_label\t9\tnoun\t\tr\n", 2, "weight", "between"),
+        (HEADER + "regime\tpejorative_label\tx\tnoun\t\tr\n", 2, "weight", "not a number"),
+        (HEADER + "# c\n\nregime\tpejorative_label\t1\tplural\t\tr\n", 4, "inflect", "unknown"),
+        (HEADER + "regime\tpejorative_label\t1\tnoun\tmissing\tr\n", 2, "rules", "unknown rule"),
+        (HEADER + "regime\tpejorative_label\t1\tnoun\t\t\n", 2, "rationale", "rationale"),
+        (HEADER + "re(g)+ime\tpejorative_label\t1\tnoun\t\tr\n", 2, "term", "only letters"),
+        (HEADER + "Regime\tpejorative_label\t1\tnoun\t\tr\n", 2, "term", "lower case"),
+        (HEADER + "regime\tpejorative_label\t1\n", 2, None, "expected 6"),
+        (
+            HEADER + "regime\tpejorative_label\t1\tnoun\t\tr\nregime\tpejorative_label\t2\texact\t\tr\n",
+            3,
+            "term",
+            "duplicate of line 2",
+        ),
+    ],
+)
+def test_validator_names_file_line_and_field(
+    tmp_path: Path, entries: str, line: int, field: str | None, message: str
+) -> None:
+    problems = validate_lexicon(write_lexicon(tmp_path, entries))
+    assert len(problems) == 1
+    p = problems[0]
+    assert p.file.endswith("mini.tsv") and p.line == line and p.field == field
+    assert message in p.message
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(tmp_path / "mini.toml")
+
+
+def test_validator_reports_every_problem_and_card_keys(tmp_path: Path) -> None:
+    card = CARD.replace('version = "1.2.0"', 'version = "one"').replace(
+        'literature = ["Da San Martino et al. 2019"]', "literature = []"
+    )
+    entries = HEADER + "a\tnope\t1\tnoun\t\tr\nb\tnope\t1\tnoun\t\tr\n"
+    problems = validate_lexicon(write_lexicon(tmp_path, entries, card))
+    fields = sorted(str(p.field) for p in problems)
+    assert fields == ["categories.loaded_verb", "category", "category", "version"]
+    version = next(p for p in problems if p.field == "version")
+    assert version.file.endswith("mini.toml") and version.line == 2
+
+
+def test_invalid_toml_reports_line(tmp_path: Path) -> None:
+    problems = validate_lexicon(write_lexicon(tmp_path, card=CARD + "\n[rules.x\n"))
+    assert problems[0].line is not None and "invalid TOML" in problems[0].message
+
+
+def test_bad_rule_definitions_are_rejected(tmp_path: Path) -> None:
+    card = CARD + '\n[rules.bad]\ntype = "regex"\nreason = "x"\n'
+    card += '\n[rules.wide]\ntype = "veto_preceding"\nwords = ["a"]\nwindow = 50\nreason = "x"\n'
+    problems = validate_lexicon(write_lexicon(tmp_path, card=card))
+    assert {p.field for p in problems} == {"rules.bad", "rules.wide"}
+
+
+def test_duplicate_lexicon_names_are_refused(tmp_path: Path) -> None:
+    spec = parse_lexicon(write_lexicon(tmp_path))
+    with pytest.raises(LexiconError, match="share the name"):
+        compile_lexicons([spec, spec])
+
+
+def test_matching_a_megabyte_without_spaces_is_fast(mini) -> None:
+    text = "regime" * 170_000 + " regime"
+    started = time.perf_counter()
+    hits = mini.match(text)
+    assert time.perf_counter() - started < 5  # a guard against catastrophic backtracking
+    assert [h.start for h in hits] == [len(text) - 6]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("regim strongwch-hunt’'\n .,“”RS")), max_size=120))
+def test_every_hit_is_exact_on_arbitrary_text(tmp_path_factory, text: str) -> None:
+    lex = load_lexicons([write_lexicon(tmp_path_factory.mktemp("lx"))])
+    for h in lex.match(text):
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.start : h.end] == h.text
+
+
+def test_shipped_lexicons_are_valid() -> None:
+    cards = shipped_lexicon_paths(kind=None)
+    assert {c.stem for c in cards} >= {"loaded", "epistemic", "cues"}
+    for card in cards:
+        assert validate_lexicon(card) == [], card

@@ -1,0 +1,80 @@
+"""Sentence and word spans keep exact offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.text import SpanIndex, count_words, normalize, sentence_spans, word_spans
+
+
+def texts_of(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "The U.S. ambassador in Kyiv spoke. Lt. Gen. Yury Zhadobin attended. Mr. Smith left."
+    assert texts_of(text) == [
+        "The U.S. ambassador in Kyiv spoke.",
+        "Lt. Gen. Yury Zhadobin attended.",
+        "Mr. Smith left.",
+    ]
+
+
+def test_quotes_after_terminal_punctuation_stay_with_their_sentence() -> None:
+    text = "“This is false,” the ministry said. “We reject it!” Officials left."
+    assert texts_of(text) == ["“This is false,” the ministry said.", "“We reject it!”", "Officials left."]
+
+
+def test_line_breaks_end_sentences_and_blank_lines_are_skipped() -> None:
+    text = "Headline Without Stop\n\nFirst paragraph ends here.\nFollow X on Twitter: @x"
+    assert texts_of(text) == [
+        "Headline Without Stop",
+        "First paragraph ends here.",
+        "Follow X on Twitter: @x",
+    ]
+
+
+def test_lower_case_after_period_is_not_a_boundary() -> None:
+    assert texts_of("He earned 3.5 percent. e.g. this stays together.") == [
+        "He earned 3.5 percent. e.g. this stays together."
+    ]
+
+
+def test_words_keep_inner_apostrophes_and_split_hyphens() -> None:
+    text = "Ukraine’s so-called don't"
+    assert [text[s:e] for s, e in word_spans(text)] == ["Ukraine’s", "so", "called", "don't"]
+    assert count_words(text) == 4
+    assert count_words(text, 10, 19) == 2
+
+
+def test_normalize_keeps_length_and_folds_marks() -> None:
+    raw = "İstanbul’s So‐Called"
+    out = normalize(raw)
+    assert len(out) == len(raw)
+    assert out.endswith("'s so-called")
+
+
+def test_span_index_finds_containing_span() -> None:
+    index = SpanIndex([(10, 20), (0, 5)])
+    assert index.find(3) == 0
+    assert index.find(7) is None
+    assert index.covers(12, 20) == 1
+    assert index.covers(12, 21) is None
+
+
+@given(st.text(max_size=300))
+def test_spans_are_within_bounds_on_any_text(text: str) -> None:
+    previous_end = 0
+    for s, e in sentence_spans(text):
+        assert previous_end <= s < e <= len(text)
+        assert text[s:e].strip() == text[s:e]
+        previous_end = e
+    for s, e in word_spans(text):
+        assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "...", "“”"])
+def test_degenerate_texts(text: str) -> None:
+    assert all(text[s:e].strip() for s, e in sentence_spans(text))
