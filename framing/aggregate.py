@@ -800,3 +800,44 @@ def skipped_summary(tables: Tables, group: str | None = None) -> dict[str, Any]:
 def content_hash(value: Any) -> str:
     """A short sha256 of a JSON-serialisable value (sorted keys)."""
     return hashlib.sha256(orjson.dumps(value, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+
+
+def open_tables(
+    path: Path,
+    *,
+    workdir: Path,
+    group_field: str = "source",
+    story_field: str | None = None,
+    skipped: Path | None = None,
+    count_words: bool = False,
+    fields: Any = None,
+    progress: Any = None,
+) -> Tables:
+    """Tables from an analyze JSONL file, or from raw input analysed first.
+
+    Raw input (any file ``framing analyze`` reads) is analysed once into
+    ``workdir/analysis.jsonl`` (with its errors and manifest sidecars), which later runs can
+    pass directly.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("input not found", file=str(path))
+    if path.is_file() and is_analyze_output(path):
+        return read_tables(
+            path,
+            group_field=group_field,
+            story_field=story_field,
+            skipped=skipped,
+            count_words=count_words,
+        )
+    from framing.pipeline import analyze_inputs
+
+    output = Path(workdir) / "analysis.jsonl"
+    analyze_inputs([path], output, fields=fields, progress=progress)
+    return read_tables(
+        output,
+        group_field=group_field,
+        story_field=story_field,
+        skipped=skipped,
+        count_words=count_words,
+    )

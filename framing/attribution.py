@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from framing.actors import demonyms
 from framing.lexicon import CompiledLexicons, compile_lexicons, parse_lexicon
 from framing.resources import data_path
 from framing.text import WORD_RE, count_words
@@ -792,7 +793,12 @@ def _source_type(text: str, start: int, end: int, sentence_text: str) -> SourceT
     if (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)) and not named:
         return "unverified"
     head = words[-1]
-    has_name = any(w[0].isupper() for w in WORD_RE.findall(phrase) if w.lower() not in {"the"})
+    dem = demonyms()
+    has_name = any(
+        w[0].isupper()
+        for w in WORD_RE.findall(phrase)
+        if w.lower() not in {"the", "a", "an"} and w not in dem
+    )
     if head in _DOC_WORDS or (low & _DOC_WORDS and not has_name):
         return "document"
     if head in _ANON_HEADS and not has_name:

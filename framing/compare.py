@@ -146,7 +146,10 @@ def difference_tests(
     rows_of = _group_rows(tables)
     everything = np.arange(len(tables.documents))
     plans: list[tuple[str, str, np.ndarray, np.ndarray]] = []
-    if len(rows_of) >= 2:
+    if len(rows_of) == 2:  # each-vs-rest and the pair are the same test: run it once
+        (a, rows_a), (b, rows_b) = rows_of.items()
+        plans.append((a, b, rows_a, rows_b))
+    elif len(rows_of) > 2:
         for group, rows in rows_of.items():
             plans.append((group, "(rest)", rows, np.setdiff1d(everything, rows)))
         if pairwise:

@@ -1,9 +1,51 @@
-"""Command registration (filled in by its module)."""
+"""`framing evaluate attribution DIR`: attribution spans against PolNeAR gold annotations."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
+import orjson
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from framing.evaluation.polnear import evaluate_directory
+
+
+def attribution(
+    directory: Annotated[
+        Path, typer.Argument(help="A PolNeAR split: a folder with text/ and attributions/.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    per_outlet: Annotated[
+        bool, typer.Option("--per-outlet/--overall", help="Also show one row per outlet.")
+    ] = True,
+) -> None:
+    """Precision, recall and F1 of cue, source and content spans (exact and overlap)."""
+    report = evaluate_directory(directory)
+    if as_json:
+        typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    table = Table(title=f"Attribution spans on {directory} ({report.n_articles} articles)")
+    for col in ("outlet", "role", "match", "P", "R", "F1", "predicted", "gold"):
+        table.add_column(col, justify="left" if col in {"outlet", "role", "match"} else "right")
+    for s in report.scores:
+        if s.outlet != "all" and not per_outlet:
+            continue
+        table.add_row(
+            s.outlet,
+            s.role,
+            s.criterion,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.n_pred),
+            str(s.n_gold),
+        )
+    Console().print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to `app`."""
+    """Add `attribution` to the `evaluate` group."""
+    app.command("attribution")(attribution)

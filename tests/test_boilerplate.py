@@ -99,6 +99,14 @@ ARTICLE = (
         ("Advertisement", "advertisement"),
         ("Story continues below advertisement", "advertisement"),
         ("READ MORE: Council Approves Airport Night Bus Extension", "teaser"),
+        ("PHOTOS: The Flood in Pictures", "teaser"),
+        ("SHARE THIS ARTICLE Share Tweet Post Email", "social"),
+        ("Newsletter Sign-up", "newsletter"),
+        ("Write to Ruth Okafor at ruth.okafor@ledger.example.org", "contact"),
+        ("Send tips to tips@ledger.example.org.", "contact"),
+        ("Copyright 2024 The Coastal Ledger. All rights reserved.", "copyright"),
+        ("© 2024 Coastal Ledger Media", "copyright"),
+        ("Residents at the depot. Chip Lawson/Getty Images", "photo_caption"),
     ],
 )
 def test_furniture_line_is_excluded_with_its_reason(line: str, reason: str) -> None:
@@ -165,6 +173,9 @@ def test_crlf_line_spans_exclude_the_carriage_return() -> None:
         "Sign up for the draft was compulsory for men over 18, the historian noted.",
         "Join the conversation, the mayor urged, and tell the council what you think.",
         "Related: the bill would also cap rents in the capital.",
+        "Copyright law changed in 1976, the judge noted, and the case turns on that change.",
+        "Contact with the virus was limited to two wards, the hospital said.",
+        "Photos of the rally were shared online by the mayor's office.",
     ],
 )
 def test_prose_paragraph_is_not_excluded(paragraph: str) -> None:

@@ -1,0 +1,109 @@
+"""Linking loaded labels to actors, and actor profiles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.actors import actor_profiles, demonyms, link_actors
+from framing.attribution import extract_attributions
+from framing.quotes import find_quotes
+from framing.text import split_sentences
+from framing.types import (
+    DocumentAnalysis,
+    Document,
+    Hit,
+    Scores,
+)
+
+
+def label_hit(text: str, word: str, category: str = "pejorative_label") -> Hit:
+    m = re.search(rf"\b{word}\b", text)
+    assert m is not None
+    return Hit(m.start(), m.end(), m.group(), word.lower(), category, 2.0, "loaded", 0, "authorial")
+
+
+def actors(text: str, word: str) -> list[tuple[str, str]]:
+    return [
+        (a.actor, text[a.actor_start : a.actor_end])
+        for a in link_actors(text, [label_hit(text, word)])
+    ]
+
+
+def test_name_after_label() -> None:
+    text = "The border was closed by strongman Viktor Drazen last spring."
+    assert actors(text, "strongman") == [("Viktor Drazen", "Viktor Drazen")]
+
+
+def test_demonym_before_label() -> None:
+    text = "Sanctions on the Belarusian regime were extended."
+    assert actors(text, "regime") == [("Belarus", "Belarusian")]
+
+
+def test_possessive_before_label() -> None:
+    text = "Critics fled Kessler's regime after the election."
+    assert actors(text, "regime") == [("Kessler", "Kessler")]
+
+
+def test_regime_in_country() -> None:
+    text = "Aid convoys were blocked by the regime in Syria for weeks."
+    assert actors(text, "regime") == [("Syria", "Syria")]
+
+
+def test_no_actor_nearby() -> None:
+    text = "Nobody trusts a regime that jails its critics."
+    assert actors(text, "regime") == []
+
+
+def test_non_label_categories_are_not_linked() -> None:
+    text = "The slammed door woke Viktor Drazen."
+    hit = label_hit(text, "slammed", "loaded_verb")
+    assert link_actors(text, [hit]) == ()
+
+
+def test_demonym_table_has_plurals_and_countries() -> None:
+    table = demonyms()
+    assert table["Ukrainians"] == "Ukraine"
+    assert table["Belarus"] == "Belarus"
+
+
+def analysis(doc_id: str, text: str, hits: list[Hit]) -> DocumentAnalysis:
+    sentences = split_sentences(text)
+    result = extract_attributions(text, sentences, find_quotes(text, sentences))
+    return DocumentAnalysis(
+        document=Document(doc_id, text),
+        text_hash="",
+        sentences=sentences,
+        excluded=(),
+        quotes=result.quotes,
+        hits=tuple(hits),
+        attributions=result.attributions,
+        actors=link_actors(text, hits, result.attributions, sentences),
+        scores=Scores(0, {}, {}, {}, {}, ()),
+    )
+
+
+def test_actor_profiles_gather_labels_and_speech() -> None:
+    t1 = "Protests grew against strongman Viktor Drazen in the capital."
+    t2 = (
+        "“We will not bow to pressure from abroad,” Viktor Drazen insisted.\n\n"
+        "A senior Belarusian official said the border would stay open."
+    )
+    profiles = actor_profiles(
+        [analysis("a", t1, [label_hit(t1, "strongman")]), analysis("b", t2, [])]
+    )
+    drazen = profiles["Viktor Drazen"]
+    assert drazen.labels == {"strongman": 1}
+    assert drazen.stances == {"distancing": 1}
+    assert drazen.n_direct == 1
+    assert drazen.n_named == 1
+    assert drazen.n_documents == 2
+    assert profiles["Belarus"].n_anonymous == 1
+
+
+@pytest.mark.data
+def test_seed_labels(seed_text: str) -> None:
+    hits = [label_hit(seed_text, "strongman"), label_hit(seed_text, "regime")]
+    linked = {a.label: a.actor for a in link_actors(seed_text, hits)}
+    assert linked == {"strongman": "Alexander Lukashenko", "regime": "Belarus"}

@@ -1,0 +1,229 @@
+"""Attribution relations: cues, stances, sources, contents and scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.attribution import AttributionResult, attribution_scores, extract_attributions
+from framing.quotes import find_quotes
+from framing.text import split_sentences
+from framing.types import Attribution
+
+
+def run(text: str) -> AttributionResult:
+    sentences = split_sentences(text)
+    return extract_attributions(text, sentences, find_quotes(text, sentences))
+
+
+def by_cue(result: AttributionResult, cue: str) -> Attribution:
+    found = [a for a in result.attributions if a.cue.text == cue]
+    assert found, f"no attribution with cue {cue!r}: {[a.cue.text for a in result.attributions]}"
+    return found[0]
+
+
+def span(text: str, a: Attribution) -> tuple[str | None, str | None]:
+    src = a.source.text if a.source else None
+    content = text[a.content.start : a.content.end] if a.content else None
+    return src, content
+
+
+def test_quote_then_said_source() -> None:
+    text = "“The bridge will open in May,” the transport minister said on Tuesday."
+    a = by_cue(run(text), "said")
+    assert a.kind == "direct"
+    assert a.cue.stance == "neutral"
+    assert span(text, a) == ("the transport minister", "“The bridge will open in May,”")
+    assert a.source is not None and a.source.type == "role"
+
+
+def test_inverted_said_source() -> None:
+    text = "“We were never consulted about the closure,” said Maria Okafor, a nurse."
+    a = by_cue(run(text), "said")
+    assert a.source is not None and a.source.text.startswith("Maria Okafor")
+    assert a.source.type == "person"
+
+
+def test_indirect_that_clause_is_reported_content() -> None:
+    text = "Senator Hale claimed that the audit had been falsified by contractors."
+    r = run(text)
+    a = by_cue(r, "claimed")
+    assert a.cue.stance == "distancing"
+    assert a.kind == "indirect"
+    src, content = span(text, a)
+    assert src == "Senator Hale"
+    assert content == "that the audit had been falsified by contractors"
+    assert [(c.start, c.end) for c in r.reported] == [(a.content.start, a.content.end)]
+
+
+def test_told_reporters_skips_the_object() -> None:
+    text = "The governor told reporters that the budget was balanced."
+    _, content = span(text, by_cue(run(text), "told"))
+    assert content == "that the budget was balanced"
+
+
+def test_according_to_organisation() -> None:
+    text = "According to the Health Ministry, 40 clinics closed last year."
+    a = by_cue(run(text), "According to")
+    assert a.kind == "according_to"
+    assert span(text, a) == ("the Health Ministry", "40 clinics closed last year")
+    assert a.source is not None and a.source.type == "organisation"
+
+
+def test_according_to_at_sentence_end() -> None:
+    text = "Turnout fell to 48 percent, according to the election commission."
+    a = by_cue(run(text), "according to")
+    assert span(text, a) == ("the election commission", "Turnout fell to 48 percent")
+
+
+def test_colon_quote() -> None:
+    text = "Okafor: “Nobody asked the nurses what they needed.”"
+    a = by_cue(run(text), ":")
+    assert a.kind == "colon"
+    assert span(text, a) == ("Okafor", "“Nobody asked the nurses what they needed.”")
+
+
+@pytest.mark.parametrize(
+    ("cue", "stance"),
+    [
+        ("revealed", "endorsing"),
+        ("alleged", "distancing"),
+        ("admitted", "presupposing"),
+        ("slammed", "charged"),
+        ("added", "neutral"),
+    ],
+)
+def test_stances(cue: str, stance: str) -> None:
+    text = f"The committee chair {cue} that the contract had been awarded without a tender."
+    assert by_cue(run(text), cue).cue.stance == stance
+
+
+def test_anonymous_and_unverified_sources() -> None:
+    text = (
+        "A senior official said the talks had stalled. "
+        "Unconfirmed reports suggest the envoy has already left the capital."
+    )
+    r = run(text)
+    assert by_cue(r, "said").source.type == "anonymous"  # type: ignore[union-attr]
+    assert by_cue(r, "suggest").source.type == "unverified"  # type: ignore[union-attr]
+    scores = attribution_scores(r.attributions, r.quotes, n_words=20)
+    assert scores["anonymous_rate"] == 0.5
+    assert scores["unverified_rate"] == 0.5
+    assert scores["n_cues"] == 2
+
+
+def test_pronoun_resolves_to_named_speaker() -> None:
+    text = (
+        "The plan was criticised by the union leader, Dana Whitfield.\n\n"
+        "“This is a pay cut dressed up as reform,” she said.\n"
+    )
+    a = by_cue(run(text), "said")
+    assert a.source is not None and a.source.text == "she"
+    assert a.speaker == "Dana Whitfield"
+
+
+def test_continuation_paragraph_keeps_the_speaker() -> None:
+    text = (
+        "“We will appeal this ruling in every court available to us,” the mayor said.\n\n"
+        "“The people of this city deserve far better than a closed hospital.”\n"
+    )
+    r = run(text)
+    cont = [a for a in r.attributions if a.kind == "continuation"]
+    assert len(cont) == 1
+    assert cont[0].speaker == "the mayor"
+    assert cont[0].content is not None
+    assert text[cont[0].content.start :].startswith("“The people")
+
+
+def test_short_quote_in_paraphrase_becomes_mixed() -> None:
+    text = "The minister accused the protesters of having “hijacked” the march."
+    r = run(text)
+    assert by_cue(r, "accused").kind == "mixed"
+    assert [q.kind for q in r.quotes] == ["mixed"]
+
+
+def test_scare_quote_without_attribution_stays_scare() -> None:
+    text = "The so-called “peace dividend” never arrived in the northern towns."
+    r = run(text)
+    assert r.attributions == ()
+    assert [q.kind for q in r.quotes] == ["scare"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The said property was sold at auction in March.",
+        "All told, the storm destroyed 300 homes.",
+        "The launch went according to plan on Friday.",
+        "Insurance claims rose sharply after the floods.",
+        "There are fears the dam may not hold.",
+        "Her email address was printed on the leaflet.",
+        "The United States sent aid to the flooded region.",
+    ],
+)
+def test_not_attributions(text: str) -> None:
+    assert run(text).attributions == ()
+
+
+def test_cues_inside_quotes_are_ignored() -> None:
+    text = "“My father always said that the river would take the town one day,” Ruiz wrote."
+    r = run(text)
+    assert [a.cue.text for a in r.attributions] == ["wrote"]
+
+
+def test_unbalanced_quote_lowers_confidence_without_crashing() -> None:
+    text = "“We are not leaving until the wages are paid, the strike leader said.\n"
+    r = run(text)
+    assert r.quotes[0].balanced is False
+    assert r.quotes[0].confidence < 1.0
+
+
+def test_excluded_spans_produce_no_cues() -> None:
+    from framing.types import Excluded
+
+    text = "Photo: the minister said nothing. The minister said the plan was final."
+    sentences = split_sentences(text)
+    ex = (Excluded(0, 33, "caption", text[:33]),)
+    r = extract_attributions(text, sentences, find_quotes(text), ex)
+    assert [a.cue.start for a in r.attributions] == [text.rindex("said")]
+
+
+def test_offsets_hold_for_every_span() -> None:
+    text = (
+        "“It is a disgrace,” Lopez said. She added that the vote was rigged, "
+        "according to a statement posted online."
+    )
+    for a in run(text).attributions:
+        assert text[a.cue.start : a.cue.end] == a.cue.text
+        if a.source:
+            assert text[a.source.start : a.source.end] == a.source.text
+
+
+@pytest.mark.data
+def test_seed_attributions(seed_text: str) -> None:
+    r = run(seed_text)
+    insisted = by_cue(r, "insisted")
+    assert insisted.cue.stance == "distancing"
+    assert insisted.source is not None and insisted.source.text == "the Ukrainians"
+    alleged = by_cue(r, "alleged")
+    assert alleged.cue.stance == "distancing"
+    assert alleged.source is not None and alleged.source.text == "Lappo"
+    added = by_cue(r, "added")
+    assert added.cue.stance == "neutral"
+    assert added.source is not None and added.source.text == "they"
+    assert added.speaker == "the Ukrainians"
+    wrote = by_cue(r, "wrote")
+    assert wrote.speaker == "Bridget Brink"
+    cont = [a for a in r.attributions if a.kind == "continuation"]
+    assert [c.speaker for c in cont] == ["Bridget Brink"]
+    assert cont[0].content is not None
+    assert seed_text[cont[0].content.start :].startswith("“Russia violated")
+    acc = by_cue(r, "According to")
+    assert acc.kind == "according_to"
+    assert acc.source is not None and acc.source.type == "organisation"
+    assert acc.source.text == "Ukraine’s Ministry of Foreign Affairs"
+    suggest = by_cue(r, "suggest")
+    assert suggest.source is not None and suggest.source.type == "unverified"
+    kinds = {q.text: q.kind for q in r.quotes}
+    assert kinds["“blown up”"] == "mixed"
+    assert kinds["“special military operation”"] == "scare"
+    assert kinds["‘Provocation’"] == "scare"

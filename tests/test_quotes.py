@@ -1,0 +1,111 @@
+"""Quotation finding: marks, apostrophes, nesting, paragraphs and unbalanced input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.quotes import find_quotes
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in find_quotes(text)]
+
+
+def test_curly_double_quote_is_direct_with_offsets() -> None:
+    text = "The mayor said: “We will rebuild the harbour before the winter storms.” Then she left."
+    (q,) = find_quotes(text)
+    assert q.text == "“We will rebuild the harbour before the winter storms.”"
+    assert text[q.start : q.end] == q.text
+    assert text[q.inner_start : q.inner_end].startswith("We will")
+    assert q.kind == "direct"
+    assert q.n_words == 9
+    assert q.balanced
+
+
+def test_straight_double_and_guillemets() -> None:
+    text = 'He called it "a plan for nobody in particular at all" and «une honte totale pour nous».'
+    assert texts(text) == ['"a plan for nobody in particular at all"', "«une honte totale pour nous»"]
+
+
+def test_short_quotes_are_provisionally_scare() -> None:
+    text = "Officials praised the “historic agreement” on fishing rights."
+    (q,) = find_quotes(text)
+    assert q.kind == "scare"
+    assert find_quotes(text, scare_max_words=1)[0].kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine’s border guards don’t expect help.",
+        "The students’ union met on Tuesday.",
+        "Prices last rose this fast in the ’90s and again in '08.",
+        "The band played rock 'n' roll for 'em all night.",
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert find_quotes(text) == ()
+
+
+def test_single_curly_quote_next_to_apostrophes() -> None:
+    text = "Fears of a staged ‘provocation’ as the country’s neighbour objects"
+    assert texts(text) == ["‘provocation’"]
+
+
+def test_plural_possessive_inside_single_quote() -> None:
+    text = "She wrote ‘the teachers’ pay claim is fair and overdue’ in her letter."
+    assert texts(text) == ["‘the teachers’ pay claim is fair and overdue’"]
+
+
+def test_nested_quote_belongs_to_the_outer() -> None:
+    text = "“They told us ‘leave now’ and then closed the road behind us,” a farmer said."
+    (q,) = find_quotes(text)
+    assert q.text.startswith("“They told us ‘leave now’")
+    assert q.text.endswith(",”")
+
+
+def test_newswire_paragraph_continuation() -> None:
+    text = (
+        "“We have waited three years for this bridge and nobody has listened.\n\n"
+        "“Now the council wants more time,” the resident said.\n"
+    )
+    (q,) = find_quotes(text)
+    assert q.start == 0
+    assert q.text.endswith("more time,”")
+    assert q.balanced
+    assert q.confidence < 1.0
+
+
+def test_unbalanced_quote_closes_at_paragraph_end() -> None:
+    text = "“This will never pass the senate, the senator predicted.\n\nThe vote is Monday."
+    (q,) = find_quotes(text)
+    assert q.end == text.index("\n")
+    assert not q.balanced
+    assert q.confidence < 0.9
+
+
+def test_stray_closing_mark_is_ignored() -> None:
+    assert find_quotes("Nothing to see” here.") == ()
+
+
+@given(st.text(alphabet="ab ’'‘“”\"«».,\n", max_size=60))
+def test_never_crashes_and_spans_hold(text: str) -> None:
+    quotes = find_quotes(text)
+    last = -1
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.start <= q.inner_start <= q.inner_end <= q.end
+        assert q.start >= last
+        last = q.end
+
+
+@pytest.mark.data
+def test_seed_quotes(seed_text: str) -> None:
+    quotes = {q.text: q for q in find_quotes(seed_text)}
+    assert quotes["‘Provocation’"].kind == "scare"
+    assert quotes["“special military operation”"].kind == "scare"
+    assert quotes["“blown up”"].kind == "scare"  # provisionally; attribution makes it mixed
+    assert all(q.balanced for q in quotes.values())
+    assert len(quotes) == 10
