@@ -316,8 +316,10 @@ def _parse_entries(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(LexiconProblem(file, line, None, f"not valid UTF-8 at byte {exc.start}"))
+        bad_line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            LexiconProblem(file, bad_line, None, f"not valid UTF-8 at byte {exc.start}")
+        )
         return []
     lines = text.splitlines()
     header_idx = next(
@@ -564,7 +566,31 @@ def _compile_one(spec: LexiconSpec) -> _CompiledLexicon:
 
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
 _TITLE_SMALL = frozenset(
-    "a an the and or but of in on at to for by as from with vs via nor over into up is".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "as",
+        "from",
+        "with",
+        "vs",
+        "via",
+        "nor",
+        "over",
+        "into",
+        "up",
+        "is",
+    ]
 )
 
 

@@ -11,6 +11,7 @@ Definitions (also in ``docs/SCHEMA.md``):
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -35,7 +36,7 @@ def voice_segments(
     intervals += [(s, e, "reported") for s, e in reported]
     points = sorted({0, len(text), *(p for s, e, _ in intervals for p in (s, e))})
     segments: list[Segment] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         if a >= b:
             continue
         active = {label for s, e, label in intervals if s <= a and b <= e}
@@ -81,14 +82,14 @@ def compute_scores(
     *,
     top_terms: int = 10,
 ) -> Scores:
-    words: Counter[str] = Counter()
+    words: dict[str, int] = dict.fromkeys((*VOICES, "excluded"), 0)
     for start, end, label in segments:
         words[label] += count_words(text, start, end)
-    words_by_voice = {v: words[v] for v in VOICES}
+    words_by_voice: dict[str, int] = {v: words[v] for v in VOICES}
     n_words = sum(words_by_voice.values())
 
     counts: dict[str, Counter[str]] = {"all": Counter(), **{v: Counter() for v in VOICES}}
-    weight: Counter[str] = Counter()
+    weight: dict[str, float] = dict.fromkeys(("all", *VOICES), 0.0)
     for h in hits:
         counts["all"][h.category] += 1
         counts[h.voice][h.category] += 1

@@ -59,7 +59,9 @@ def show(
 ) -> None:
     """Show a lexicon's card, categories, rules and entries."""
     spec = parse_lexicon(_resolve(lexicon))
-    _console.print(f"[bold]{spec.name}[/bold] {spec.version} ({spec.kind}) hash {spec.content_hash}")
+    _console.print(
+        f"[bold]{spec.name}[/bold] {spec.version} ({spec.kind}) hash {spec.content_hash}"
+    )
     _console.print(spec.description, markup=False)
     counts = Counter(e.category for e in spec.entries)
     for name, cat in spec.categories.items():

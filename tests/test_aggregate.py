@@ -173,9 +173,13 @@ def make_corpus() -> list[dict[str, Any]]:
             make_record(
                 f"loud-{i}",
                 "Loud Post",
-                f"{LOADED}. Critics insisted “the regime lies” said an aide {i}." + " Yes." * (i % 3),
+                f"{LOADED}. Critics insisted “the regime lies” said an aide {i}."
+                + " Yes." * (i % 3),
                 quoted=["“the regime lies”"],
-                cues=[("insisted", "distancing", "person", "Critics"), ("said", "neutral", "anonymous", None)],
+                cues=[
+                    ("insisted", "distancing", "person", "Critics"),
+                    ("said", "neutral", "anonymous", None),
+                ],
                 date=f"2024-0{1 + i % 3}-1{i % 9}",
                 metadata={"event": f"e{i % 4}"},
                 scare=[],
@@ -275,7 +279,9 @@ def test_top_terms_kwic_and_months() -> None:
 def test_read_tables_streams_file_and_fetches_texts(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "results.jsonl", make_corpus())
     (tmp_path / "results.errors.jsonl").write_text(
-        json.dumps({"file": "in.jsonl", "line": 7, "field": "text", "reason": "empty text", "id": "z"})
+        json.dumps(
+            {"file": "in.jsonl", "line": 7, "field": "text", "reason": "empty text", "id": "z"}
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -318,7 +324,9 @@ def test_raw_input_is_not_taken_for_analyze_output(tmp_path: Path) -> None:
 
 def test_all_word_counts_exclude_boilerplate() -> None:
     record = make_record("a", "s", "Photo by Someone. The council met today")
-    record["excluded"] = [{"start": 0, "end": 17, "reason": "photo_credit", "text": "Photo by Someone."}]
+    record["excluded"] = [
+        {"start": 0, "end": 17, "reason": "photo_credit", "text": "Photo by Someone."}
+    ]
     tables = tables_from_records([record], count_words=True)
     counts = tables.word_counts["s"]
     assert counts["council"] == 1

@@ -40,7 +40,8 @@ def test_seed_loaded_terms_and_their_voice(seed) -> None:
     assert hit(seed, "regime").voice == "quoted"
     assert hit(seed, "insinuation").voice == "quoted"
     smo = hit(seed, "special military operation")
-    assert smo.scare_quoted and smo.voice == "quoted"
+    assert smo.scare_quoted
+    assert smo.voice == "quoted"
 
 
 def test_seed_scare_quotes(seed) -> None:
@@ -95,7 +96,8 @@ def test_proper_noun_collision_is_not_a_hit() -> None:
 
 def test_voice_of_hits_in_quotes_and_outside() -> None:
     analysis = analyze_text(
-        "“This regime is lying,” the opposition leader said. The propaganda campaign went on for weeks."
+        "“This regime is lying,” the opposition leader said. "
+        "The propaganda campaign went on for weeks."
     )
     voices = {h.term: h.voice for h in analysis.hits}
     assert voices["regime"] == "quoted"

@@ -40,7 +40,9 @@ def test_analyze_writes_results_errors_and_manifest(tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a"]
     assert {h["term"] for h in records[0]["hits"]} >= {"regime"}
-    errors = [json.loads(x) for x in (tmp_path / "out" / "results.errors.jsonl").read_text().splitlines()]
+    errors = [
+        json.loads(x) for x in (tmp_path / "out" / "results.errors.jsonl").read_text().splitlines()
+    ]
     assert [e["line"] for e in errors] == [2, 3]
     manifest = json.loads((tmp_path / "out" / "results.manifest.json").read_text())
     assert manifest["counts"] == {"read": 3, "analysed": 1, "skipped": 2}
@@ -56,14 +58,16 @@ def test_on_error_fail_exits_with_input_error_code(tmp_path: Path) -> None:
         cwd=REPO, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 2
-    assert "in.jsonl:1" in result.stderr and "Traceback" not in result.stderr
+    assert "in.jsonl:1" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
 
 
 def test_lexicon_explain_shows_hits_and_vetoes() -> None:
     result = runner.invoke(app, ["lexicon", "explain", "The tax regime and the regime's spies."])
     assert result.exit_code == 0, result.output
-    assert "VETO" in result.output and "HIT" in result.output
+    assert "VETO" in result.output
+    assert "HIT" in result.output
 
 
 def test_lexicon_validate_reports_file_and_line(tmp_path: Path) -> None:
@@ -96,4 +100,5 @@ def test_annotate_prints_hits_with_voice(tmp_path: Path) -> None:
     article.write_text("“The regime lies,” she said. The strongman left.", encoding="utf-8")
     result = runner.invoke(app, ["annotate", str(article)])
     assert result.exit_code == 0, result.output
-    assert "quoted" in result.output and "authorial" in result.output
+    assert "quoted" in result.output
+    assert "authorial" in result.output

@@ -81,7 +81,8 @@ def found(lex, text: str) -> list[tuple[str, str]]:
 
 def test_parse_keeps_lines_categories_and_hash(tmp_path: Path) -> None:
     spec = parse_lexicon(write_lexicon(tmp_path))
-    assert spec.name == "mini" and spec.version == "1.2.0"
+    assert spec.name == "mini"
+    assert spec.version == "1.2.0"
     assert [e.line for e in spec.entries] == [2, 3, 4, 5, 6, 7]
     assert set(spec.categories) == {"pejorative_label", "loaded_verb"}
     assert len(spec.content_hash) == 12
@@ -157,7 +158,8 @@ def test_explain_reports_the_vetoing_rule(mini) -> None:
         (HEADER + "Regime\tpejorative_label\t1\tnoun\t\tr\n", 2, "term", "lower case"),
         (HEADER + "regime\tpejorative_label\t1\n", 2, None, "expected 6"),
         (
-            HEADER + "regime\tpejorative_label\t1\tnoun\t\tr\nregime\tpejorative_label\t2\texact\t\tr\n",
+            HEADER
+            + "regime\tpejorative_label\t1\tnoun\t\tr\nregime\tpejorative_label\t2\texact\t\tr\n",
             3,
             "term",
             "duplicate of line 2",
@@ -170,7 +172,9 @@ def test_validator_names_file_line_and_field(
     problems = validate_lexicon(write_lexicon(tmp_path, entries))
     assert len(problems) == 1
     p = problems[0]
-    assert p.file.endswith("mini.tsv") and p.line == line and p.field == field
+    assert p.file.endswith("mini.tsv")
+    assert p.line == line
+    assert p.field == field
     assert message in p.message
     with pytest.raises(LexiconError, match=message):
         parse_lexicon(tmp_path / "mini.toml")
@@ -185,12 +189,14 @@ def test_validator_reports_every_problem_and_card_keys(tmp_path: Path) -> None:
     fields = sorted(str(p.field) for p in problems)
     assert fields == ["categories.loaded_verb", "category", "category", "version"]
     version = next(p for p in problems if p.field == "version")
-    assert version.file.endswith("mini.toml") and version.line == 2
+    assert version.file.endswith("mini.toml")
+    assert version.line == 2
 
 
 def test_invalid_toml_reports_line(tmp_path: Path) -> None:
     problems = validate_lexicon(write_lexicon(tmp_path, card=CARD + "\n[rules.x\n"))
-    assert problems[0].line is not None and "invalid TOML" in problems[0].message
+    assert problems[0].line is not None
+    assert "invalid TOML" in problems[0].message
 
 
 def test_bad_rule_definitions_are_rejected(tmp_path: Path) -> None:

@@ -26,7 +26,10 @@ def test_curly_double_quote_is_direct_with_offsets() -> None:
 
 def test_straight_double_and_guillemets() -> None:
     text = 'He called it "a plan for nobody in particular at all" and «une honte totale pour nous».'
-    assert texts(text) == ['"a plan for nobody in particular at all"', "«une honte totale pour nous»"]
+    assert texts(text) == [
+        '"a plan for nobody in particular at all"',
+        "«une honte totale pour nous»",
+    ]
 
 
 def test_short_quotes_are_provisionally_scare() -> None:

@@ -20,7 +20,8 @@ TEXT = (
 def test_record_round_trip_preserves_the_analysis() -> None:
     analysis = analyze_text(TEXT, id="r1", source="Example Post")
     record = to_record(analysis)
-    assert record["id"] == "r1" and record["source"] == "Example Post"
+    assert record["id"] == "r1"
+    assert record["source"] == "Example Post"
     assert list(record)[:3] == ["id", "source", "title"]
     again = from_record(record)
     assert dataclasses.asdict(again) == dataclasses.asdict(analysis)
@@ -29,7 +30,8 @@ def test_record_round_trip_preserves_the_analysis() -> None:
 def test_serialisation_is_byte_identical() -> None:
     one = dumps(to_record(analyze_text(TEXT)))
     two = dumps(to_record(analyze_text(TEXT)))
-    assert one == two and one.endswith(b"\n")
+    assert one == two
+    assert one.endswith(b"\n")
 
 
 def test_records_without_text() -> None:

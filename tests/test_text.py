@@ -24,7 +24,11 @@ def test_abbreviations_do_not_end_sentences() -> None:
 
 def test_quotes_after_terminal_punctuation_stay_with_their_sentence() -> None:
     text = "“This is false,” the ministry said. “We reject it!” Officials left."
-    assert texts_of(text) == ["“This is false,” the ministry said.", "“We reject it!”", "Officials left."]
+    assert texts_of(text) == [
+        "“This is false,” the ministry said.",
+        "“We reject it!”",
+        "Officials left.",
+    ]
 
 
 def test_line_breaks_end_sentences_and_blank_lines_are_skipped() -> None:
