@@ -99,8 +99,17 @@ class Tables:
 
 def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line_number, object)`` for each non-blank line; bad JSON is an InputError."""
+    for number, _, value in _iter_jsonl_offsets(path):
+        yield number, value
+
+
+def _iter_jsonl_offsets(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """``(line_number, byte_offset, object)`` for each non-blank line."""
+    offset = 0
     with Path(path).open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            start = offset
+            offset += len(raw)
             if not raw.strip():
                 continue
             try:
@@ -109,7 +118,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise InputError(f"not valid JSON: {exc}", file=str(path), line=number) from exc
             if not isinstance(value, dict):
                 raise InputError("each line must be a JSON object", file=str(path), line=number)
-            yield number, value
+            yield number, start, value
 
 
 def is_analyze_output(path: Path) -> bool:
@@ -190,7 +199,7 @@ class _Builder:
         self.provenance: dict[str, Any] = {}
         self.seen_ids: set[str] = set()
 
-    def add(self, record: Mapping[str, Any], where: tuple[str, int]) -> None:
+    def add(self, record: Mapping[str, Any], where: tuple[str, int], offset: int = -1) -> None:
         if _is_manifest(record):
             manifest = record.get("manifest", record)
             if isinstance(manifest, Mapping):
@@ -234,6 +243,7 @@ class _Builder:
         d["direct_quote_words"].append(dq_words)
         d["has_text"].append(text is not None)
         d["line"].append(where[1])
+        d["offset"].append(offset)
         if self.story_field is not None:
             story = _field_value(record, self.story_field)
             d["story"].append(None if story in (None, "") else str(story))
@@ -314,6 +324,7 @@ class _Builder:
             "direct_quote_words",
             "has_text",
             "line",
+            "offset",
         ]
         if self.story_field is not None:
             doc_cols.append("story")
@@ -413,9 +424,124 @@ def read_tables(
         skipped = sidecar if sidecar.is_file() and sidecar != path else None
     builder = _Builder(group_field, story_field, keep_text, count_words)
     builder.provenance.update(_sidecar_manifest(path))
-    for number, record in iter_jsonl(path):
-        builder.add(record, (str(path), number))
+    for number, offset, record in _iter_jsonl_offsets(path):
+        builder.add(record, (str(path), number), offset)
     return builder.build(read_skipped(skipped), path)
+
+
+_DOC_COLUMNS = ("id", "source", "title", "date", "url", "author")
+
+
+def _sql_field(name: str) -> str:
+    """A documents column, or the metadata field ``name`` (JSON) when it is not a column."""
+    if name in _DOC_COLUMNS:
+        return f'CAST("{name}" AS VARCHAR)'
+    key = name.replace("\\", "\\\\").replace('"', '\\"').replace("'", "''")
+    return f"json_extract_string(metadata, '$.\"{key}\"')"
+
+
+def is_parquet_dataset(path: Path) -> bool:
+    """True for a results directory written by ``framing analyze --parquet``."""
+    return Path(path).is_dir() and (Path(path) / "documents.parquet").is_file()
+
+
+def read_tables_parquet(
+    path: Path,
+    *,
+    group_field: str = "source",
+    story_field: str | None = None,
+    skipped: Path | None = None,
+) -> Tables:
+    """:class:`Tables` from a Parquet results directory, selected and ranked in DuckDB.
+
+    Only the columns the reports use are read (texts stay on disk and are fetched for the
+    example articles); keyword-in-context snippets are kept for the first few hits of each group
+    and term. Distinctive words over all text need the boilerplate spans, which the Parquet
+    tables do not carry, so ``word_counts`` stays empty (hit terms are still compared).
+    """
+    from framing import tables as result_tables
+
+    path = Path(path)
+    con = result_tables.open_tables(path)
+    try:
+        group = _sql_field(group_field)
+        story = _sql_field(story_field) if story_field is not None else "NULL"
+        con.execute(
+            f"""CREATE TEMP TABLE d AS
+            SELECT doc, coalesce(nullif({group}, ''), '{UNKNOWN_GROUP}') AS grp,
+                   nullif({story}, '') AS story
+            FROM documents"""
+        )
+        documents = con.sql(
+            f"""SELECT documents.doc, id, d.grp AS "group", source, title, date, n_words,
+                   {", ".join(f"words_{v}" for v in VOICES)},
+                   coalesce(round(direct_quote_share * n_words), q.words, 0) AS direct_quote_words,
+                   text IS NOT NULL AS has_text, d.story AS story
+            FROM documents JOIN d USING (doc)
+            LEFT JOIN (SELECT doc, sum(n_words) AS words FROM quotes WHERE kind = 'direct'
+                       GROUP BY doc) q USING (doc)
+            ORDER BY documents.doc"""
+        ).df()
+        hits = con.sql(
+            f"""SELECT doc, term, category, voice, start, "end", text, weight, lexicon, rules,
+                   scare_quoted,
+                   CASE WHEN rn <= {KWIC_PER_TERM} THEN "left" END AS "left",
+                   CASE WHEN rn <= {KWIC_PER_TERM} THEN "right" END AS "right"
+            FROM (SELECT hits.*, row_number() OVER (
+                      PARTITION BY d.grp, hits.term, hits."left" IS NULL
+                      ORDER BY hits.doc, hits.start) AS rn
+                  FROM hits JOIN d USING (doc))
+            ORDER BY doc, start"""
+        ).df()
+        attributions = con.sql(
+            """SELECT doc, cue, lower(coalesce(lemma, cue)) AS lemma, stance, source_type,
+                      speaker, kind FROM attributions ORDER BY doc, cue_start"""
+        ).df()
+        quotes = con.sql(
+            """SELECT doc, kind, text, start, "end", n_words FROM quotes ORDER BY doc, start"""
+        ).df()
+        actors = con.sql(
+            """SELECT doc, actor, label, category, voice FROM actors ORDER BY doc, start"""
+        ).df()
+        skipped_frame = (
+            read_skipped(skipped)
+            if skipped is not None
+            else con.sql(f"SELECT {', '.join(SKIPPED_COLUMNS)} FROM skipped").df()
+        )
+    finally:
+        con.close()
+    documents["month"] = [_month(d) for d in documents["date"].tolist()]
+    documents["line"] = documents["doc"] + 1
+    documents["offset"] = -1
+    for column in ("doc", "n_words", *(f"words_{v}" for v in VOICES), "direct_quote_words"):
+        documents[column] = documents[column].fillna(0).astype(np.int64)
+    if story_field is None:
+        documents = documents.drop(columns=["story"])
+    hits["rules"] = hits["rules"].fillna("")
+    hits["left"] = hits["left"].astype(object).where(hits["left"].notna(), None)
+    hits["right"] = hits["right"].astype(object).where(hits["right"].notna(), None)
+    attributions["speaker"] = attributions["speaker"].astype(object)
+    attributions["speaker"] = attributions["speaker"].where(attributions["speaker"].notna(), None)
+    manifest: dict[str, Any] = {}
+    manifest_file = path / "manifest.json"
+    if manifest_file.is_file():
+        value = orjson.loads(manifest_file.read_bytes())
+        if isinstance(value, dict):
+            manifest = dict(value.get("manifest", value))
+    for frame in (hits, attributions, quotes, actors):
+        frame["doc"] = frame["doc"].astype(np.int64)
+    return Tables(
+        documents=documents,
+        hits=hits,
+        attributions=attributions,
+        quotes=quotes,
+        actors=actors,
+        skipped=skipped_frame,
+        provenance=manifest,
+        group_field=group_field,
+        story_field=story_field,
+        origin=path,
+    )
 
 
 def tables_from_records(
@@ -442,15 +568,45 @@ def fetch_texts(tables: Tables, ids: Iterable[str]) -> dict[str, str]:
     wanted = set(ids)
     found = {i: tables.texts[i] for i in wanted if i in tables.texts}
     missing = wanted - set(found)
-    if missing and tables.origin is not None:
-        lines = set(tables.documents.loc[tables.documents["id"].isin(missing), "line"].tolist())
-        with tables.origin.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if number in lines:
-                    record = orjson.loads(raw)
-                    text = record.get("text")
-                    if isinstance(text, str) and str(record.get("id")) in missing:
-                        found[str(record["id"])] = text
+    if not missing or tables.origin is None:
+        return found
+    if tables.origin.is_dir():  # a Parquet dataset (framing analyze --parquet)
+        import pyarrow.parquet as pq
+
+        # documents are stored in ``doc`` order: read only the row groups holding the wanted ones
+        docs = tables.documents.loc[tables.documents["id"].isin(missing), "doc"].tolist()
+        parquet = pq.ParquetFile(tables.origin / "documents.parquet")
+        bounds = np.cumsum(
+            [parquet.metadata.row_group(i).num_rows for i in range(parquet.num_row_groups)]
+        )
+        for group in sorted({int(np.searchsorted(bounds, d, side="right")) for d in docs}):
+            if group >= parquet.num_row_groups:
+                continue
+            part = parquet.read_row_group(group, columns=["id", "text"])
+            for doc_id, text in zip(part["id"].to_pylist(), part["text"].to_pylist(), strict=True):
+                if isinstance(text, str) and str(doc_id) in missing:
+                    found[str(doc_id)] = text
+        rest = sorted(missing - set(found))
+        if rest:  # a dataset not in ``doc`` order: filter the whole column
+            table = pq.read_table(
+                tables.origin / "documents.parquet",
+                columns=["id", "text"],
+                filters=[("id", "in", rest)],
+            )
+            for doc_id, text in zip(
+                table["id"].to_pylist(), table["text"].to_pylist(), strict=True
+            ):
+                if isinstance(text, str):
+                    found[str(doc_id)] = text
+        return found
+    offsets = tables.documents.loc[tables.documents["id"].isin(missing), "offset"].tolist()
+    with tables.origin.open("rb") as handle:
+        for offset in sorted(int(o) for o in offsets if int(o) >= 0):
+            handle.seek(offset)
+            record = orjson.loads(handle.readline())
+            text = record.get("text")
+            if isinstance(text, str) and str(record.get("id")) in missing:
+                found[str(record["id"])] = text
     return found
 
 
@@ -465,6 +621,9 @@ class Params:
     alpha: float = 0.05
     seed: int = 0
     n_permutations: int = 1000
+    #: Largest comparison (articles on both sides) tested with Monte Carlo permutations; larger
+    #: ones use the normal approximation of the permutation distribution.
+    exact_max_docs: int = 5000
     prior_size: float = 1000.0
 
 
@@ -822,6 +981,10 @@ def open_tables(
     path = Path(path)
     if not path.exists():
         raise InputError("input not found", file=str(path))
+    if is_parquet_dataset(path):
+        return read_tables_parquet(
+            path, group_field=group_field, story_field=story_field, skipped=skipped
+        )
     if path.is_file() and is_analyze_output(path):
         return read_tables(
             path,

@@ -656,13 +656,51 @@ _BASE_FORM_LEFT = frozenset(
         "still",
     ]
 )
+# words after which a cue word is a noun (or a participle modifying one), not a verb
+_NOUN_LEFT = frozenset(
+    "in of for with on at from into about these those our your my every whose swing"
+    " recent latest".split()
+)
+# cue words that report speech only with a complement: a ``that`` clause, a colon or a quotation
+# (measured on PolNeAR train: without one, fewer than a third of their uses are attributions)
+_STRICT = frozenset(
+    "suppose brand email establish maintain speak bash comment attack assume support state view"
+    " demonstrate underscore request understand demand".split()
+)
+_THAT_RE = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
+# passives that still report: "is expected to" (a forecast with no named source), "was asked"
+_PASSIVE_CUES = frozenset(["expect", "ask"])
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week"
+    " month year morning afternoon evening night weekend january february march april may june"
+    " july august september october november december jan. feb. aug. sept. oct. nov. dec.".split()
+)
+# a closing quotation mark, then a short subject, right before the cue: `…," Ryan continued`
+_QUOTE_THEN_NAME_RE = re.compile(r"[,?!]?(?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){0,4}$")
+_SHOW_NOUN_LEFT = frozenset(
+    "radio talk morning tv television news game cable reality comedy sunday weekly daily evening"
+    " night late-night cooking variety roadshow road horse trade fashion art air '' ” \"".split()
+)
+_NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
+_ADJ_SUFFIXES = ("ist", "al", "ic", "ous", "ive", "ful", "ary", "ian", "ent", "ant")
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
 _WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
 _CAP_NAME_RE = re.compile(
     r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
 )
 _COLON_RE = re.compile(
-    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})[ \t]*:[ \t]+(?=\S)", re.MULTILINE
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
+    re.MULTILINE,
+)
+# a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
+_COLON_MID_RE = re.compile(
+    r"(?:(?<=[.!?”\"]\s)|(?<=\s[-–—]\s)|(?<=\s[-–—]))"
+    r"([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:[ \t]*(?=[“\"‘])"
+)
+# words that head a colon line without being a speaker (kickers, labels, interview letters)
+_NOT_SPEAKER = frozenset(
+    "update editor note photo photos watch read follow breaking revealed look latest"
+    " contributing exclusive video live related poll polls q a correction".split()
 )
 _QUOTE_OPEN = "“\"‘'«„"
 
@@ -693,7 +731,16 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends just before the cue (skipping auxiliaries)."""
     toks = _tokens(text, lo, cue_start)
     i = len(toks) - 1
-    while i >= 0 and _is_word(toks[i]) and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+    while i >= 0 and _is_word(toks[i]):
+        if toks[i].low in _TIME_WORDS:
+            # a time phrase between subject and verb: "the senator on Tuesday said"
+            while i >= 0 and (toks[i].low in _TIME_WORDS or toks[i].low[:1].isdigit()):
+                i -= 1
+            if i >= 0 and toks[i].low in {"on", "last", "this", "earlier", "late", "early", "in"}:
+                i -= 1
+            continue
+        if not (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+            break
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
             break
         i -= 1
@@ -753,6 +800,8 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if not toks or not _is_word(toks[0]):
         return None
     first = toks[0]
+    if first.low in _TIME_WORDS:
+        return None  # "said Friday that …"
     if not (
         first.text[0].isupper()
         or first.low in {"the", "a", "an"}
@@ -895,6 +944,65 @@ def _cue_hits(
     return out
 
 
+def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject of a cue with no adjacent one.
+
+    ``Mr. Trump, who said …`` -> the antecedent of ``who``; ``He called it … and said …`` or
+    ``…, noting that …`` -> the noun phrase or pronoun that opens the sentence.
+    """
+    toks = _tokens(text, max(s_start, cue_start - 200), cue_start)
+    i = len(toks) - 1
+    while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+        i -= 1
+    if i >= 1 and toks[i].low in {"who", "which"} and toks[i - 1].text == ",":
+        head = _left_source(text, s_start, toks[i - 1].start)
+        if head is not None and text[head[0]].isupper():
+            return head
+        return None
+    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then"}:
+        return None
+    first = _tokens(text, s_start, min(cue_start, s_start + 120))
+    k = 0
+    while k < len(first) and (first[k].low in _LEAD_TRIM or not _is_word(first[k])):
+        k += 1
+    if k >= len(first):
+        return None
+    t = first[k]
+    if t.low in _PRONOUNS and t.low not in {"it", "you", "him", "her", "them"}:
+        return t.start, t.end
+    if not (t.text[0].isupper() or t.low == "the"):
+        return None
+    end = k
+    j = k + 1
+    while j < len(first) and j - k < 8:
+        w = first[j]
+        if w.text in {".", "-"} or (_is_word(w) and (w.text[0].isupper() or w.low in _NP_INNER)):
+            if _is_word(w) and w.text[0].isupper():
+                end = j
+            j += 1
+            continue
+        break
+    if end == k and t.low == "the":
+        if j < len(first) and _is_word(first[j]) and first[j].low not in _STOP_LEFT:
+            end = j
+        else:
+            return None
+    return t.start, first[end].end
+
+
+def _inverted_possible(text: str, hit: Hit, s_start: int) -> bool:
+    """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
+    if hit.text.lower().endswith("ing"):
+        return False
+    before = text[s_start : hit.start].rstrip()
+    return not before or before[-1] in ",”\"’'—–-:"
+
+
+def _prev_word(text: str, pos: int, lo: int) -> str:
+    prev = _tokens(text, max(lo, pos - 20), pos)
+    return prev[-1].low if prev else ""
+
+
 def _plausible(text: str, hit: Hit, lo: int) -> bool:
     """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
     low = hit.text.lower()
@@ -904,8 +1012,27 @@ def _plausible(text: str, hit: Hit, lo: int) -> bool:
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
     ):
         return False
-    if prev_low in _BE:
+    if prev_low in _BE and hit.term not in _PASSIVE_CUES:
         return False  # passive or a noun after "there are" (there are fears)
+    if not low.endswith("ing") and (
+        (prev_low in _NOUN_LEFT and prev[-1].text.islower())
+        or (prev_low[:1].isdigit() and low.endswith("s"))
+    ):
+        return False  # a noun: "the right of states", "in swing states", "2012 attacks"
+    if (
+        low.endswith("s")
+        and " " not in low
+        and prev_low.endswith(_ADJ_SUFFIXES) and False
+        and prev_low not in _BASE_FORM_LEFT
+    ):
+        return False  # "personal attacks", "terrorist attacks"
+    if hit.term == "show" and (
+        prev_low in _SHOW_NOUN_LEFT or text[hit.end : hit.end + 3] in {" up", " as"}
+    ):
+        return False  # "his radio show", "talk shows", "show up"
+    if hit.term in _NAMING and len(prev) >= 2 and any(t.low in {"a", "an"} for t in prev[-3:-1]):
+        if not any(t.text[0].isupper() for t in prev[-3:] if t.low not in {"a", "an"}):
+            return False  # "a firm called …": a participle modifying a noun
     # base form: a verb only after a plural or pronoun subject, a modal, or "to"
     if (
         hit.term in _NOUN_AMBIGUOUS
@@ -920,14 +1047,21 @@ def _plausible(text: str, hit: Hit, lo: int) -> bool:
     if hit.term in _NEEDS_QUOTE:
         before = text[max(lo, hit.start - 3) : hit.start]
         after = text[hit.end : hit.end + 3]
-        if not any(c in before + after for c in '“”",:'):
+        if not any(c in before + after for c in '“”",:') and not _QUOTE_THEN_NAME_RE.search(
+            text, max(0, hit.start - 40), hit.start
+        ):
             return False
     nxt = _tokens(text, hit.end, min(len(text), hit.end + 40))
     if low in _NOUN_LIKE_S or (hit.term in _NOUN_LIKE_S and " " not in low):
         if not nxt:
             return False
         t = nxt[0]
-        if not (t.low in _CLAUSE_STARTERS or t.text[0].isupper() or t.text in ':,“"—'):
+        if not (
+            t.low in _CLAUSE_STARTERS
+            or t.text[0].isupper()
+            or t.text in ':,“"—'
+            or (hit.term == "call" and t.low in {"for", "on"})
+        ):
             return False
     if hit.category == "other":
         if not nxt:
@@ -1014,6 +1148,13 @@ def extract_attributions(
             drafts.append(_Draft(cue, None, content, "indirect", None, 0.6))
             continue
 
+        if hit.term == "expect" and _prev_word(text, hit.start, s_start) in _BE:
+            before = _trim(text, s_start, hit.start)
+            after_span = _trim(text, hit.end, s_end)
+            content = before if count_words(text, *before) >= 2 else after_span
+            drafts.append(_Draft(cue, None, content, "indirect", None, 0.5))
+            continue
+
         # 1. a quotation just before the cue: “…,” the Ukrainians insisted.
         qi = qs.ending_before(hit.start)
         if qi is not None and qi not in used_quotes:
@@ -1022,7 +1163,7 @@ def extract_attributions(
             if (
                 "\n" not in gap
                 and count_words(gap) <= 8
-                and (q.text[-2:-1] in {",", "?", "!", "—"} or gap.lstrip().startswith(","))
+                and (text[q.inner_end - 1 : q.inner_end] in {",", "?", "!", "—"} or gap.lstrip().startswith(","))
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
             ):
                 quote_i = qi
@@ -1053,9 +1194,11 @@ def extract_attributions(
         if content is None:
             source = _left_source(text, s_start, hit.start)
             right = None
-            if source is None:
+            if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)
                 source = right
+            if source is None:
+                source = _subject_fallback(text, s_start, hit.start)
             after = right[1] if right else hit.end
             content = _find_content_right(text, after, s_end, hit.term)
             if content is None or count_words(text, *content) < 2:
@@ -1070,6 +1213,8 @@ def extract_attributions(
             conf = 0.7
         if source is None and hit.category == "other":
             continue
+        if hit.term in _STRICT and kind != "direct" and not _THAT_RE.match(text, hit.end):
+            continue  # a verb that is mostly not a reporting one unless a clause or quote follows
         if source is None and content is None:
             continue
         if source is not None and source[0] >= source[1]:
@@ -1105,15 +1250,24 @@ def _colon_drafts(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> list[_Dra
     """``Lappo: “…”`` and headline ``Poll: …`` attributions at the start of a paragraph."""
     taken = [(d.cue.start, d.cue.end) for d in drafts]
     out: list[_Draft] = []
-    for m in _COLON_RE.finditer(text):
+    matches = sorted(
+        [*_COLON_RE.finditer(text), *_COLON_MID_RE.finditer(text)], key=lambda m: m.start(1)
+    )
+    seen: set[int] = set()
+    for m in matches:
+        if m.start(1) in seen:
+            continue
+        seen.add(m.start(1))
         src_s, src_e = m.span(1)
         colon = text.index(":", src_e)
         if any(s <= colon < e for s, e in taken):
             continue
         words = WORD_RE.findall(m.group(1))
-        if not words or not all(w[0].isupper() or w.lower() in _NP_INNER for w in words):
+        if not words or not words[-1][0].isupper():
             continue
-        if words[0].lower() in {"update", "editor", "note", "photo", "watch", "read", "follow"}:
+        if sum(1 for w in words if w[0].isupper() or w.lower() in _NP_INNER) < len(words) - 2:
+            continue
+        if words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER:
             continue
         _, p_e = _paragraph_bounds(text, m.start())
         content = _trim(text, m.end(), p_e)
@@ -1121,6 +1275,8 @@ def _colon_drafts(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> list[_Dra
             continue
         qi = qs.starting_after(m.end())
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
+        if quote_i is not None:
+            content = (qs.quotes[quote_i].start, qs.quotes[quote_i].end)
         cue = Cue(colon, colon + 1, ":", ":", "neutral")
         out.append(_Draft(cue, (src_s, src_e), content, "colon", quote_i, 0.6))
     return out

@@ -29,9 +29,9 @@ from framing.aggregate import (
     STANCES,
     Params,
     Tables,
-    per_doc_counts,
     corpus_summary,
     hit_count_matrix,
+    per_doc_counts,
     skipped_summary,
     sourcing_matrices,
     word_vector,
@@ -41,12 +41,23 @@ from framing.plots import (
     HeatmapDisplay,
     IntervalDisplay,
     StackedSharesDisplay,
-    svg_data_uri,
+    svg_bytes_uri,
     to_svg,
 )
 from framing.report import dump_json, environment, provenance, records
-from framing.safe import atomic_write_bytes, atomic_write_text, neutralize_csv_cell, unique_filenames
-from framing.stats import benjamini_hochberg, bootstrap_ratio, log_odds_dirichlet, permutation_test_ratio
+from framing.safe import (
+    atomic_write_bytes,
+    atomic_write_text,
+    neutralize_csv_cell,
+    unique_filenames,
+)
+from framing.stats import (
+    benjamini_hochberg,
+    bootstrap_ratio,
+    log_odds_dirichlet,
+    permutation_test_ratio,
+    permutation_test_ratio_normal,
+)
 
 ANY = "(any)"
 
@@ -85,14 +96,26 @@ def metric_matrix(tables: Tables, categories: Sequence[str]) -> MetricMatrix:
     total = stance_counts.sum(axis=1)
     for j, stance in enumerate(STANCES):
         names.append(
-            {"metric": f"stance:{stance}", "family": "stance", "voice": "", "label": stance, "scale": 1.0}
+            {
+                "metric": f"stance:{stance}",
+                "family": "stance",
+                "voice": "",
+                "label": stance,
+                "scale": 1.0,
+            }
         )
         nums.append(stance_counts[:, j])
         dens.append(total)
     s_num, s_den = sourcing_matrices(tables)
     for j, metric in enumerate(SOURCING_METRICS):
         names.append(
-            {"metric": f"sourcing:{metric}", "family": "sourcing", "voice": "", "label": metric, "scale": 1.0}
+            {
+                "metric": f"sourcing:{metric}",
+                "family": "sourcing",
+                "voice": "",
+                "label": metric,
+                "scale": 1.0,
+            }
         )
         nums.append(s_num[:, j])
         dens.append(s_den[:, j])
@@ -107,7 +130,9 @@ def _group_rows(tables: Tables) -> dict[str, np.ndarray]:
     return {g: np.flatnonzero(groups == g) for g in tables.groups}
 
 
-def metrics_table(tables: Tables, params: Params, matrix: MetricMatrix | None = None) -> pd.DataFrame:
+def metrics_table(
+    tables: Tables, params: Params, matrix: MetricMatrix | None = None
+) -> pd.DataFrame:
     """Every metric per group: value with bootstrap interval, numerator, denominator, docs."""
     matrix = matrix or metric_matrix(tables, tables.categories)
     scale = matrix.names["scale"].to_numpy()
@@ -167,14 +192,20 @@ def difference_tests(
         cols = np.flatnonzero(testable)
         if cols.size == 0:
             continue
-        result = permutation_test_ratio(
-            num_a[:, cols],
-            den_a[:, cols],
-            num_b[:, cols],
-            den_b[:, cols],
-            n_permutations=params.n_permutations,
-            seed=params.seed + k,
-        )
+        exact = len(rows_a) + len(rows_b) <= params.exact_max_docs and params.n_permutations > 0
+        if exact:
+            result = permutation_test_ratio(
+                num_a[:, cols],
+                den_a[:, cols],
+                num_b[:, cols],
+                den_b[:, cols],
+                n_permutations=params.n_permutations,
+                seed=params.seed + k,
+            )
+        else:
+            result = permutation_test_ratio_normal(
+                num_a[:, cols], den_a[:, cols], num_b[:, cols], den_b[:, cols]
+            )
         frame = matrix.names.iloc[cols].reset_index(drop=True).copy()
         sc = scale[cols]
         frame.insert(0, "group_b", b)
@@ -185,11 +216,26 @@ def difference_tests(
         frame["p"] = result.p_value
         frame["n_a"] = len(rows_a)
         frame["n_b"] = len(rows_b)
+        frame["test"] = (
+            f"permutation ({params.n_permutations})" if exact else "permutation, normal approx."
+        )
         frames.append(frame)
     if not frames:
         return pd.DataFrame(
-            columns=["group_a", "group_b", "metric", "family", "voice", "label", "value_a", "value_b",
-                     "difference", "p", "q", "significant"]
+            columns=[
+                "group_a",
+                "group_b",
+                "metric",
+                "family",
+                "voice",
+                "label",
+                "value_a",
+                "value_b",
+                "difference",
+                "p",
+                "q",
+                "significant",
+            ]
         )
     tests = pd.concat(frames, ignore_index=True).drop(columns=["scale"])
     tests["q"] = benjamini_hochberg(tests["p"].to_numpy())
@@ -197,7 +243,7 @@ def difference_tests(
     return tests
 
 
-def _describe(row: Mapping[str, Any]) -> str:
+def _describe(row: Mapping[Any, Any]) -> str:
     """One sentence for a significant difference (called only for significant rows)."""
     a, b = row["group_a"], row["group_b"]
     other = "the other outlets" if b == "(rest)" else b
@@ -222,8 +268,9 @@ def _describe(row: Mapping[str, Any]) -> str:
         "unverified_rate": "attributions to unverified sources",
         "direct_quote_share": "text in direct quotation",
     }
+    what = labels.get(row["label"], row["label"])
     return (
-        f"{a} has a {'higher' if more else 'lower'} share of {labels.get(row['label'], row['label'])} "
+        f"{a} has a {'higher' if more else 'lower'} share of {what} "
         f"than {other} ({100 * row['value_a']:.1f}% vs {100 * row['value_b']:.1f}%; {q})."
     )
 
@@ -246,16 +293,22 @@ def distinctive_terms(
     """
     counts: dict[str, Counter[str]] = {}
     if vocabulary == "hits":
-        for group, part in tables.hits.merge(tables.documents[["doc", "group"]], on="doc").groupby("group"):
+        for group, part in tables.hits.merge(tables.documents[["doc", "group"]], on="doc").groupby(
+            "group"
+        ):
             counts[str(group)] = Counter(part["term"].tolist())
     elif vocabulary == "words":
         counts = {g: Counter(c) for g, c in tables.word_counts.items()}
     else:
         raise ValueError(f"unknown vocabulary {vocabulary!r}")
     if len(counts) < 2:
-        return pd.DataFrame(columns=["group", "versus", "term", "count", "count_other", "delta", "z"])
+        return pd.DataFrame(
+            columns=["group", "versus", "term", "count", "count_other", "delta", "z"]
+        )
     vocab = sorted(set().union(*counts.values()))
-    matrix = np.array([[counts[g].get(t, 0) for t in vocab] for g in sorted(counts)], dtype=np.float64)
+    matrix = np.array(
+        [[counts[g].get(t, 0) for t in vocab] for g in sorted(counts)], dtype=np.float64
+    )
     names = sorted(counts)
     prior = matrix.sum(axis=0)
     frames = []
@@ -281,7 +334,9 @@ def distinctive_terms(
         )
     out = pd.concat(frames, ignore_index=True)
     out = out[(out["count"] + out["count_other"]) > 0]
-    return out.sort_values(["group", "versus", "z", "term"], ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True)
+    return out.sort_values(
+        ["group", "versus", "z", "term"], ascending=[True, True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
 def story_table(tables: Tables, params: Params) -> pd.DataFrame:
@@ -305,13 +360,25 @@ def story_table(tables: Tables, params: Params) -> pd.DataFrame:
             "distancing": distancing.reindex(docs["doc"].to_numpy(), fill_value=0).to_numpy(),
         }
     )
-    out = frame.groupby(["story", "group"]).agg(
-        docs=("words", "size"), words=("words", "sum"), hits=("hits", "sum"), cues=("cues", "sum"), distancing=("distancing", "sum")
-    ).reset_index()
+    out = (
+        frame.groupby(["story", "group"])
+        .agg(
+            docs=("words", "size"),
+            words=("words", "sum"),
+            hits=("hits", "sum"),
+            cues=("cues", "sum"),
+            distancing=("distancing", "sum"),
+        )
+        .reset_index()
+    )
     groups_per_story = out.groupby("story")["group"].transform("nunique")
     out = out[groups_per_story >= 2].copy()
-    out["per_1000"] = np.where(out["words"] > 0, 1000.0 * out["hits"] / out["words"].clip(lower=1), np.nan)
-    out["distancing_share"] = np.where(out["cues"] > 0, out["distancing"] / out["cues"].clip(lower=1), np.nan)
+    out["per_1000"] = np.where(
+        out["words"] > 0, 1000.0 * out["hits"] / out["words"].clip(lower=1), np.nan
+    )
+    out["distancing_share"] = np.where(
+        out["cues"] > 0, out["distancing"] / out["cues"].clip(lower=1), np.nan
+    )
     return out.sort_values(["story", "group"], kind="mergesort").reset_index(drop=True)
 
 
@@ -342,7 +409,9 @@ def story_pairs(stories: pd.DataFrame, params: Params) -> pd.DataFrame:
                 "a_more_loaded": wins,
                 "b_more_loaded": losses,
                 "ties": len(both) - wins - losses,
-                "median_difference": float((both[a] - both[b]).median()) if len(both) else float("nan"),
+                "median_difference": float((both[a] - both[b]).median())
+                if len(both)
+                else float("nan"),
                 "p": _sign_test(wins, losses),
             }
         )
@@ -375,7 +444,9 @@ def compare(tables: Tables, params: Params | None = None, *, pairwise: bool = Fa
     metrics = metrics_table(tables, params, matrix)
     tests = difference_tests(tables, params, pairwise=pairwise, matrix=matrix)
     stories = story_table(tables, params)
-    group_docs = tables.documents.groupby("group").agg(documents=("doc", "size"), words=("n_words", "sum"))
+    group_docs = tables.documents.groupby("group").agg(
+        documents=("doc", "size"), words=("n_words", "sum")
+    )
     summary = {
         **corpus_summary(tables),
         "groups": [
@@ -437,38 +508,56 @@ def comparison_figures(result: Comparison, params: Params) -> dict[str, Figure]:
     m = result.metrics
     if m.empty:
         return figures
-    overall = m[(m["family"] == "density") & (m["voice"].isin(["all", "authorial"])) & (m["label"] == ANY)]
-    figures["forest"] = IntervalDisplay.from_table(
-        overall.rename(columns={"value": "per_1000"}),
-        label="group",
-        hue="voice",
-        title=f"Loaded terms per 1,000 words by outlet ({100 * (1 - params.alpha):.0f}% CI)",
-    ).plot().figure_
+    overall = m[
+        (m["family"] == "density") & (m["voice"].isin(["all", "authorial"])) & (m["label"] == ANY)
+    ]
+    figures["forest"] = (
+        IntervalDisplay.from_table(
+            overall.rename(columns={"value": "per_1000"}),
+            label="group",
+            hue="voice",
+            title=f"Loaded terms per 1,000 words by outlet ({100 * (1 - params.alpha):.0f}% CI)",
+        )
+        .plot()
+        .figure_
+    )
     heat = m[(m["family"] == "density") & (m["voice"] == "all") & (m["label"] != ANY)]
     if len(heat):
-        figures["heatmap"] = HeatmapDisplay.from_table(
-            heat, row="group", column="label", value="value", title="Outlet × category density"
-        ).plot().figure_
+        figures["heatmap"] = (
+            HeatmapDisplay.from_table(
+                heat, row="group", column="label", value="value", title="Outlet × category density"
+            )
+            .plot()
+            .figure_
+        )
     stances = m[m["family"] == "stance"]
     if stances["denominator"].sum() > 0:
-        figures["stances"] = StackedSharesDisplay.from_table(
-            stances, row="group", part="label", value="value", title="Attribution cue stances by outlet"
-        ).plot().figure_
+        figures["stances"] = (
+            StackedSharesDisplay.from_table(
+                stances,
+                row="group",
+                part="label",
+                value="value",
+                title="Attribution cue stances by outlet",
+            )
+            .plot()
+            .figure_
+        )
     terms = result.terms_hits
     if not terms.empty:
         rest = terms[terms["versus"] == "(rest)"]
         for group in sorted(rest["group"].unique()):
-            figures[f"terms:{group}"] = DistinctiveTermsDisplay.from_table(
-                rest, group=str(group), limit=8
-            ).plot().figure_
+            figures[f"terms:{group}"] = (
+                DistinctiveTermsDisplay.from_table(rest, group=str(group), limit=8).plot().figure_
+            )
     return figures
 
 
 def _csv(frame: pd.DataFrame, path: Path) -> None:
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object:
-            safe[column] = safe[column].map(neutralize_csv_cell)
+        if not pd.api.types.is_numeric_dtype(safe[column]) or safe[column].dtype == bool:
+            safe[column] = safe[column].astype(object).map(neutralize_csv_cell)
     atomic_write_text(path, safe.to_csv(index=False, lineterminator="\n"))
 
 
@@ -502,31 +591,38 @@ def write_comparison(
             if not frame.empty:
                 _csv(frame, out / f"{name}.csv")
                 written.append(out / f"{name}.csv")
-    term_figures = {k.split(":", 1)[1]: v for k, v in figures.items() if k.startswith("terms:")}
-    main_figures = {k: v for k, v in figures.items() if not k.startswith("terms:")}
+    svgs = {k: to_svg(v) for k, v in figures.items()} if set(formats) & {"html", "md"} else {}
+    term_figures = {k.split(":", 1)[1]: v for k, v in svgs.items() if k.startswith("terms:")}
+    main_figures = {k: v for k, v in svgs.items() if not k.startswith("terms:")}
     if "html" in formats:
-        html = environment().get_template("compare.html.j2").render(
-            r=data,
-            figures={k: svg_data_uri(v) for k, v in main_figures.items()},
-            term_figures={k: svg_data_uri(v) for k, v in term_figures.items()},
+        html = (
+            environment()
+            .get_template("compare.html.j2")
+            .render(
+                r=data,
+                figures={k: svg_bytes_uri(v) for k, v in main_figures.items()},
+                term_figures={k: svg_bytes_uri(v) for k, v in term_figures.items()},
+            )
         )
         atomic_write_text(out / "comparison.html", html)
         written.append(out / "comparison.html")
     if "md" in formats:
         stems = unique_filenames(term_figures)
         paths = {}
-        for name, fig in main_figures.items():
+        for name, svg in main_figures.items():
             paths[name] = f"figures/comparison-{name}.svg"
-            atomic_write_bytes(out / paths[name], to_svg(fig))
+            atomic_write_bytes(out / paths[name], svg)
         term_paths = {}
-        for name, fig in term_figures.items():
+        for name, svg in term_figures.items():
             term_paths[name] = f"figures/terms-{stems[name]}.svg"
-            atomic_write_bytes(out / term_paths[name], to_svg(fig))
-        md = environment(markdown=True).get_template("compare.md.j2").render(
-            r=data, figures=paths, term_figures=term_paths
+            atomic_write_bytes(out / term_paths[name], svg)
+        md = (
+            environment(markdown=True)
+            .get_template("compare.md.j2")
+            .render(r=data, figures=paths, term_figures=term_paths)
         )
         atomic_write_text(out / "comparison.md", md)
         written.append(out / "comparison.md")
-    for fig in figures.values():
-        fig.clf()
+    for figure in figures.values():
+        figure.clf()
     return written

@@ -15,6 +15,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import logging
 import os
 import sys
@@ -30,6 +31,7 @@ from framing.types import Document, SkippedDocument
 
 __all__ = [
     "FORMATS",
+    "MAX_TEXT_CHARS",
     "FieldMap",
     "detect_format",
     "iter_jsonl_records",
@@ -64,6 +66,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CSV_DELIMITERS = (",", ";", "\t", "|")
+
+#: Longest text accepted as one document (characters). A real article is well under 100,000
+#: characters; a longer "article" is almost always a concatenated dump or a broken scrape, and is
+#: skipped with its size as the reason (``read_documents(max_chars=...)`` changes the limit).
+MAX_TEXT_CHARS = 2_000_000
 _STDIN = "<stdin>"
 
 
@@ -131,6 +138,7 @@ def read_documents(
     on_error: OnError = "skip",
     skipped: list[SkippedDocument] | None = None,
     fmt: str | None = None,
+    max_chars: int | None = MAX_TEXT_CHARS,
 ) -> Iterator[Document]:
     """Stream the documents of ``inputs`` (files, directories, or ``"-"`` for stdin), in order.
 
@@ -138,7 +146,8 @@ def read_documents(
     stdin defaults to JSONL). ``source`` fills ``Document.source`` where the input has none.
     Records that cannot be read raise :class:`InputError` (``on_error="fail"``) or are appended
     to ``skipped`` (``on_error="skip"``) and logged. Duplicate ids are made unique with a ``#2``,
-    ``#3``… suffix and the original id is kept in ``metadata["duplicate_of"]``.
+    ``#3``… suffix and the original id is kept in ``metadata["duplicate_of"]``. A text longer than
+    ``max_chars`` characters (``None``: no limit) is a skipped record naming its size.
     """
     if on_error not in ("fail", "skip"):
         raise InputError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
@@ -147,10 +156,28 @@ def read_documents(
     ids = _IdRegistry()
     for item in inputs:
         for record in _read_input(item, fields=fields, source=source, fmt=fmt):
+            if not isinstance(record, SkippedDocument):
+                record = _check_size(record, max_chars)
             if isinstance(record, SkippedDocument):
                 _report(record, on_error, skipped)
             else:
                 yield ids.unique(record)
+
+
+def _check_size(doc: Document, max_chars: int | None) -> Record:
+    if max_chars is None or len(doc.text) <= max_chars:
+        return doc
+    file, _, line = (doc.origin or "?").rpartition(":")
+    if not file or not line.isdigit():
+        file, line = doc.origin or "?", ""
+    return SkippedDocument(
+        file,
+        int(line) if line else None,
+        "text",
+        f"text has {len(doc.text):,} characters, more than the limit of {max_chars:,} "
+        "(a real article is far shorter: is this a concatenated dump?)",
+        doc.id,
+    )
 
 
 def _report(
@@ -333,8 +360,9 @@ def _text_lines(handle: Iterable[bytes], file: str) -> Iterator[tuple[int, str |
 
 
 def _chain_one(first: _T, rest: Iterable[_T]) -> Iterator[_T]:
-    yield first
-    yield from rest
+    """``first`` then ``rest``. Not a generator: abandoning it must not close ``rest`` (a
+    generator's ``yield from`` would call ``rest.close()``, closing stdin or a detached stream)."""
+    return itertools.chain((first,), rest)
 
 
 def _wide_lines(
@@ -554,7 +582,7 @@ def _csv_records(
         if not first.strip():
             raise InputError("CSV file has no header line (the first names the columns)", file=file)
         delim = delimiter or _sniff_delimiter(first)
-        reader = csv.reader(_chain_one(first, stream), delimiter=delim)
+        reader = csv.reader(_chain_one(first, stream), delimiter=delim, strict=True)
         header = next(reader)
         _check_header(header, file, fields)
         yield from _csv_rows(reader, header, file, stem, fields, source)

@@ -219,7 +219,9 @@ def _babe_like(
     id_prefix: str,
 ) -> Dataset:
     if label not in _BABE_LABELS:
-        raise DataError(f"label must be one of {sorted(_BABE_LABELS)}, not {label!r}", field="label")
+        raise DataError(
+            f"label must be one of {sorted(_BABE_LABELS)}, not {label!r}", field="label"
+        )
     column = _BABE_LABELS[label]
     hasher = _Hasher()
     rows = _csv_rows(hasher.read_text(path), path, ";")
@@ -278,7 +280,9 @@ def _babe_like(
     )
 
 
-def load_babe(root: str | Path | None = None, *, group: str = "SG2", label: str = "bias") -> Dataset:
+def load_babe(
+    root: str | Path | None = None, *, group: str = "SG2", label: str = "bias"
+) -> Dataset:
     """BABE sentences (``group`` SG2, the expert-labelled BABE proper, or SG1).
 
     Labels are ``Biased`` / ``Non-biased`` (or the three opinion classes with ``label="opinion"``);
@@ -383,9 +387,7 @@ def load_article_bias(
         rows = _csv_rows(hasher.read_text(split_path), split_path, "\t")
         by_id = {_field(r, "ID", split_path, n): r for n, r in rows}
         for name in ("random", "media"):
-            splits[name] = tuple(
-                (by_id.get(i) or {}).get(f"{name}_split", "") or "" for i in ids
-            )
+            splits[name] = tuple((by_id.get(i) or {}).get(f"{name}_split", "") or "" for i in ids)
     return Dataset(
         name="article-bias-prediction",
         texts=tuple(texts),
@@ -505,7 +507,7 @@ def load_basil_documents(root: str | Path | None = None) -> AnnotatedCorpus:
         offsets: list[int] = []  # start offset of each flattened sentence
         pos = len(title) + 2
         for para in art.get("body-paragraphs") or []:
-            para_parts = []
+            para_parts: list[str] = []
             for sent in para:
                 offsets.append(pos + sum(len(p) + 1 for p in para_parts))
                 para_parts.append(sent)
@@ -577,7 +579,7 @@ def spans_to_sentences(
     positive_label: str = "biased",
     negative_label: str = "neutral",
 ) -> Dataset:
-    """Sentence dataset from span annotations: a sentence is positive if a chosen span overlaps it."""
+    """Sentence dataset from span annotations: positive when a chosen span overlaps the sentence."""
     by_doc: dict[str, list[AnnotatedSpan]] = {}
     for span in corpus.spans:
         if positive(span):
@@ -667,7 +669,7 @@ def load_polnear_documents(
             if not anns:
                 dropped["no annotation file"] += 1
                 continue
-            for n, line in enumerate(hasher.read_text(anns[0]).splitlines(), start=1):
+            for line in hasher.read_text(anns[0]).splitlines():
                 # span texts may contain line breaks: their continuation lines are skipped
                 if not _BRAT_SPAN.match(line):
                     continue
@@ -760,7 +762,7 @@ def load_ptc_documents(root: str | Path | None = None) -> AnnotatedCorpus:
 
 
 def load_ptc(root: str | Path | None = None, *, technique: str = "Loaded_Language") -> Dataset:
-    """PTC sentences labelled ``biased`` when a ``technique`` span overlaps them (``any`` for all)."""
+    """PTC sentences labelled ``biased`` when a ``technique`` span overlaps them (``any``: all)."""
     corpus = load_ptc_documents(root)
     return spans_to_sentences(
         corpus,
@@ -831,7 +833,9 @@ def load_table(
         classes = tuple(sorted({str(x) for x in labels}))
         task = "binary" if len(classes) == 2 else "multiclass"
     if len(classes) < 2:
-        raise DataError(f"need at least two classes, found {list(classes)}", file=str(p), field=label)
+        raise DataError(
+            f"need at least two classes, found {list(classes)}", file=str(p), field=label
+        )
     return Dataset(
         name=p.stem,
         texts=tuple(texts),

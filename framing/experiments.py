@@ -73,7 +73,6 @@ _EVAL_KEYS = {"scheme", "folds", "split", "repeats", "bootstrap", "n_jobs", "top
 
 def _key_line(text: str, dotted: str) -> int | None:
     """Line of ``dotted`` (e.g. ``model.grid.C``) in TOML ``text``, found by section and key."""
-    parts = dotted.split(".")
     section = ""
     best: int | None = None
     for n, raw in enumerate(text.splitlines(), start=1):
@@ -125,13 +124,21 @@ class _Checker:
         if allowed is not None:
             for k in value:
                 if k not in allowed:
-                    raise self.error(f"unknown key (allowed: {', '.join(sorted(allowed))})", f"{key}.{k}")
+                    raise self.error(
+                        f"unknown key (allowed: {', '.join(sorted(allowed))})", f"{key}.{k}"
+                    )
         return value
 
-    def typed(self, data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+    def typed(
+        self, data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any
+    ) -> Any:
         name = key.rsplit(".", 1)[-1]
         value = data.get(name, default)
-        if isinstance(value, bool) and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        if (
+            isinstance(value, bool)
+            and kind is not bool
+            and bool not in (kind if isinstance(kind, tuple) else (kind,))
+        ):
             raise self.error(f"expected {_kind_name(kind)}, got a boolean", key)
         if not isinstance(value, kind):
             raise self.error(f"expected {_kind_name(kind)}, got {type(value).__name__}", key)
@@ -169,7 +176,9 @@ def load_config(path: str | Path) -> ExperimentConfig:
     return parse_config(data, path=str(p), text=text)
 
 
-def parse_config(data: Mapping[str, Any], *, path: str = "<config>", text: str = "") -> ExperimentConfig:
+def parse_config(
+    data: Mapping[str, Any], *, path: str = "<config>", text: str = ""
+) -> ExperimentConfig:
     """Validate an already-parsed config mapping (see :func:`load_config`)."""
     c = _Checker(path, text)
     for k in data:
@@ -303,11 +312,23 @@ def _block_estimator(block: str, params: Mapping[str, Any]) -> Any:
 
     if block == "tfidf_word":
         return TfidfVectorizer(
-            **{"analyzer": "word", "sublinear_tf": True, "ngram_range": (1, 2), "min_df": 2, **params}
+            **{
+                "analyzer": "word",
+                "sublinear_tf": True,
+                "ngram_range": (1, 2),
+                "min_df": 2,
+                **params,
+            }
         )
     if block == "tfidf_char":
         return TfidfVectorizer(
-            **{"analyzer": "char_wb", "sublinear_tf": True, "ngram_range": (2, 5), "min_df": 2, **params}
+            **{
+                "analyzer": "char_wb",
+                "sublinear_tf": True,
+                "ngram_range": (2, 5),
+                "min_df": 2,
+                **params,
+            }
         )
     if block == "lexicon":
         return LexiconFeatures(**params)
@@ -335,7 +356,9 @@ def build_features(features: Mapping[str, Mapping[str, Any]]) -> Any:
     return FeatureUnion(parts, transformer_weights=weights)
 
 
-def build_pipeline(config: ExperimentConfig, *, multilabel: bool) -> tuple[Any, dict[str, list[Any]]]:
+def build_pipeline(
+    config: ExperimentConfig, *, multilabel: bool
+) -> tuple[Any, dict[str, list[Any]]]:
     """The unfitted pipeline and its parameter grid (keys prefixed for ``GridSearchCV``)."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.multiclass import OneVsRestClassifier
@@ -400,7 +423,8 @@ def _splits(
         n_groups = len(set(ds.groups))
         if n_groups < ev["folds"]:
             raise ConfigError(
-                f"group_kfold needs at least {ev['folds']} groups (outlets); {ds.name} has {n_groups}",
+                f"group_kfold needs at least {ev['folds']} groups (outlets); "
+                f"{ds.name} has {n_groups}",
                 file=config.path,
                 field="evaluation.folds",
             )
@@ -413,34 +437,75 @@ def _splits(
     return [(tr, te) for tr, te in kf.split(index)]
 
 
-def _scores(estimator: Any, X: Sequence[str]) -> FloatArray | None:
+def _scores(estimator: Any, texts: Sequence[str]) -> FloatArray | None:
     if hasattr(estimator, "predict_proba"):
         try:
-            return np.asarray(estimator.predict_proba(X), dtype=np.float64)
+            return np.asarray(estimator.predict_proba(texts), dtype=np.float64)
         except AttributeError:
             pass
     if hasattr(estimator, "decision_function"):
-        d = np.asarray(estimator.decision_function(X), dtype=np.float64)
-        return d.reshape(len(X), -1)
+        d = np.asarray(estimator.decision_function(texts), dtype=np.float64)
+        return d.reshape(len(texts), -1)
     return None
 
 
-def _fit(config: ExperimentConfig, X: list[str], y: NDArray[Any], multilabel: bool, seed: int) -> tuple[Any, dict[str, Any]]:
+def _search_model_params(
+    pipe: Any,
+    grid: Mapping[str, list[Any]],
+    texts: list[str],
+    y: NDArray[Any],
+    cv: Any,
+    scoring: str,
+) -> tuple[Any, dict[str, Any]]:
+    """Grid search over classifier parameters only, extracting features once per inner fold.
+
+    Equivalent to ``GridSearchCV`` with the same folds (the features do not depend on the
+    searched parameters), but the TF-IDF vocabularies and the analyses are fitted once per inner
+    fold instead of once per fold and grid point. Ties go to the first candidate in grid order.
+    """
+    from sklearn.base import clone
+    from sklearn.metrics import get_scorer
+    from sklearn.model_selection import ParameterGrid
+
+    scorer = get_scorer(scoring)
+    candidates = list(ParameterGrid(dict(grid)))
+    totals = np.zeros(len(candidates))
+    for tr, te in cv.split(np.zeros(len(texts)), y):
+        features = clone(pipe.named_steps["features"])
+        train_x = features.fit_transform([texts[i] for i in tr], y[tr])
+        test_x = features.transform([texts[i] for i in te])
+        for k, params in enumerate(candidates):
+            model = clone(pipe).set_params(**params).named_steps["model"]
+            model.fit(train_x, y[tr])
+            totals[k] += scorer(model, test_x, y[te])
+    best = dict(candidates[int(np.argmax(totals))])
+    return clone(pipe).set_params(**best).fit(texts, y), best
+
+
+def _fit(
+    config: ExperimentConfig, texts: list[str], y: NDArray[Any], multilabel: bool, seed: int
+) -> tuple[Any, dict[str, Any]]:
+    """Fit the configured pipeline on ``texts``; a grid is searched by inner CV on them only."""
     from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold
 
     pipe, grid = build_pipeline(config, multilabel=multilabel)
     if not grid:
-        return pipe.fit(X, y), {}
+        return pipe.fit(texts, y), {}
     inner = config.model["inner_folds"]
     cv = (
         KFold(inner, shuffle=True, random_state=seed)
         if multilabel
         else StratifiedKFold(inner, shuffle=True, random_state=seed)
     )
-    search = GridSearchCV(pipe, grid, cv=cv, scoring=config.model["scoring"], n_jobs=1, refit=True)
-    search.fit(X, y)
-    best = {k: (list(v) if isinstance(v, tuple) else v) for k, v in search.best_params_.items()}
-    return search.best_estimator_, best
+    if all(k.startswith("model__") for k in grid):
+        est, best = _search_model_params(pipe, grid, texts, y, cv, config.model["scoring"])
+    else:
+        search = GridSearchCV(
+            pipe, grid, cv=cv, scoring=config.model["scoring"], n_jobs=1, refit=True
+        )
+        search.fit(texts, y)
+        est, best = search.best_estimator_, dict(search.best_params_)
+    return est, {k: (list(v) if isinstance(v, tuple) else v) for k, v in best.items()}
 
 
 def _run_fold(
@@ -454,13 +519,13 @@ def _run_fold(
     test: NDArray[np.int64],
 ) -> FoldResult:
     est, best = _fit(config, [texts[i] for i in train], y[train], multilabel, config.seed + repeat)
-    X_test = [texts[i] for i in test]
+    test_texts = [texts[i] for i in test]
     return FoldResult(
         repeat=repeat,
         fold=fold,
         test_index=test,
-        predictions=np.asarray(est.predict(X_test)),
-        scores=_scores(est, X_test),
+        predictions=np.asarray(est.predict(test_texts)),
+        scores=_scores(est, test_texts),
         best_params=best,
         n_train=len(train),
     )
@@ -469,12 +534,12 @@ def _run_fold(
 def _targets(ds: Dataset) -> tuple[NDArray[Any], tuple[str, ...]]:
     if ds.task == "multilabel":
         classes = ds.classes
-        Y = np.zeros((len(ds), len(classes)), dtype=np.int64)
+        truth = np.zeros((len(ds), len(classes)), dtype=np.int64)
         pos = {c: i for i, c in enumerate(classes)}
         for r, labels in enumerate(ds.labels):
             for lab in labels:
-                Y[r, pos[lab]] = 1
-        return Y, classes
+                truth[r, pos[lab]] = 1
+        return truth, classes
     y = np.asarray([str(label) for label in ds.labels], dtype=object)
     return y, tuple(sorted(set(y.tolist())))
 
@@ -482,16 +547,30 @@ def _targets(ds: Dataset) -> tuple[NDArray[Any], tuple[str, ...]]:
 # ------------------------------------------------------------------------------ metrics
 
 
-def _single_metrics(y: NDArray[Any], pred: NDArray[Any], scores: FloatArray | None, classes: Sequence[str]) -> dict[str, Any]:
-    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support, roc_auc_score
+def _single_metrics(
+    y: NDArray[Any], pred: NDArray[Any], scores: FloatArray | None, classes: Sequence[str]
+) -> dict[str, Any]:
+    from sklearn.metrics import (
+        accuracy_score,
+        f1_score,
+        precision_recall_fscore_support,
+        roc_auc_score,
+    )
 
     out: dict[str, Any] = {
-        "macro_f1": float(f1_score(y, pred, labels=list(classes), average="macro", zero_division=0)),
+        "macro_f1": float(
+            f1_score(y, pred, labels=list(classes), average="macro", zero_division=0)
+        ),
         "accuracy": float(accuracy_score(y, pred)),
     }
     p, r, f, s = precision_recall_fscore_support(y, pred, labels=list(classes), zero_division=0)
     out["per_class"] = {
-        c: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(s[i])}
+        c: {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(s[i]),
+        }
         for i, c in enumerate(classes)
     }
     out["roc_auc"] = None
@@ -501,26 +580,44 @@ def _single_metrics(y: NDArray[Any], pred: NDArray[Any], scores: FloatArray | No
             col = scores[:, -1] if scores.shape[1] >= 1 else scores[:, 0]
             out["roc_auc"] = float(roc_auc_score(y == classes[1], col))
         elif scores.shape[1] == len(classes) and np.allclose(scores.sum(axis=1), 1.0, atol=1e-6):
-            out["roc_auc"] = float(roc_auc_score(y, scores, multi_class="ovr", labels=list(classes)))
+            out["roc_auc"] = float(
+                roc_auc_score(y, scores, multi_class="ovr", labels=list(classes))
+            )
     return out
 
 
-def _multi_metrics(Y: NDArray[Any], P: NDArray[Any], scores: FloatArray | None, classes: Sequence[str]) -> dict[str, Any]:
-    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support, roc_auc_score
+def _multi_metrics(
+    truth: NDArray[Any], pred: NDArray[Any], scores: FloatArray | None, classes: Sequence[str]
+) -> dict[str, Any]:
+    from sklearn.metrics import (
+        accuracy_score,
+        f1_score,
+        precision_recall_fscore_support,
+        roc_auc_score,
+    )
 
     out: dict[str, Any] = {
-        "macro_f1": float(f1_score(Y, P, average="macro", zero_division=0)),
-        "micro_f1": float(f1_score(Y, P, average="micro", zero_division=0)),
-        "accuracy": float(accuracy_score(Y, P)),  # exact match of the label set
+        "macro_f1": float(f1_score(truth, pred, average="macro", zero_division=0)),
+        "micro_f1": float(f1_score(truth, pred, average="micro", zero_division=0)),
+        "accuracy": float(accuracy_score(truth, pred)),  # exact match of the label set
     }
-    p, r, f, s = precision_recall_fscore_support(Y, P, zero_division=0)
+    p, r, f, s = precision_recall_fscore_support(truth, pred, zero_division=0)
     out["per_class"] = {
-        c: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(s[i])}
+        c: {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(s[i]),
+        }
         for i, c in enumerate(classes)
     }
     out["roc_auc"] = None
-    if scores is not None and scores.shape == Y.shape and all(0 < Y[:, j].sum() < len(Y) for j in range(Y.shape[1])):
-        out["roc_auc"] = float(roc_auc_score(Y, scores, average="macro"))
+    if (
+        scores is not None
+        and scores.shape == truth.shape
+        and all(0 < truth[:, j].sum() < len(truth) for j in range(truth.shape[1]))
+    ):
+        out["roc_auc"] = float(roc_auc_score(truth, scores, average="macro"))
     return out
 
 
@@ -574,7 +671,9 @@ def _confusion_svg(matrix: NDArray[np.int64], labels: Sequence[str], title: str)
     return to_svg(fig)
 
 
-def _multilabel_svg(Y: NDArray[Any], P: NDArray[Any], labels: Sequence[str], title: str) -> bytes:
+def _multilabel_svg(
+    truth: NDArray[Any], pred: NDArray[Any], labels: Sequence[str], title: str
+) -> bytes:
     from framing.plots import _new_axes, to_svg
 
     # rows: labels; columns: TP, FN, FP, TN
@@ -582,10 +681,10 @@ def _multilabel_svg(Y: NDArray[Any], P: NDArray[Any], labels: Sequence[str], tit
     m = np.array(
         [
             [
-                int(((Y[:, j] == 1) & (P[:, j] == 1)).sum()),
-                int(((Y[:, j] == 1) & (P[:, j] == 0)).sum()),
-                int(((Y[:, j] == 0) & (P[:, j] == 1)).sum()),
-                int(((Y[:, j] == 0) & (P[:, j] == 0)).sum()),
+                int(((truth[:, j] == 1) & (pred[:, j] == 1)).sum()),
+                int(((truth[:, j] == 1) & (pred[:, j] == 0)).sum()),
+                int(((truth[:, j] == 0) & (pred[:, j] == 1)).sum()),
+                int(((truth[:, j] == 0) & (pred[:, j] == 0)).sum()),
             ]
             for j in range(len(labels))
         ]
@@ -617,7 +716,8 @@ def _coefficients(estimator: Any) -> FloatArray | None:
             return np.atleast_2d(np.asarray(m.coef_, dtype=np.float64))
         if hasattr(m, "feature_log_prob_"):
             flp = np.asarray(m.feature_log_prob_, dtype=np.float64)
-            return flp - flp.mean(axis=0, keepdims=True)
+            centred: FloatArray = flp - flp.mean(axis=0, keepdims=True)
+            return centred
         return None
 
     rows = [coef(m) for m in inner]
@@ -635,12 +735,25 @@ def informative_features(estimator: Any, classes: Sequence[str], top: int) -> li
     rows: list[dict[str, Any]] = []
     if weights.shape[0] == 1 and len(classes) == 2:
         w = weights[0]
-        pairs = [(classes[1], np.argsort(-w, kind="stable")[:top], w), (classes[0], np.argsort(w, kind="stable")[:top], -w)]
+        pairs = [
+            (classes[1], np.argsort(-w, kind="stable")[:top], w),
+            (classes[0], np.argsort(w, kind="stable")[:top], -w),
+        ]
     else:
-        pairs = [(classes[k], np.argsort(-weights[k], kind="stable")[:top], weights[k]) for k in range(weights.shape[0])]
+        pairs = [
+            (classes[k], np.argsort(-weights[k], kind="stable")[:top], weights[k])
+            for k in range(weights.shape[0])
+        ]
     for label, idx, w in pairs:
         for rank, j in enumerate(idx, start=1):
-            rows.append({"class": label, "rank": rank, "feature": str(names[j]), "weight": round(float(w[j]), 6)})
+            rows.append(
+                {
+                    "class": label,
+                    "rank": rank,
+                    "feature": str(names[j]),
+                    "weight": round(float(w[j]), 6),
+                }
+            )
     return rows
 
 
@@ -663,7 +776,9 @@ def _write_csv(path: Path, rows: Sequence[Mapping[str, Any]], header: Sequence[s
 
 
 def _json(path: Path, value: Any) -> None:
-    path.write_text(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 @dataclass(frozen=True)
@@ -681,7 +796,9 @@ def _load_data(config: ExperimentConfig) -> Dataset:
         ds = load_dataset(d["name"], d["root"], **d["options"])
     except FramingError as exc:
         if exc.file is None:
-            raise ConfigError(exc.message, file=config.path, field="dataset." + (exc.field or "name")) from exc
+            raise ConfigError(
+                exc.message, file=config.path, field="dataset." + (exc.field or "name")
+            ) from exc
         raise
     if d["subsample"] and d["subsample"] < len(ds):
         rng = np.random.default_rng(config.seed)
@@ -689,7 +806,9 @@ def _load_data(config: ExperimentConfig) -> Dataset:
     return ds
 
 
-def run_experiment(config: ExperimentConfig | str | Path, runs_dir: str | Path = "runs") -> RunResult:
+def run_experiment(
+    config: ExperimentConfig | str | Path, runs_dir: str | Path = "runs"
+) -> RunResult:
     """Run one experiment and write its run directory ``runs_dir/<name>`` (replacing old files)."""
     from joblib import Parallel, delayed
     from sklearn.metrics import confusion_matrix
@@ -702,7 +821,9 @@ def run_experiment(config: ExperimentConfig | str | Path, runs_dir: str | Path =
     multilabel = ds.task == "multilabel"
     ev = cfg.evaluation
     if not multilabel and len(classes) < 2:
-        raise ConfigError(f"dataset {ds.name!r} has fewer than two classes", file=cfg.path, field="dataset")
+        raise ConfigError(
+            f"dataset {ds.name!r} has fewer than two classes", file=cfg.path, field="dataset"
+        )
 
     tasks = [
         (r, k, tr, te)
@@ -736,7 +857,9 @@ def run_experiment(config: ExperimentConfig | str | Path, runs_dir: str | Path =
     order = np.concatenate([fr.test_index for fr in first])
     pred = np.concatenate([fr.predictions for fr in first])
     have_scores = all(fr.scores is not None for fr in first)
-    scores = np.vstack([fr.scores for fr in first if fr.scores is not None]) if have_scores else None
+    scores = (
+        np.vstack([fr.scores for fr in first if fr.scores is not None]) if have_scores else None
+    )
     y_pooled = y[order]
     pooled = metric_fn(y_pooled, pred, scores, classes)
 
@@ -749,7 +872,11 @@ def run_experiment(config: ExperimentConfig | str | Path, runs_dir: str | Path =
                 float(accuracy_score(y_pooled[idx], pred[idx])),
             )
         return (
-            float(f1_score(y_pooled[idx], pred[idx], labels=list(classes), average="macro", zero_division=0)),
+            float(
+                f1_score(
+                    y_pooled[idx], pred[idx], labels=list(classes), average="macro", zero_division=0
+                )
+            ),
             float(accuracy_score(y_pooled[idx], pred[idx])),
         )
 
@@ -802,7 +929,9 @@ def run_experiment(config: ExperimentConfig | str | Path, runs_dir: str | Path =
             }
             if multilabel:
                 row["true"] = "|".join(c for c, v in zip(classes, y[i], strict=True) if v)
-                row["predicted"] = "|".join(c for c, v in zip(classes, fr.predictions[pos], strict=True) if v)
+                row["predicted"] = "|".join(
+                    c for c, v in zip(classes, fr.predictions[pos], strict=True) if v
+                )
             else:
                 row["true"] = y[i]
                 row["predicted"] = fr.predictions[pos]
@@ -928,9 +1057,20 @@ def comparison_svg(rows: Sequence[Mapping[str, Any]], title: str = "macro-F1 by 
     fig, ax = _new_axes(6.0, 1.2 + 0.42 * len(rows))
     ys = np.arange(len(rows))[::-1]
     vals = [float(r["macro_f1"]) for r in rows]
-    lows = [float(r["ci_low"]) if r["ci_low"] is not None else v for r, v in zip(rows, vals, strict=True)]
-    highs = [float(r["ci_high"]) if r["ci_high"] is not None else v for r, v in zip(rows, vals, strict=True)]
-    err = np.array([[max(0.0, v - lo) for v, lo in zip(vals, lows, strict=True)], [max(0.0, hi - v) for v, hi in zip(vals, highs, strict=True)]])
+    lows = [
+        float(r["ci_low"]) if r["ci_low"] is not None else v
+        for r, v in zip(rows, vals, strict=True)
+    ]
+    highs = [
+        float(r["ci_high"]) if r["ci_high"] is not None else v
+        for r, v in zip(rows, vals, strict=True)
+    ]
+    err = np.array(
+        [
+            [max(0.0, v - lo) for v, lo in zip(vals, lows, strict=True)],
+            [max(0.0, hi - v) for v, hi in zip(vals, highs, strict=True)],
+        ]
+    )
     ax.barh(ys, vals, xerr=err, color=OKABE_ITO[4], ecolor="black", capsize=3)
     ax.set_yticks(ys, labels=[str(r["run"]) for r in rows])
     ax.set_xlim(0, 1)

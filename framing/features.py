@@ -82,7 +82,7 @@ class TextSummary:
 
 def summarize(analysis: DocumentAnalysis) -> TextSummary:
     """Reduce a :class:`DocumentAnalysis` to the figures the feature transformers need."""
-    weights: dict[str, float] = {v: 0.0 for v in ALL_VOICES}
+    weights: dict[str, float] = dict.fromkeys(ALL_VOICES, 0.0)
     for h in analysis.hits:
         weights[h.voice] += h.weight
         weights["all"] += h.weight
@@ -163,15 +163,15 @@ def _build_engine(lexicon: Any, attribution: bool, boilerplate: bool) -> _Engine
     return _Engine(analyzer.analyze, hashlib.sha1(prov.encode()).hexdigest())
 
 
-def _as_texts(X: Iterable[Any]) -> list[str]:
-    if isinstance(X, str):
+def _as_texts(values: Iterable[Any]) -> list[str]:
+    if isinstance(values, str):
         raise ValueError("expected an iterable of strings, got a single string")
-    if hasattr(X, "ndim") and getattr(X, "ndim", 1) == 2:
-        arr = np.asarray(X, dtype=object)
+    if hasattr(values, "ndim") and getattr(values, "ndim", 1) == 2:
+        arr = np.asarray(values, dtype=object)
         if arr.shape[1] != 1:
             raise ValueError(f"expected one text column, got {arr.shape[1]}")
-        X = arr[:, 0]
-    texts = list(X)
+        values = arr[:, 0]
+    texts = list(values)
     for i, t in enumerate(texts):
         if not isinstance(t, str):
             raise ValueError(f"item {i} is {type(t).__name__}, expected str")
@@ -191,7 +191,7 @@ class _AnalysisFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def _row(self, s: TextSummary) -> list[float]:
         raise NotImplementedError
 
-    def fit(self, X: Iterable[Any], y: Any = None) -> _AnalysisFeatures:
+    def fit(self, X: Iterable[Any], y: Any = None) -> _AnalysisFeatures:  # noqa: N803 (scikit-learn API)
         _as_texts(X)
         self.lexicon_ = _compile(self.lexicons)
         self.lexicon_provenance_ = self.lexicon_.provenance()
@@ -207,12 +207,11 @@ class _AnalysisFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             self._engine_cache = engine
         return engine
 
-    def transform(self, X: Iterable[Any]) -> FloatArray:
+    def transform(self, X: Iterable[Any]) -> FloatArray:  # noqa: N803 (scikit-learn API)
         check_is_fitted(self, "lexicon_")
         texts = _as_texts(X)
         rows = [self._row(s) for s in self._engine().summaries(texts)]
-        out = np.asarray(rows, dtype=np.float64).reshape(len(texts), self.n_features_out_)
-        return out
+        return np.asarray(rows, dtype=np.float64).reshape(len(texts), self.n_features_out_)
 
     def get_feature_names_out(self, input_features: Any = None) -> NDArray[np.object_]:
         check_is_fitted(self, "feature_names_out_")
@@ -286,7 +285,7 @@ class LexiconFeatures(_AnalysisFeatures):
         self.attribution = attribution
         self.boilerplate = boilerplate
 
-    def fit(self, X: Iterable[Any], y: Any = None) -> LexiconFeatures:
+    def fit(self, X: Iterable[Any], y: Any = None) -> LexiconFeatures:  # noqa: N803 (scikit-learn API)
         unknown = [v for v in self.voices if v not in ALL_VOICES]
         if unknown:
             raise ValueError(f"unknown voices {unknown}; choose from {list(ALL_VOICES)}")

@@ -66,6 +66,14 @@ def _new_axes(width: float, height: float) -> tuple[Figure, Axes]:
     return figure, ax
 
 
+def _root_figure(ax: Axes) -> Figure:
+    """The top-level figure of ``ax`` (axes may sit on a subfigure)."""
+    figure = ax.get_figure(root=True)
+    if not isinstance(figure, Figure):
+        raise TypeError("axes are not attached to a figure")
+    return figure
+
+
 def to_svg(figure: Figure) -> bytes:
     """The figure as SVG bytes, byte-identical for identical figures."""
     buffer = io.BytesIO()
@@ -81,9 +89,14 @@ def to_png(figure: Figure, dpi: int = 100) -> bytes:
     return buffer.getvalue()
 
 
-def svg_data_uri(figure: Figure) -> str:
+def svg_bytes_uri(svg: bytes) -> str:
     """A ``data:image/svg+xml;base64,...`` URI (embedded with ``<img>``: no script can run)."""
-    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(figure)).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def svg_data_uri(figure: Figure) -> str:
+    """The figure as a ``data:`` URI (see :func:`svg_bytes_uri`)."""
+    return svg_bytes_uri(to_svg(figure))
 
 
 def _height(n_rows: float) -> float:
@@ -168,7 +181,7 @@ class IntervalDisplay:
         if any(self.series):
             ax.legend(loc="best", fontsize=8, frameon=False)
         self.ax_ = ax
-        self.figure_ = ax.figure
+        self.figure_ = _root_figure(ax)
         return self
 
 
@@ -183,12 +196,16 @@ class HeatmapDisplay:
         *,
         title: str,
         unit: str,
+        row_label: str = "",
+        column_label: str = "",
     ) -> None:
         self.matrix = matrix
         self.rows = list(rows)
         self.columns = list(columns)
         self.title = title
         self.unit = unit
+        self.row_label = row_label
+        self.column_label = column_label
 
     @classmethod
     def from_table(
@@ -210,6 +227,8 @@ class HeatmapDisplay:
             pivot.columns.astype(str).tolist(),
             title=title,
             unit=unit,
+            row_label="outlet" if row == "group" else row,
+            column_label="category" if column in ("label", "category") else column,
         )
 
     def plot(self, ax: Axes | None = None) -> HeatmapDisplay:
@@ -241,9 +260,11 @@ class HeatmapDisplay:
                 )
         colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
         colorbar.set_label(self.unit)
+        ax.set_xlabel(self.column_label)
+        ax.set_ylabel(self.row_label)
         ax.set_title(self.title)
         self.ax_ = ax
-        self.figure_ = ax.figure
+        self.figure_ = _root_figure(ax)
         return self
 
 
@@ -305,7 +326,7 @@ class StackedSharesDisplay:
             frameon=False,
         )
         self.ax_ = ax
-        self.figure_ = ax.figure
+        self.figure_ = _root_figure(ax)
         return self
 
 
@@ -348,7 +369,7 @@ class DistinctiveTermsDisplay:
         ax.set_xlabel("log-odds z-score (this outlet vs the rest; |z| > 1.96 dashed)")
         ax.set_title(self.title)
         self.ax_ = ax
-        self.figure_ = ax.figure
+        self.figure_ = _root_figure(ax)
         return self
 
 
@@ -386,5 +407,5 @@ class TimeSeriesDisplay:
         ax.set_title(self.title)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         self.ax_ = ax
-        self.figure_ = ax.figure
+        self.figure_ = _root_figure(ax)
         return self

@@ -36,7 +36,7 @@ CONTINUED_CONFIDENCE = 0.9
 #: Confidence of a quotation whose closing mark is missing (closed at the paragraph end).
 UNBALANCED_CONFIDENCE = 0.5
 
-_MARK_RE = re.compile("[\"'“”„‟‘’‚‛«»\n]")
+_MARK_RE = re.compile("''|[\"'“”„‟‘’‚‛«»\n]")
 _DOUBLE_OPEN = frozenset("“„‟")
 _DOUBLE_CLOSE = frozenset("”")
 _SINGLE_OPEN = frozenset("‘‚‛")
@@ -53,6 +53,7 @@ class _Mark:
     family: str  # "d" double, "s" single, "g" guillemet
     can_open: bool
     can_close: bool
+    width: int = 1  # two for a doubled straight mark ('') used as a double quotation mark
 
 
 def _classify(text: str, pos: int, n: int) -> _Mark | None:
@@ -103,6 +104,19 @@ def _classify(text: str, pos: int, n: int) -> _Mark | None:
     return None
 
 
+def _classify_doubled(text: str, pos: int, n: int) -> _Mark | None:
+    """Two straight single marks (``''``), the double quotation mark of some newswire styles."""
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + 2] if pos + 2 < n else " "
+    prev_space = prev.isspace() or prev in _OPENING_CONTEXT or prev in "“‘\"«"
+    next_space = nxt.isspace()
+    can_open = prev_space and not next_space
+    can_close = not prev_space
+    if not can_open and not can_close:
+        can_open = can_close = True  # spaced on both sides: pairing decides
+    return _Mark(pos, "d", can_open, can_close, 2)
+
+
 def _paragraph_end(text: str, pos: int, n: int) -> int:
     nl = text.find("\n", pos)
     return n if nl < 0 else nl
@@ -116,7 +130,7 @@ def _continues(text: str, para_end: int, n: int, family: str) -> int | None:
     if i >= n:
         return None
     ch = text[i]
-    if family == "d" and (ch in _DOUBLE_OPEN or ch == '"'):
+    if family == "d" and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("''", i)):
         return i
     if family == "g" and ch == "«":
         return i
@@ -176,7 +190,10 @@ def find_quotes(
         if text[pos] == "\n":
             marks.append(_Mark(pos, "\n", False, False))
             continue
-        mark = _classify(text, pos, n)
+        if m.end() - pos == 2:
+            mark = _classify_doubled(text, pos, n)
+        else:
+            mark = _classify(text, pos, n)
         if mark is not None:
             marks.append(mark)
     if not any(mk.family != "\n" for mk in marks):
@@ -211,13 +228,13 @@ def find_quotes(
                 i = open_index + 1
                 open_mark = None
                 continue
-            end = _trim_end(text, open_mark.pos + 1, para_end)
+            end = _trim_end(text, open_mark.pos + open_mark.width, para_end)
             quotes.append(
                 _make(
                     text,
                     open_mark.pos,
                     end,
-                    open_mark.pos + 1,
+                    open_mark.pos + open_mark.width,
                     end,
                     False,
                     UNBALANCED_CONFIDENCE,
@@ -227,7 +244,11 @@ def find_quotes(
             open_mark = None
             i += 1
             continue
-        if mk.family == open_mark.family and mk.can_close and mk.pos > open_mark.pos + 1:
+        if (
+            mk.family == open_mark.family
+            and mk.can_close
+            and mk.pos > open_mark.pos + open_mark.width
+        ):
             if open_mark.family == "s" and _plural_possessive(text, marks, i):
                 i += 1
                 continue
@@ -235,8 +256,8 @@ def find_quotes(
                 _make(
                     text,
                     open_mark.pos,
-                    mk.pos + 1,
-                    open_mark.pos + 1,
+                    mk.pos + mk.width,
+                    open_mark.pos + open_mark.width,
                     mk.pos,
                     True,
                     CONTINUED_CONFIDENCE if continued else 1.0,

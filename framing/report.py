@@ -48,7 +48,7 @@ from framing.plots import (
     IntervalDisplay,
     StackedSharesDisplay,
     TimeSeriesDisplay,
-    svg_data_uri,
+    svg_bytes_uri,
     to_svg,
 )
 from framing.resources import data_dir
@@ -97,9 +97,7 @@ def environment(markdown: bool = False) -> jinja2.Environment:
             keep_trailing_newline=True,
         )
     else:
-        env = jinja2.Environment(
-            loader=loader, autoescape=True, undefined=jinja2.StrictUndefined
-        )
+        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["fmt"] = _fmt
     env.filters["pct"] = _pct
     return env
@@ -119,9 +117,9 @@ def clean_json(value: Any) -> Any:
 
 
 def dump_json(value: Any) -> bytes:
-    return orjson.dumps(
-        clean_json(value), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-    ) + b"\n"
+    return (
+        orjson.dumps(clean_json(value), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+    )
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -213,17 +211,21 @@ def annotate(
     return segments, dropped
 
 
-def examples(
-    tables: Tables, classes: Mapping[str, str], n: int = 1
-) -> list[dict[str, Any]]:
+def examples(tables: Tables, classes: Mapping[str, str], n: int = 1) -> list[dict[str, Any]]:
     """The most and the least loaded documents (with words), annotated."""
     loading = document_loading(tables)
     loading = loading[loading["words"] > 0]
     if loading.empty:
         return []
-    chosen: list[tuple[str, pd.Series]] = [("most loaded", r) for _, r in loading.head(n).iterrows()]
+    chosen: list[tuple[str, pd.Series]] = [
+        ("most loaded", r) for _, r in loading.head(n).iterrows()
+    ]
     tail = loading.iloc[::-1].head(n)
-    chosen += [("least loaded", r) for _, r in tail.iterrows() if r["id"] not in {c[1]["id"] for c in chosen}]
+    chosen += [
+        ("least loaded", r)
+        for _, r in tail.iterrows()
+        if r["id"] not in {c[1]["id"] for c in chosen}
+    ]
     texts = fetch_texts(tables, [str(r["id"]) for _, r in chosen])
     titles = dict(zip(tables.documents["id"], tables.documents["title"], strict=True))
     out = []
@@ -246,7 +248,12 @@ def examples(
                 "per_1000": float(row["per_1000"]),
                 "has_text": text is not None,
                 "hit_list": [
-                    {"text": h["text"], "term": h["term"], "category": h["category"], "voice": h["voice"]}
+                    {
+                        "text": h["text"],
+                        "term": h["term"],
+                        "category": h["category"],
+                        "voice": h["voice"],
+                    }
                     for h in hits.sort_values("start").to_dict(orient="records")
                 ][:60],
                 "segments": segments,
@@ -266,6 +273,7 @@ def build_source_report(
     *,
     density: pd.DataFrame | None = None,
     top_n: int = 15,
+    method: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Figure]]:
     """All figures of one group's report (JSON-ready dict) and its plots."""
     sub = tables.subset(group)
@@ -285,9 +293,7 @@ def build_source_report(
         "summary": corpus_summary(sub),
         "skipped": skipped_summary(tables),
         "density": records(dens.drop(columns=["group"])),
-        "top_terms": [
-            {**t, "examples": kwic(sub, str(t["term"]))} for t in records(terms)
-        ],
+        "top_terms": [{**t, "examples": kwic(sub, str(t["term"]))} for t in records(terms)],
         "attribution": {
             "stances": records(stances.drop(columns=["group"])),
             "sourcing": records(sourcing.drop(columns=["group"])),
@@ -299,30 +305,45 @@ def build_source_report(
         "monthly": records(monthly),
         "examples": examples(sub, classes),
         "category_classes": classes,
-        "method": provenance(tables, params),
+        "method": dict(method) if method is not None else provenance(tables, params),
     }
     figures: dict[str, Figure] = {}
     by_voice = dens[dens["voice"].isin(REPORT_VOICES) & (dens["hits"] >= 0)]
     if len(by_voice):
-        figures["density"] = IntervalDisplay.from_table(
-            by_voice,
-            label="category",
-            hue="voice",
-            title=f"Loaded-term density by category and voice ({100 * (1 - params.alpha):.0f}% CI)",
-        ).plot().figure_
+        figures["density"] = (
+            IntervalDisplay.from_table(
+                by_voice,
+                label="category",
+                hue="voice",
+                title="Loaded-term density by category and voice "
+                f"({100 * (1 - params.alpha):.0f}% CI)",
+            )
+            .plot()
+            .figure_
+        )
     if stances["all_cues"].sum() > 0:
-        figures["stances"] = IntervalDisplay.from_table(
-            stances.assign(per_1000=stances["share"] * 100, low=stances["low"] * 100, high=stances["high"] * 100),
-            label="stance",
-            title="Attribution cue stances",
-            xlabel="share of attribution cues (%)",
-        ).plot().figure_
+        figures["stances"] = (
+            IntervalDisplay.from_table(
+                stances.assign(
+                    per_1000=stances["share"] * 100,
+                    low=stances["low"] * 100,
+                    high=stances["high"] * 100,
+                ),
+                label="stance",
+                title="Attribution cue stances",
+                xlabel="share of attribution cues (%)",
+            )
+            .plot()
+            .figure_
+        )
     if len(monthly) >= 2:
         figures["monthly"] = TimeSeriesDisplay.from_table(monthly).plot().figure_
     return report, figures
 
 
-def build_index(tables: Tables, density: pd.DataFrame, params: Params) -> tuple[dict[str, Any], dict[str, Figure]]:
+def build_index(
+    tables: Tables, density: pd.DataFrame, params: Params
+) -> tuple[dict[str, Any], dict[str, Figure]]:
     overall = density[(density["voice"] == "all") & (density["category"] == "(any)")]
     index = {
         "kind": "report_index",
@@ -334,31 +355,35 @@ def build_index(tables: Tables, density: pd.DataFrame, params: Params) -> tuple[
     }
     figures: dict[str, Figure] = {}
     if len(overall):
-        figures["overview"] = IntervalDisplay.from_table(
-            overall, label="group", title="Loaded terms per 1,000 words, all voices"
-        ).plot().figure_
+        figures["overview"] = (
+            IntervalDisplay.from_table(
+                overall, label="group", title="Loaded terms per 1,000 words, all voices"
+            )
+            .plot()
+            .figure_
+        )
         heat = density[(density["voice"] == "all") & (density["category"] != "(any)")]
         if len(heat) and heat["category"].nunique() > 0:
-            figures["heatmap"] = HeatmapDisplay.from_table(
-                heat, title="Density by category (hits per 1,000 words)"
-            ).plot().figure_
+            figures["heatmap"] = (
+                HeatmapDisplay.from_table(heat, title="Density by category (hits per 1,000 words)")
+                .plot()
+                .figure_
+            )
         stances = stance_table(tables, params)
         if stances["all_cues"].sum() > 0:
-            figures["stances"] = StackedSharesDisplay.from_table(
-                stances, title="Attribution cue stances"
-            ).plot().figure_
+            figures["stances"] = (
+                StackedSharesDisplay.from_table(stances, title="Attribution cue stances")
+                .plot()
+                .figure_
+            )
     return index, figures
 
 
-def _figure_uris(figures: Mapping[str, Figure]) -> dict[str, str]:
-    return {name: svg_data_uri(fig) for name, fig in figures.items()}
-
-
-def _write_figures(out: Path, stem: str, figures: Mapping[str, Figure]) -> dict[str, str]:
+def _write_figures(out: Path, stem: str, svgs: Mapping[str, bytes]) -> dict[str, str]:
     paths = {}
-    for name, fig in figures.items():
+    for name, svg in svgs.items():
         rel = f"figures/{stem}-{name}.svg"
-        atomic_write_bytes(out / rel, to_svg(fig))
+        atomic_write_bytes(out / rel, svg)
         paths[name] = rel
     return paths
 
@@ -380,8 +405,9 @@ def write_reports(
     md = environment(markdown=True).get_template("report.md.j2")
     written: list[Path] = []
     entries = []
+    method = provenance(tables, params)
     for group in tables.groups:
-        report, figures = build_source_report(tables, group, params, density=density)
+        report, figures = build_source_report(tables, group, params, density=density, method=method)
         stem = stems[group]
         entries.append({"group": group, "stem": stem, "summary": report["summary"]})
         written += _render(out, stem, report, figures, formats, html, md)
@@ -409,14 +435,16 @@ def _render(
     md: jinja2.Template,
 ) -> list[Path]:
     written = []
+    svgs = {name: to_svg(fig) for name, fig in figures.items()} if formats != ("json",) else {}
     if "json" in formats:
         atomic_write_bytes(out / f"{stem}.json", dump_json(data))
         written.append(out / f"{stem}.json")
     if "html" in formats:
-        atomic_write_text(out / f"{stem}.html", html.render(r=data, figures=_figure_uris(figures)))
+        uris = {name: svg_bytes_uri(svg) for name, svg in svgs.items()}
+        atomic_write_text(out / f"{stem}.html", html.render(r=data, figures=uris))
         written.append(out / f"{stem}.html")
     if "md" in formats:
-        paths = _write_figures(out, stem, figures)
+        paths = _write_figures(out, stem, svgs)
         atomic_write_text(out / f"{stem}.md", md.render(r=data, figures=paths))
         written.append(out / f"{stem}.md")
     for fig in figures.values():

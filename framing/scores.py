@@ -11,6 +11,7 @@ Definitions (also in ``docs/SCHEMA.md``):
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -31,21 +32,47 @@ def voice_segments(
     reported: Sequence[tuple[int, int]],
 ) -> list[Segment]:
     """Cut ``text`` into consecutive segments labelled by voice (excluded text labelled too)."""
-    intervals: list[tuple[int, int, str]] = [(e.start, e.end, "excluded") for e in excluded]
-    intervals += [(q.inner_start, q.inner_end, "quoted") for q in quotes]
-    intervals += [(s, e, "reported") for s, e in reported]
-    points = sorted({0, len(text), *(p for s, e, _ in intervals for p in (s, e))})
+    by_label: dict[str, list[tuple[int, int]]] = {
+        "excluded": [(e.start, e.end) for e in excluded],
+        "quoted": [(q.inner_start, q.inner_end) for q in quotes],
+        "reported": list(reported),
+    }
+    points = sorted(
+        {0, len(text), *(p for spans in by_label.values() for s, e in spans for p in (s, e))}
+    )
+    # Every interval boundary is a point, so an elementary segment [a, b) lies inside a label's
+    # interval exactly when ``a`` does: look ``a`` up in the label's merged intervals (bisect).
+    covers = [(label, _merged(by_label[label])) for label in _PRIORITY]
     segments: list[Segment] = []
     for a, b in itertools.pairwise(points):
         if a >= b:
             continue
-        active = {label for s, e, label in intervals if s <= a and b <= e}
-        label = next((p for p in _PRIORITY if p in active), "authorial")
+        label = "authorial"
+        for name, (starts, ends) in covers:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and a < ends[i]:
+                label = name
+                break
         if segments and segments[-1][2] == label and segments[-1][1] == a:
             segments[-1] = (segments[-1][0], b, label)
         else:
             segments.append((a, b, label))
     return segments
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Start and end lists of the union of ``spans`` (sorted, non-overlapping, non-empty)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if s >= e:
+            continue
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def _round(x: float) -> float:

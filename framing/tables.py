@@ -22,6 +22,7 @@ the join key) and ``id``. Offsets are character offsets into the document text, 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -234,9 +235,7 @@ def record_rows(record: Mapping[str, Any], doc: int) -> Rows:
                 "right": right,
             }
         )
-    quote_rows = [
-        {"doc": doc, "id": doc_id, **{k: q[k] for k in _QUOTE_KEYS}} for q in quotes
-    ]
+    quote_rows = [{"doc": doc, "id": doc_id, **{k: q[k] for k in _QUOTE_KEYS}} for q in quotes]
     attr_rows = []
     for a in attrs:
         cue = a["cue"]
@@ -288,8 +287,12 @@ def skipped_rows(skipped: Iterable[SkippedDocument]) -> list[dict[str, Any]]:
 
 def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     names = SCHEMAS[table].names
-    return pd.DataFrame(rows, columns=names) if rows else pd.DataFrame(
-        {n: pd.Series(dtype=_DTYPES[str(SCHEMAS[table].field(n).type)]) for n in names}
+    return (
+        pd.DataFrame(rows, columns=names)
+        if rows
+        else pd.DataFrame(
+            {n: pd.Series(dtype=_DTYPES[str(SCHEMAS[table].field(n).type)]) for n in names}
+        )
     )
 
 
@@ -391,10 +394,8 @@ class ParquetDatasetWriter:
 
     def abort(self) -> None:
         for writer in self._writers.values():
-            try:
+            with contextlib.suppress(Exception):  # closing a broken writer while failing
                 writer.close()
-            except Exception:  # pragma: no cover - closing a broken writer while failing
-                pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
@@ -423,7 +424,9 @@ def write_parquet(
 
 def _check_dataset(path: Path) -> None:
     if not path.is_dir():
-        raise InputError("not a Parquet results directory (framing analyze --parquet)", file=str(path))
+        raise InputError(
+            "not a Parquet results directory (framing analyze --parquet)", file=str(path)
+        )
     for name in TABLES:
         if not (path / f"{name}.parquet").is_file():
             raise InputError(

@@ -13,8 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-
-from nltk.tokenize import RegexpTokenizer
+from typing import Any
 
 from framing.resources import data_path
 from framing.types import Sentence
@@ -22,7 +21,6 @@ from framing.types import Sentence
 #: A word: letters or digits, with inner apostrophes (don't, Ukraine’s). Hyphens split words.
 WORD_PATTERN = r"[^\W_]+(?:['’][^\W_]+)*"
 WORD_RE = re.compile(WORD_PATTERN)
-_TOKENIZER = RegexpTokenizer(WORD_PATTERN)
 
 #: Characters folded to a plain form of the same length before matching.
 _FOLD = str.maketrans(
@@ -38,13 +36,19 @@ _FOLD = str.maketrans(
     }
 )
 
+_FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple((chr(k), str(v)) for k, v in _FOLD.items())
+
 
 def normalize(text: str) -> str:
     """Lower-case and fold apostrophes and hyphens, **keeping the length** so offsets still hold."""
     low = text.lower()
     if len(low) != len(text):  # a few characters (e.g. "İ") lower-case to two code points
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
+    # str.replace per folded character is ~20x faster than str.translate with a dict table
+    for char, plain in _FOLD_PAIRS:
+        if char in low:
+            low = low.replace(char, plain)
+    return low
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -52,8 +56,17 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     if end is None:
         end = len(text)
     if start == 0 and end == len(text):
-        return list(_TOKENIZER.span_tokenize(text))
+        return list(_tokenizer().span_tokenize(text))
     return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """NLTK's tokenizer, imported on first use: importing ``nltk`` takes seconds and ~100 MB,
+    and the analysis itself never needs it (only :func:`word_spans` over a whole text)."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(WORD_PATTERN)
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
@@ -106,8 +119,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY_RE.finditer(text, start, stop):
             punct_end = m.end()
             dot = m.start() + len(m.group().rstrip("\"'”’»)]")) - 1
-            if text[dot] == "." and m.group().rstrip("\"'”’»)]") == "." and _is_abbreviation(
-                text, dot, abbrevs
+            if (
+                text[dot] == "."
+                and m.group().rstrip("\"'”’»)]") == "."
+                and _is_abbreviation(text, dot, abbrevs)
             ):
                 continue
             spans.append((cur, punct_end))

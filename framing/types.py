@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Voice = Literal["authorial", "quoted", "reported"]
 VOICES: tuple[Voice, ...] = ("authorial", "quoted", "reported")
@@ -27,6 +27,9 @@ SourceType = Literal[
     "document",
     "unknown",
 ]
+#: Every cue stance and source type, in their documented order (docs/ATTRIBUTION.md).
+STANCES: tuple[Stance, ...] = get_args(Stance)
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from framing.analyze import Analyzer
 from framing.corpus import FieldMap, read_documents
 from framing.errors import InputError
 from framing.lexicon import load_lexicons
-from framing.pipeline import analyze_inputs
+from framing.pipeline import analyze_inputs, estimate_documents
 from framing.types import SkippedDocument
 
 LexiconOpt = Annotated[
     list[Path] | None,
-    typer.Option("--lexicon", "-l", help="A lexicon card (.toml); repeatable. Adds to the shipped ones."),
+    typer.Option(
+        "--lexicon", "-l", help="A lexicon card (.toml); repeatable. Adds to the shipped ones."
+    ),
 ]
 OnlyOpt = Annotated[
     bool, typer.Option("--only-given-lexicons", help="Use only the --lexicon cards given.")
@@ -49,7 +61,9 @@ def field_map(
 
 
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders of .txt files, or - for stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders of .txt files, or - for stdin.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Results file (JSONL).")],
     lexicon: LexiconOpt = None,
     only_given_lexicons: OnlyOpt = False,
@@ -73,40 +87,119 @@ def analyze(
     no_boilerplate: Annotated[
         bool, typer.Option("--no-boilerplate", help="Score boilerplate too.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: all cores). Same output."
+        ),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet", help="Also write the results as a Parquet dataset in this directory."
+        ),
+    ] = None,
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            "--incremental",
+            help="Reuse the records of the previous output for unchanged documents; "
+            "resume an interrupted run.",
+        ),
+    ] = False,
+    engine: Annotated[
+        str, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (host:port); default: a local cluster."),
+    ] = None,
+    chunk_size: Annotated[
+        int | None, typer.Option(min=1, help="Documents per task (default 16; dask 64).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
 ) -> None:
     """Analyse documents: loaded terms with voice, quotations, attributions, scores (JSONL)."""
     if on_error not in ("fail", "skip"):
         raise typer.BadParameter("must be 'fail' or 'skip'", param_hint="--on-error")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--engine")
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     mode: Literal["fail", "skip"] = "fail" if on_error == "fail" else "skip"
+    run_engine: Literal["local", "dask"] = "dask" if engine == "dask" else "local"
     analyzer = make_analyzer(lexicon, only_given_lexicons, boilerplate=not no_boilerplate)
-    summary = analyze_inputs(
-        inputs,
-        output,
-        analyzer=analyzer,
-        fields=field_map(
-            id_field, text_field, source_field, title_field, date_field, url_field, author_field
-        ),
-        source=source,
-        fmt=fmt,
-        on_error=mode,
-        include_text=not no_text,
-    )
     err = Console(stderr=True)
+    with progress_bar(err, inputs, enabled=not quiet and err.is_terminal) as advance:
+        summary = analyze_inputs(
+            inputs,
+            output,
+            analyzer=analyzer,
+            fields=field_map(
+                id_field,
+                text_field,
+                source_field,
+                title_field,
+                date_field,
+                url_field,
+                author_field,
+            ),
+            source=source,
+            fmt=fmt,
+            on_error=mode,
+            include_text=not no_text,
+            progress=advance,
+            jobs=jobs,
+            engine=run_engine,
+            scheduler=scheduler,
+            chunk_size=chunk_size,
+            parquet=parquet,
+            incremental=incremental,
+        )
     for s in summary.skipped_documents:
         where = s.file + (f":{s.line}" if s.line is not None else "")
         what = f" field {s.field!r}:" if s.field else ""
         err.print(f"skipped {where}:{what} {s.reason}", markup=False, highlight=False)
     if not quiet:
+        reused = f", {summary.reused} reused" if incremental else ""
+        tables = f"; tables: {summary.parquet}" if summary.parquet else ""
         err.print(
-            f"read {summary.read} = analysed {summary.analysed} + skipped {summary.skipped}"
-            f" -> {summary.output} (errors: {summary.errors_file})",
+            f"read {summary.read} = analysed {summary.analysed}{reused} + skipped "
+            f"{summary.skipped} -> {summary.output} (errors: {summary.errors_file}){tables}",
             markup=False,
             highlight=False,
         )
     if not summary.balanced:  # pragma: no cover - a guarantee, checked at run time
         err.print("error: document counts do not add up", markup=False)
         raise typer.Exit(70)
+
+
+@contextmanager
+def progress_bar(
+    console: Console, inputs: Sequence[str], *, enabled: bool
+) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar (documents, documents/s, ETA when the total can be counted)."""
+    if not enabled:
+        yield None
+        return
+    columns = (
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("analyse", total=estimate_documents(inputs), rate="-")
+
+        def advance(done: int) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, rate=f"{speed:,.0f}" if speed else "-")
+
+        yield advance
 
 
 _CATEGORY_STYLES = {
@@ -124,7 +217,9 @@ _VOICE_DECOR = {"authorial": "", "quoted": " italic", "reported": " underline"}
 
 
 def annotate(
-    file: Annotated[str, typer.Argument(help="A .txt, .html, .jsonl or .csv file, or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="A .txt, .html, .jsonl or .csv file, or - for stdin.")
+    ],
     lexicon: LexiconOpt = None,
     only_given_lexicons: OnlyOpt = False,
     doc_id: Annotated[

@@ -19,9 +19,7 @@ from framing.lexicon import load_lexicons
 def _default_dir() -> Path:
     root = os.environ.get("FRAMING_DATA_DIR")
     if not root:
-        raise DataError(
-            "no PTC folder given and FRAMING_DATA_DIR is not set", field="directory"
-        )
+        raise DataError("no PTC folder given and FRAMING_DATA_DIR is not set", field="directory")
     return Path(root) / "ptc"
 
 
@@ -68,15 +66,20 @@ def loaded_language(
     category: Annotated[
         list[str] | None,
         typer.Option(
-            "--category", "-c", help="Evaluate only this hit category; repeat. Default: all "
-            "but the epistemic ones (hedge, unverified_sourcing, distancing_marker)."
+            "--category",
+            "-c",
+            help="Evaluate only this hit category; repeat. Default: all "
+            "but the epistemic ones (hedge, unverified_sourcing, distancing_marker).",
         ),
     ] = None,
     technique: Annotated[
         list[str] | None,
         typer.Option(
-            "--technique", "-t", help="A PTC technique counted as gold; repeat. Default: "
-            + " and ".join(DEFAULT_TECHNIQUES) + "."
+            "--technique",
+            "-t",
+            help="A PTC technique counted as gold; repeat. Default: "
+            + " and ".join(DEFAULT_TECHNIQUES)
+            + ".",
         ),
     ] = None,
     min_weight: Annotated[
@@ -126,9 +129,7 @@ def loaded_language(
         for col in ("term", "category", "hits", "correct", "P"):
             tt.add_column(col, justify="left" if col in {"term", "category"} else "right")
         for t in ev.terms[:terms]:
-            tt.add_row(
-                t.term, t.category, str(t.hits), str(t.correct), f"{t.correct / t.hits:.3f}"
-            )
+            tt.add_row(t.term, t.category, str(t.hits), str(t.correct), f"{t.correct / t.hits:.3f}")
         console.print(tt)
 
 

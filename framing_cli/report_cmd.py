@@ -99,7 +99,14 @@ def report(
     """One framing report per source plus an index page (HTML, Markdown, JSON)."""
     chosen = _formats(formats, {"html", "md", "json"})
     tables = _tables(
-        input, output, by, None, skipped, count_words=False, text_field=text_field, id_field=id_field
+        input,
+        output,
+        by,
+        None,
+        skipped,
+        count_words=False,
+        text_field=text_field,
+        id_field=id_field,
     )
     params = Params(n_boot=bootstrap, alpha=alpha, seed=seed)
     written = write_reports(tables, output, params, formats=chosen)

@@ -268,7 +268,8 @@ def test_top_terms_kwic_and_months() -> None:
     terms = top_terms(loud)
     assert terms.iloc[0]["term"] == "regime"
     examples = kwic(loud, "slammed")
-    assert examples and examples[0]["match"] == "slammed"
+    assert examples
+    assert examples[0]["match"] == "slammed"
     assert examples[0]["left"].endswith("Officials ")
     assert "so-called" not in set(loud.hits["term"])  # never in the text: no hit
     months = monthly_density(loud)
@@ -332,3 +333,33 @@ def test_all_word_counts_exclude_boilerplate() -> None:
     assert counts["council"] == 1
     assert counts["photo"] == 0
     assert np.isclose(sum(counts.values()), 4)
+
+
+def test_parquet_dataset_gives_the_same_tables_as_jsonl(tmp_path: Path) -> None:
+    from framing.aggregate import is_parquet_dataset, open_tables, read_tables_parquet
+    from framing.tables import write_parquet
+
+    records = make_corpus()
+    jsonl = read_tables(write_jsonl(tmp_path / "results.jsonl", records), story_field="event")
+    dataset = write_parquet(records, tmp_path / "results.parquet")
+    assert is_parquet_dataset(dataset)
+    assert not is_parquet_dataset(tmp_path / "results.jsonl")
+    parquet = read_tables_parquet(dataset, story_field="event")
+    assert parquet.groups == jsonl.groups
+    assert len(parquet.hits) == len(jsonl.hits)
+    assert parquet.documents["story"].tolist() == jsonl.documents["story"].tolist()
+    a, b = density_table(jsonl, FAST), density_table(parquet, FAST)
+    assert a["per_1000"].tolist() == pytest.approx(b["per_1000"].tolist(), nan_ok=True)
+    assert a["low"].tolist() == pytest.approx(b["low"].tolist(), nan_ok=True)
+    s1, s2 = sourcing_table(jsonl, FAST), sourcing_table(parquet, FAST)
+    assert s1["value"].tolist() == pytest.approx(s2["value"].tolist(), nan_ok=True)
+    st1, st2 = stance_table(jsonl, FAST), stance_table(parquet, FAST)
+    assert st1["share"].tolist() == pytest.approx(st2["share"].tolist(), nan_ok=True)
+    assert fetch_texts(parquet, ["loud-3", "calm-0"]) == {
+        "loud-3": records[3]["text"],
+        "calm-0": records[12]["text"],
+    }
+    assert kwic(parquet, "regime")[0]["id"] == "loud-0"
+    # a metadata field as the group, and the dispatcher picks the Parquet reader
+    by_event = open_tables(dataset, workdir=tmp_path, group_field="event")
+    assert by_event.groups == ["e0", "e1", "e2", "e3"]

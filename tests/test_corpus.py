@@ -494,3 +494,42 @@ def test_seed_article_reads_exactly(data_dir: Path) -> None:
     raw = (seed / "000_95110dd0ef6e2adb.txt").read_bytes().decode("utf-8")
     assert doc.text == raw
     assert doc.source == "seed"
+
+
+# --- limits and malformed quoting ---------------------------------------------------------------
+
+
+def test_overlong_text_is_skipped_with_its_size(tmp_path: Path) -> None:
+    long_text = (STORY_1 + " ") * 100
+    path = jsonl(
+        tmp_path / "big.jsonl", {"id": "ok", "text": STORY_1}, {"id": "big", "text": long_text}
+    )
+    docs, skipped = read_all([path], max_chars=1000)
+    assert [d.id for d in docs] == ["ok"]
+    assert [(s.line, s.field, s.id) for s in skipped] == [(2, "text", "big")]
+    assert f"{len(long_text):,} characters, more than the limit of 1,000" in skipped[0].reason
+    with pytest.raises(InputError, match=r"big\.jsonl:2: field 'text'"):
+        list(read_documents([path], max_chars=1000, on_error="fail"))
+    docs, skipped = read_all([path], max_chars=None)
+    assert [d.id for d in docs] == ["ok", "big"]
+    assert not skipped
+
+
+def test_overlong_txt_file_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text(STORY_2 * 50, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(STORY_2, encoding="utf-8")
+    docs, skipped = read_all([tmp_path], max_chars=len(STORY_2))
+    assert [d.id for d in docs] == ["short"]
+    assert [(Path(s.file).name, s.field, s.id) for s in skipped] == [("long.txt", "text", "long")]
+
+
+def test_unclosed_csv_quote_is_reported_not_merged(tmp_path: Path) -> None:
+    """A quote that never closes must not swallow the following rows into one text."""
+    path = tmp_path / "q.csv"
+    path.write_text(f'id,text\na,"{STORY_1}"\nb,"never closed\nc,"{STORY_3}"\n', encoding="utf-8")
+    docs, skipped = read_all([path])
+    assert [d.id for d in docs] == ["a"]
+    assert [s.line for s in skipped] == [3]
+    assert "malformed CSV" in skipped[0].reason
+    assert "the rest is unread" in skipped[0].reason
+    assert all(STORY_3 not in d.text for d in docs)

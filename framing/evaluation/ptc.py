@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import DataError
+from framing.induce import SpanAnnotated
 from framing.lexicon import CompiledLexicons
 from framing.text import split_sentences
 from framing.types import Hit
@@ -133,8 +134,9 @@ def score_spans(hits: Iterable[Span], gold: Iterable[Span]) -> SpanScore:
     return SpanScore(len(hit_set), correct, len(gold_set), found)
 
 
-def _read_labels(path: Path) -> dict[str, list[tuple[int, int, str]]]:
-    labels: dict[str, list[tuple[int, int, str]]] = {}
+def _read_labels(path: Path) -> dict[str, list[tuple[int, int, str, int]]]:
+    """Label rows per article: ``(start, end, technique, line number)``."""
+    labels: dict[str, list[tuple[int, int, str, int]]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -145,7 +147,8 @@ def _read_labels(path: Path) -> dict[str, list[tuple[int, int, str]]]:
         cells = line.split("\t")  # technique names contain commas: split on tabs only
         if len(cells) != 4:
             raise DataError(
-                f"expected 4 tab-separated cells (article, technique, start, end), got {len(cells)}",
+                "expected 4 tab-separated cells (article, technique, start, end), "
+                f"got {len(cells)}",
                 file=str(path),
                 line=number,
             )
@@ -160,7 +163,7 @@ def _read_labels(path: Path) -> dict[str, list[tuple[int, int, str]]]:
             raise DataError(
                 f"empty or reversed span {start}-{end}", file=str(path), line=number, field="end"
             )
-        labels.setdefault(article.strip(), []).append((start, end, technique.strip()))
+        labels.setdefault(article.strip(), []).append((start, end, technique.strip(), number))
     return labels
 
 
@@ -193,12 +196,13 @@ def read_ptc(directory: str | Path) -> tuple[PtcArticle, ...]:
         except (OSError, UnicodeDecodeError) as exc:
             raise DataError(f"cannot read article: {exc}", file=str(path)) from exc
         merged: dict[Span, list[str]] = {}
-        for start, end, technique in labels.get(article_id, []):
+        for start, end, technique, number in labels.get(article_id, []):
             if end > len(text):
                 raise DataError(
                     f"span {start}-{end} of article {article_id} ends after its text "
                     f"({len(text)} characters)",
                     file=str(labels_path),
+                    line=number,
                     field="end",
                 )
             techniques = merged.setdefault((start, end), [])
@@ -211,6 +215,7 @@ def read_ptc(directory: str | Path) -> tuple[PtcArticle, ...]:
         raise DataError(
             f"labels refer to {len(missing)} articles without a text file, e.g. {missing[0]}",
             file=str(labels_path),
+            line=labels[missing[0]][0][3],
             field="article",
         )
     return tuple(out)
@@ -220,6 +225,15 @@ def gold_spans(article: PtcArticle, techniques: Collection[str]) -> list[Span]:
     """Spans of ``article`` that carry at least one of ``techniques``."""
     wanted = set(techniques)
     return [(g.start, g.end) for g in article.gold if wanted.intersection(g.techniques)]
+
+
+def span_annotated(
+    articles: Iterable[PtcArticle], techniques: Collection[str] = DEFAULT_TECHNIQUES
+) -> tuple[SpanAnnotated, ...]:
+    """The articles as span-annotated texts for :func:`framing.induce.induce_terms`."""
+    return tuple(
+        SpanAnnotated(a.text, tuple(sorted(set(gold_spans(a, techniques))))) for a in articles
+    )
 
 
 def default_categories(lexicons: CompiledLexicons) -> tuple[str, ...]:

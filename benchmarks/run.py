@@ -1,0 +1,350 @@
+"""Benchmark `framing analyze` against vaderSentiment on the same texts, in one run.
+
+Usage (from the repository root; vaderSentiment is a benchmark-only dependency)::
+
+    pip install vaderSentiment
+    PYTHONPATH=. python benchmarks/run.py --data /path/to/shared/data --repeats 3
+
+Measures, on ``polnear/train/text`` (840 articles) and on a corpus made by repeating it
+``--scale`` times (10x):
+
+- library throughput in one process, articles/s and MB/s: the full analysis (lexicon, quotes,
+  attribution, scores, JSONL record), the analysis without attribution, and vaderSentiment
+  scoring every sentence (sentences split with :func:`framing.text.sentence_spans`, so both see
+  the same sentences); the ratios to vaderSentiment;
+- ``framing analyze`` end to end (a subprocess: start-up, reading, writing) with 1 and 2 jobs,
+  and its peak RSS (``os.wait4`` of that subprocess, workers included) at 1x and 10x;
+- ``framing report`` and ``framing compare`` time over the analysed 10x corpus and over
+  ``--big`` (100,000) analysed articles made by repeating the analysed records with new ids.
+
+Each figure is the median of ``--repeats`` runs (the machine may be shared). The results are
+printed as Markdown and saved as JSON (``--json``). Everything is written under ``--work``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from framing.analyze import Analyzer  # noqa: E402
+from framing.records import dumps, to_record  # noqa: E402
+from framing.text import sentence_spans  # noqa: E402
+from framing.types import Document  # noqa: E402
+
+
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in load],
+    }
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def build_corpus(source: Path, out: Path, scale: int) -> tuple[int, float]:
+    """A JSONL corpus: every article of ``source`` repeated ``scale`` times with new ids.
+
+    The outlet is the file-name prefix (``nyt_2016-...`` -> ``nyt``). Returns (articles, MB).
+    """
+    files = sorted(source.glob("*.txt"))
+    n = 0
+    size = 0
+    with out.open("wb") as fh:
+        for k in range(scale):
+            for f in files:
+                text = f.read_text(encoding="utf-8")
+                doc = {"id": f"{f.stem}-r{k}", "source": f.name.split("_", 1)[0], "text": text}
+                fh.write(orjson.dumps(doc) + b"\n")
+                n += 1
+                size += len(text.encode("utf-8"))
+    return n, size / 1e6
+
+
+def load_texts(corpus: Path) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in corpus.read_bytes().splitlines() if line.strip()]
+
+
+def replicate_results(results: Path, out: Path, total: int) -> int:
+    """``total`` analysed records made by repeating ``results`` with new ids."""
+    records = [orjson.loads(x) for x in results.read_bytes().splitlines() if x.strip()]
+    n = 0
+    with out.open("wb") as fh:
+        k = 0
+        while n < total:
+            for r in records:
+                if n >= total:
+                    break
+                fh.write(dumps({**r, "id": f"{r['id']}-b{k}"}))
+                n += 1
+            k += 1
+    (out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")).write_bytes(b"")
+    return n
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``fn()``."""
+    gc.collect()
+    start, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def run_process(cmd: Sequence[str], timeout: float | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of a subprocess, its
+    waited-for workers included. Raises SystemExit if it fails or runs past ``timeout``."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if timeout is not None and time.perf_counter() - start > timeout:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            raise SystemExit(f"timed out after {timeout:.0f} s: {' '.join(cmd)}")
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, str(REPO / "cli.py"), *args]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def rates(runs: Sequence[tuple[float, float]], articles: int, mb: float) -> dict[str, Any]:
+    """Medians of (wall, CPU) seconds as articles/s and MB/s, by wall clock and by CPU time."""
+    wall = median([w for w, _ in runs])
+    cpu = median([c for _, c in runs])
+    return {
+        "seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 3),
+        "articles_per_s": round(articles / wall, 1),
+        "MB_per_s": round(mb / wall, 3),
+        "articles_per_cpu_s": round(articles / cpu, 1),
+        "all_seconds": [round(w, 3) for w, _ in runs],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--data", type=Path, default=Path(os.environ.get("FRAMING_DATA_DIR", "")))
+    p.add_argument("--work", type=Path, default=Path("/tmp/framing-bench"))
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--scale", type=int, default=10)
+    p.add_argument("--big", type=int, default=100_000, help="articles for report/compare (0: skip)")
+    p.add_argument("--timeout", type=float, default=600, help="limit per report/compare run")
+    p.add_argument("--json", type=Path, default=None, help="save the results here")
+    args = p.parse_args(argv)
+
+    source = args.data / "polnear" / "train" / "text"
+    if not source.is_dir():
+        raise SystemExit(f"{source} not found: pass --data (the shared data folder)")
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"machine": machine(), "repeats": args.repeats}
+    print(f"machine: {results['machine']}", flush=True)
+
+    c1 = work / "corpus_1x.jsonl"
+    c10 = work / f"corpus_{args.scale}x.jsonl"
+    n1, mb1 = build_corpus(source, c1, 1)
+    n10, mb10 = build_corpus(source, c10, args.scale)
+    results["corpus"] = {"1x": {"articles": n1, "MB": mb1}, "10x": {"articles": n10, "MB": mb10}}
+
+    # --- library throughput, one process, same texts --------------------------------------
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rows = load_texts(c1)
+    docs = [Document(id=r["id"], text=r["text"], source=r["source"]) for r in rows]
+    texts = [r["text"] for r in rows]
+    full = Analyzer()
+    lite = Analyzer(full.lexicons, attribution=False)
+    vader = SentimentIntensityAnalyzer()
+
+    def run_full() -> None:
+        for d in docs:
+            dumps(to_record(full.analyze(d)))
+
+    def run_lite() -> None:
+        for d in docs:
+            dumps(to_record(lite.analyze(d)))
+
+    def run_vader() -> None:
+        for t in texts:
+            for s, e in sentence_spans(t):
+                vader.polarity_scores(t[s:e])
+
+    run_full()  # warm up caches (lexicons compiled, regexes) before timing
+    run_vader()
+    lib: dict[str, list[tuple[float, float]]] = {
+        "framing": [],
+        "framing_no_attribution": [],
+        "vader": [],
+    }
+    for _ in range(args.repeats):  # interleaved, so each sees the same machine load
+        lib["vader"].append(timed(run_vader))
+        lib["framing"].append(timed(run_full))
+        lib["framing_no_attribution"].append(timed(run_lite))
+    library = {k: rates(v, n1, mb1) for k, v in lib.items()}
+    vader_rate = library["vader"]["articles_per_s"]
+    vader_cpu_rate = library["vader"]["articles_per_cpu_s"]
+    for v in library.values():
+        v["ratio_to_vader"] = round(v["articles_per_s"] / vader_rate, 3)
+        v["cpu_ratio_to_vader"] = round(v["articles_per_cpu_s"] / vader_cpu_rate, 3)
+    results["library_1x"] = library
+    print(orjson.dumps(library, option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+    # --- framing analyze end to end -------------------------------------------------------
+    e2e: dict[str, list[tuple[float, float, float]]] = {"jobs1": [], "jobs2": []}
+    for _ in range(args.repeats):
+        for jobs in (1, 2):
+            out = work / f"out_1x_j{jobs}.jsonl"
+            cmd = cli("analyze", str(c1), "-o", str(out), "--jobs", str(jobs), "--quiet")
+            e2e[f"jobs{jobs}"].append(run_process(cmd))
+    same = (work / "out_1x_j1.jsonl").read_bytes() == (work / "out_1x_j2.jsonl").read_bytes()
+    cli_1x: dict[str, Any] = {}
+    for key, runs in e2e.items():
+        cli_1x[key] = {
+            **rates([(w, c) for w, c, _ in runs], n1, mb1),
+            "peak_rss_MB": round(max(r for _, _, r in runs), 1),
+        }
+        cli_1x[key]["ratio_to_vader"] = round(cli_1x[key]["articles_per_s"] / vader_rate, 3)
+    cli_1x["speedup_2_jobs"] = round(cli_1x["jobs1"]["seconds"] / cli_1x["jobs2"]["seconds"], 3)
+    cli_1x["cpu_seconds_2_jobs_over_1"] = round(
+        cli_1x["jobs2"]["cpu_seconds"] / cli_1x["jobs1"]["cpu_seconds"], 3
+    )
+    cli_1x["jobs2_output_identical"] = same
+    results["analyze_1x"] = cli_1x
+    print(orjson.dumps(cli_1x, option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+    out10 = work / f"out_{args.scale}x.jsonl"
+    wall10, cpu10, rss10 = run_process(
+        cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet")
+    )
+    rss1 = cli_1x["jobs1"]["peak_rss_MB"]
+    results["analyze_10x"] = {
+        "jobs": 1,
+        "seconds": round(wall10, 2),
+        "cpu_seconds": round(cpu10, 2),
+        "articles_per_s": round(n10 / wall10, 1),
+        "MB_per_s": round(mb10 / wall10, 3),
+        "peak_rss_MB": round(rss10, 1),
+        "rss_ratio_to_1x": round(rss10 / rss1, 3),
+    }
+    print(orjson.dumps(results["analyze_10x"], option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+    # --- report and compare -----------------------------------------------------------------
+    def report_compare(analysed: Path, tag: str) -> dict[str, Any]:
+        fig: dict[str, Any] = {}
+        for command in ("report", "compare"):
+            target = work / f"{command}_{tag}"
+            try:
+                wall, cpu, rss = run_process(
+                    cli(command, str(analysed), "-o", str(target)), timeout=args.timeout
+                )
+                fig[command] = {
+                    "seconds": round(wall, 2),
+                    "cpu_seconds": round(cpu, 2),
+                    "peak_rss_MB": round(rss, 1),
+                }
+            except SystemExit as exc:
+                fig[command] = {"error": str(exc)}
+        return fig
+
+    results["report_compare_10x"] = report_compare(out10, f"{args.scale}x")
+    print(orjson.dumps(results["report_compare_10x"]).decode(), flush=True)
+    if args.big:
+        big = work / "out_big.jsonl"
+        n_big = replicate_results(work / "out_1x_j1.jsonl", big, args.big)
+        results["report_compare_big"] = {"articles": n_big, **report_compare(big, "big")}
+        print(orjson.dumps(results["report_compare_big"]).decode(), flush=True)
+
+    if args.json:
+        args.json.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
+    print(markdown(results))
+    return 0
+
+
+def markdown(r: dict[str, Any]) -> str:
+    m = r["machine"]
+    lib = r["library_1x"]
+    a1 = r["analyze_1x"]
+    a10 = r["analyze_10x"]
+    lines = [
+        f"Machine: {m['cpu']}, {m['nproc']} cores, Python {m['python']}, {m['date']}, "
+        f"load average at start {m['load_average_at_start']}; medians of {r['repeats']} runs.",
+        "",
+        "| 1x = 840 articles | articles/s | MB/s | articles/CPU-s | ratio to VADER"
+        " (wall) | ratio to VADER (CPU) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    labels = {
+        "vader": "vaderSentiment, every sentence (library)",
+        "framing": "framing analysis, full (library, 1 process)",
+        "framing_no_attribution": "framing analysis without attribution (library)",
+    }
+    for key, label in labels.items():
+        v = lib[key]
+        lines.append(
+            f"| {label} | {v['articles_per_s']} | {v['MB_per_s']} | {v['articles_per_cpu_s']}"
+            f" | {v['ratio_to_vader']} | {v['cpu_ratio_to_vader']} |"
+        )
+    for key in ("jobs1", "jobs2"):
+        v = a1[key]
+        lines.append(
+            f"| `framing analyze --jobs {key[-1]}` (end to end) | {v['articles_per_s']} | "
+            f"{v['MB_per_s']} | {v['articles_per_cpu_s']} | {v['ratio_to_vader']} | |"
+        )
+    lines += [
+        "",
+        f"2 jobs / 1 job (wall): {a1['speedup_2_jobs']}x; CPU time 2 jobs / 1 job: "
+        f"{a1['cpu_seconds_2_jobs_over_1']}; outputs identical: {a1['jobs2_output_identical']}.",
+        f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at 10x "
+        f"({a10['rss_ratio_to_1x']}x); 10x run {a10['articles_per_s']} articles/s.",
+    ]
+    for key in ("report_compare_10x", "report_compare_big"):
+        if key in r:
+            lines.append(f"{key}: {orjson.dumps(r[key]).decode()}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,256 @@
+"""Outlet comparison: metrics with intervals, corrected tests, sentences only where they hold."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from test_aggregate import FAST, make_corpus, make_record
+from typer.testing import CliRunner
+
+from framing.aggregate import Params, tables_from_records
+from framing.compare import compare, difference_tests, distinctive_terms, write_comparison
+from framing_cli.app import app
+
+
+def _three_outlets() -> list[dict[str, object]]:
+    """ "Loud Post" is loaded; "Calm Times" and "Quiet Herald" are written the same way."""
+    records = make_corpus()
+    for i in range(12):
+        records.append(
+            make_record(
+                f"quiet-{i}",
+                "Quiet Herald",
+                f"The council met on Tuesday to discuss the budget for next year in detail. "
+                f"The mayor said the plan is sound {i}."
+                + (" Some called it a regime." if i == 5 else ""),
+                cues=[("said", "neutral", "person", "the mayor")],
+                metadata={"event": f"e{i % 4}"},
+            )
+        )
+    return records
+
+
+def test_every_metric_per_outlet_has_an_interval() -> None:
+    result = compare(tables_from_records(_three_outlets()), FAST)
+    m = result.metrics
+    assert set(m["group"]) == {"Calm Times", "Loud Post", "Quiet Herald"}
+    assert {"density", "stance", "sourcing"} <= set(m["family"])
+    finite = m.dropna(subset=["value"])
+    assert (finite["low"] <= finite["value"] + 1e-9).all()
+    assert (finite["value"] <= finite["high"] + 1e-9).all()
+
+
+def test_differences_are_stated_only_where_they_hold() -> None:
+    result = compare(tables_from_records(_three_outlets()), FAST, pairwise=True)
+    tests = result.tests
+    loud_calm = tests[
+        (tests.group_a == "Calm Times") & (tests.group_b == "Loud Post")
+        | (tests.group_a == "Loud Post") & (tests.group_b == "Calm Times")
+    ]
+    distancing = loud_calm[loud_calm.metric == "stance:distancing"].iloc[0]
+    assert distancing["significant"]
+    assert distancing["q"] < 0.05
+    sentences = "\n".join(result.findings)
+    assert "Loud Post's attribution cues are more often distancing than those of the other" in (
+        sentences
+    )
+    # the two outlets written the same way: no significant difference, no sentence about them
+    same = tests[(tests.group_a == "Calm Times") & (tests.group_b == "Quiet Herald")]
+    assert len(same)
+    assert not same["significant"].any()
+    assert not any("Calm Times" in s and "Quiet Herald" in s for s in result.findings)
+    assert (tests["q"] >= tests["p"] - 1e-12).all()  # BH never lowers a p-value
+
+
+def test_identical_outlets_give_no_findings() -> None:
+    records = []
+    for outlet in ("North Star", "South Star"):
+        for i in range(10):
+            records.append(
+                make_record(
+                    f"{outlet}-{i}",
+                    outlet,
+                    "Officials said the regime held talks today with partners "
+                    + "and more " * (i % 4),
+                    cues=[("said", "neutral", "person", "Officials")],
+                )
+            )
+    result = compare(tables_from_records(records), FAST)
+    assert len(result.tests) > 0
+    assert result.findings == ()
+
+
+def test_large_comparisons_use_the_normal_approximation() -> None:
+    tables = tables_from_records(_three_outlets())
+    small = difference_tests(tables, FAST)
+    approx = difference_tests(tables, Params(n_boot=100, n_permutations=100, exact_max_docs=5))
+    assert set(small["test"]) == {"permutation (200)"}
+    assert set(approx["test"]) == {"permutation, normal approx."}
+    key = ["group_a", "group_b", "metric"]
+    merged = small.merge(approx, on=key, suffixes=("", "_n"))
+    assert merged["difference"].to_numpy() == pytest.approx(merged["difference_n"].to_numpy())
+
+
+def test_distinctive_terms_log_odds_sign() -> None:
+    tables = tables_from_records(_three_outlets())
+    terms = distinctive_terms(tables, FAST)
+    # over hit terms, each outlet's share of its own hits: Loud Post's hits include "thugs",
+    # the calm outlets' only hit is "regime"
+    loud = terms[(terms.group == "Loud Post") & (terms.versus == "(rest)")].set_index("term")
+    assert loud.loc["thugs", "z"] > 0 > loud.loc["regime", "z"]
+    calm = terms[(terms.group == "Calm Times") & (terms.versus == "(rest)")].set_index("term")
+    assert calm.loc["regime", "z"] > 0
+    assert "thugs" not in calm.index or calm.loc["thugs", "z"] < 0
+    tables_words = tables_from_records(_three_outlets(), count_words=True)
+    words = distinctive_terms(tables_words, FAST, vocabulary="words")
+    loud_words = words[(words.group == "Loud Post") & (words.versus == "(rest)")].set_index("term")
+    # over all words: Loud Post never mentions the council and is the only one with thugs
+    assert loud_words.loc["council", "z"] < 0 < loud_words.loc["thugs", "z"]
+
+
+def test_story_comparison_pairs_outlets_on_shared_events() -> None:
+    tables = tables_from_records(_three_outlets(), story_field="event")
+    result = compare(tables, FAST)
+    stories = result.stories
+    assert set(stories["story"]) == {"e0", "e1", "e2", "e3"}
+    pair = result.story_pairs.set_index(["group_a", "group_b"]).loc[("Calm Times", "Loud Post")]
+    assert pair["stories"] == 4
+    assert pair["b_more_loaded"] == 4
+
+
+def test_outputs_and_csv_injection(tmp_path: Path) -> None:
+    records = _three_outlets()
+    for r in records:
+        if r["source"] == "Quiet Herald":
+            r["source"] = '=HYPERLINK("http://example.invalid","x")'
+    tables = tables_from_records(records, count_words=True)
+    written = write_comparison(compare(tables, FAST), tmp_path, FAST)
+    names = {p.name for p in written}
+    assert {"comparison.html", "comparison.md", "comparison.json", "metrics.csv"} <= names
+    assert {"differences.csv", "distinctive_terms.csv", "distinctive_words.csv"} <= names
+    with (tmp_path / "metrics.csv").open(encoding="utf-8", newline="") as handle:
+        groups = {row["group"] for row in csv.DictReader(handle)}
+    assert '\'=HYPERLINK("http://example.invalid","x")' in groups
+    assert not any(g.startswith(("=", "+", "-", "@")) for g in groups)
+    data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
+    assert data["method"]["params"]["n_permutations"] == FAST.n_permutations
+    html = (tmp_path / "comparison.html").read_text(encoding="utf-8")
+    for section in ("findings", "metrics", "differences", "terms", "method"):
+        assert f'id="{section}"' in html
+
+
+# ---------------------------------------------------------------------------- real data
+
+
+def _independent_distancing(results: Path) -> dict[str, float]:
+    """Share of attribution cues with distancing stance per source, from the analyze JSONL."""
+    cues: dict[str, int] = {}
+    distancing: dict[str, int] = {}
+    with results.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            source = record["source"]
+            for attribution in record["attributions"]:
+                cues[source] = cues.get(source, 0) + 1
+                if attribution["cue"]["stance"] == "distancing":
+                    distancing[source] = distancing.get(source, 0) + 1
+    return {s: distancing.get(s, 0) / n for s, n in cues.items() if n}
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_article_bias_prediction_fifteen_outlets(data_dir: Path, tmp_path: Path) -> None:
+    from conftest import require
+
+    source = require(data_dir, "article_bias_prediction/articles.jsonl")
+    sample = tmp_path / "abp.jsonl"
+    per_outlet: dict[str, int] = {}
+    with source.open(encoding="utf-8") as handle, sample.open("w", encoding="utf-8") as out:
+        for line in handle:  # the first 15 articles of each outlet, read as written
+            outlet = json.loads(line)["source"]
+            if per_outlet.get(outlet, 0) < 15:
+                per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+                out.write(line)
+    assert len(per_outlet) == 15
+    results = tmp_path / "results.jsonl"
+    runner = CliRunner()
+    run = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(sample),
+            "-o",
+            str(results),
+            "--text-field",
+            "content_original",
+            "--id-field",
+            "ID",
+            "-j",
+            "1",
+            "-q",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    out = tmp_path / "compare"
+    run = runner.invoke(
+        app,
+        [
+            "compare",
+            str(results),
+            "--by",
+            "source",
+            "--story-field",
+            "topic",
+            "-o",
+            str(out),
+            "--bootstrap",
+            "200",
+            "--permutations",
+            "200",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert len(data["summary"]["groups"]) == 15
+    expected = _independent_distancing(results)
+    shares = {m["group"]: m["value"] for m in data["metrics"] if m["metric"] == "stance:distancing"}
+    assert expected
+    assert set(expected) <= set(shares)
+    for group, share in expected.items():
+        assert shares[group] == pytest.approx(share)
+    for row in data["tests"]:  # a sentence only for what survives the correction
+        assert row["significant"] == (row["q"] is not None and row["q"] < 0.05)
+    assert len(data["findings"]) == min(60, sum(r["significant"] for r in data["tests"]))
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_basil_three_outlets_same_story(data_dir: Path, tmp_path: Path) -> None:
+    from conftest import require
+
+    from framing.aggregate import read_tables
+    from framing.analyze import Analyzer
+    from framing.datasets import load_basil_documents
+    from framing.pipeline import analyze_documents
+
+    require(data_dir, "basil/articles")
+    corpus = load_basil_documents(data_dir)
+    triplets = sorted({str(d.metadata["triplet-uuid"]) for d in corpus.documents})[:20]
+    chosen = [d for d in corpus.documents if d.metadata["triplet-uuid"] in triplets]
+    results = tmp_path / "basil.jsonl"
+    analyze_documents(chosen, Analyzer(), results, skipped=[])
+    tables = read_tables(results, story_field="triplet-uuid", count_words=True)
+    assert tables.groups == ["fox", "hpo", "nyt"]
+    result = compare(tables, Params(n_boot=200, n_permutations=500), pairwise=True)
+    assert result.stories["story"].nunique() == 20
+    assert len(result.story_pairs) == 3
+    assert (result.story_pairs["stories"] == 20).all()
+    write_comparison(result, tmp_path / "out", Params(n_boot=200, n_permutations=500))
+    data = json.loads((tmp_path / "out" / "comparison.json").read_text(encoding="utf-8"))
+    expected = _independent_distancing(results)
+    shares = {m["group"]: m["value"] for m in data["metrics"] if m["metric"] == "stance:distancing"}
+    for group, share in expected.items():
+        assert shares[group] == pytest.approx(share)
