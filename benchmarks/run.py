@@ -164,6 +164,50 @@ def rates(runs: Sequence[tuple[float, float]], articles: int, mb: float) -> dict
     }
 
 
+PARTS = ("library", "cli", "reports", "memory", "tables")
+
+
+def library_memory(corpus: Path, out: Path) -> dict[str, Any]:
+    """Peak RSS of the analysis alone (``framing.pipeline``, no command-line imports)."""
+    code = (
+        "import sys; from pathlib import Path; from framing.pipeline import analyze_inputs; "
+        "analyze_inputs([sys.argv[1]], Path(sys.argv[2]), jobs=1)"
+    )
+    wall, cpu, rss = run_process([sys.executable, "-c", code, str(corpus), str(out)])
+    return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "peak_rss_MB": round(rss, 1)}
+
+
+def tables_big(results: Path, dataset: Path) -> dict[str, Any]:
+    """Convert analyze JSONL to a Parquet dataset, then aggregate it with DuckDB
+    (:func:`framing.tables.density`), each in a subprocess: time and peak RSS."""
+    convert = (
+        "import sys; from framing.tables import ParquetDatasetWriter as W\n"
+        "w = W(sys.argv[2])\n"
+        "for line in open(sys.argv[1], 'rb'): w.add_json(line)\n"
+        "w.close()"
+    )
+    aggregate = (
+        "import sys; from framing.tables import density, open_tables\n"
+        "density(sys.argv[1], group='source')\n"
+        "con = open_tables(sys.argv[1])\n"
+        "con.sql('SELECT source, avg(weighted_all), avg(anonymous_rate) FROM documents "
+        "GROUP BY source').df()\n"
+        "con.sql('SELECT term, count(*) n FROM hits GROUP BY term ORDER BY n DESC LIMIT 20').df()"
+    )
+    out: dict[str, Any] = {}
+    for name, code, args in (
+        ("jsonl_to_parquet", convert, [str(results), str(dataset)]),
+        ("duckdb_aggregate", aggregate, [str(dataset)]),
+    ):
+        wall, cpu, rss = run_process([sys.executable, "-c", code, *args])
+        out[name] = {
+            "seconds": round(wall, 2),
+            "cpu_seconds": round(cpu, 2),
+            "peak_rss_MB": round(rss, 1),
+        }
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--data", type=Path, default=Path(os.environ.get("FRAMING_DATA_DIR", "")))
@@ -173,7 +217,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--big", type=int, default=100_000, help="articles for report/compare (0: skip)")
     p.add_argument("--timeout", type=float, default=600, help="limit per report/compare run")
     p.add_argument("--json", type=Path, default=None, help="save the results here")
+    p.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated subset of: {', '.join(PARTS)} (later parts reuse files of "
+        "earlier runs in --work)",
+    )
     args = p.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        raise SystemExit(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
 
     source = args.data / "polnear" / "train" / "text"
     if not source.is_dir():
@@ -188,88 +241,90 @@ def main(argv: Sequence[str] | None = None) -> int:
     n1, mb1 = build_corpus(source, c1, 1)
     n10, mb10 = build_corpus(source, c10, args.scale)
     results["corpus"] = {"1x": {"articles": n1, "MB": mb1}, "10x": {"articles": n10, "MB": mb10}}
-
-    # --- library throughput, one process, same texts --------------------------------------
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    rows = load_texts(c1)
-    docs = [Document(id=r["id"], text=r["text"], source=r["source"]) for r in rows]
-    texts = [r["text"] for r in rows]
-    full = Analyzer()
-    lite = Analyzer(full.lexicons, attribution=False)
-    vader = SentimentIntensityAnalyzer()
-
-    def run_full() -> None:
-        for d in docs:
-            dumps(to_record(full.analyze(d)))
-
-    def run_lite() -> None:
-        for d in docs:
-            dumps(to_record(lite.analyze(d)))
-
-    def run_vader() -> None:
-        for t in texts:
-            for s, e in sentence_spans(t):
-                vader.polarity_scores(t[s:e])
-
-    run_full()  # warm up caches (lexicons compiled, regexes) before timing
-    run_vader()
-    lib: dict[str, list[tuple[float, float]]] = {
-        "framing": [],
-        "framing_no_attribution": [],
-        "vader": [],
-    }
-    for _ in range(args.repeats):  # interleaved, so each sees the same machine load
-        lib["vader"].append(timed(run_vader))
-        lib["framing"].append(timed(run_full))
-        lib["framing_no_attribution"].append(timed(run_lite))
-    library = {k: rates(v, n1, mb1) for k, v in lib.items()}
-    vader_rate = library["vader"]["articles_per_s"]
-    vader_cpu_rate = library["vader"]["articles_per_cpu_s"]
-    for v in library.values():
-        v["ratio_to_vader"] = round(v["articles_per_s"] / vader_rate, 3)
-        v["cpu_ratio_to_vader"] = round(v["articles_per_cpu_s"] / vader_cpu_rate, 3)
-    results["library_1x"] = library
-    print(orjson.dumps(library, option=orjson.OPT_INDENT_2).decode(), flush=True)
-
-    # --- framing analyze end to end -------------------------------------------------------
-    e2e: dict[str, list[tuple[float, float, float]]] = {"jobs1": [], "jobs2": []}
-    for _ in range(args.repeats):
-        for jobs in (1, 2):
-            out = work / f"out_1x_j{jobs}.jsonl"
-            cmd = cli("analyze", str(c1), "-o", str(out), "--jobs", str(jobs), "--quiet")
-            e2e[f"jobs{jobs}"].append(run_process(cmd))
-    same = (work / "out_1x_j1.jsonl").read_bytes() == (work / "out_1x_j2.jsonl").read_bytes()
-    cli_1x: dict[str, Any] = {}
-    for key, runs in e2e.items():
-        cli_1x[key] = {
-            **rates([(w, c) for w, c, _ in runs], n1, mb1),
-            "peak_rss_MB": round(max(r for _, _, r in runs), 1),
-        }
-        cli_1x[key]["ratio_to_vader"] = round(cli_1x[key]["articles_per_s"] / vader_rate, 3)
-    cli_1x["speedup_2_jobs"] = round(cli_1x["jobs1"]["seconds"] / cli_1x["jobs2"]["seconds"], 3)
-    cli_1x["cpu_seconds_2_jobs_over_1"] = round(
-        cli_1x["jobs2"]["cpu_seconds"] / cli_1x["jobs1"]["cpu_seconds"], 3
-    )
-    cli_1x["jobs2_output_identical"] = same
-    results["analyze_1x"] = cli_1x
-    print(orjson.dumps(cli_1x, option=orjson.OPT_INDENT_2).decode(), flush=True)
-
     out10 = work / f"out_{args.scale}x.jsonl"
-    wall10, cpu10, rss10 = run_process(
-        cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet")
-    )
-    rss1 = cli_1x["jobs1"]["peak_rss_MB"]
-    results["analyze_10x"] = {
-        "jobs": 1,
-        "seconds": round(wall10, 2),
-        "cpu_seconds": round(cpu10, 2),
-        "articles_per_s": round(n10 / wall10, 1),
-        "MB_per_s": round(mb10 / wall10, 3),
-        "peak_rss_MB": round(rss10, 1),
-        "rss_ratio_to_1x": round(rss10 / rss1, 3),
-    }
-    print(orjson.dumps(results["analyze_10x"], option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+    if "library" in parts:
+        # --- library throughput, one process, same texts --------------------------------------
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        rows = load_texts(c1)
+        docs = [Document(id=r["id"], text=r["text"], source=r["source"]) for r in rows]
+        texts = [r["text"] for r in rows]
+        full = Analyzer()
+        lite = Analyzer(full.lexicons, attribution=False)
+        vader = SentimentIntensityAnalyzer()
+
+        def run_full() -> None:
+            for d in docs:
+                dumps(to_record(full.analyze(d)))
+
+        def run_lite() -> None:
+            for d in docs:
+                dumps(to_record(lite.analyze(d)))
+
+        def run_vader() -> None:
+            for t in texts:
+                for s, e in sentence_spans(t):
+                    vader.polarity_scores(t[s:e])
+
+        run_full()  # warm up caches (lexicons compiled, regexes) before timing
+        run_vader()
+        lib: dict[str, list[tuple[float, float]]] = {
+            "framing": [],
+            "framing_no_attribution": [],
+            "vader": [],
+        }
+        for _ in range(args.repeats):  # interleaved, so each sees the same machine load
+            lib["vader"].append(timed(run_vader))
+            lib["framing"].append(timed(run_full))
+            lib["framing_no_attribution"].append(timed(run_lite))
+        library = {k: rates(v, n1, mb1) for k, v in lib.items()}
+        vader_rate = library["vader"]["articles_per_s"]
+        vader_cpu_rate = library["vader"]["articles_per_cpu_s"]
+        for v in library.values():
+            v["ratio_to_vader"] = round(v["articles_per_s"] / vader_rate, 3)
+            v["cpu_ratio_to_vader"] = round(v["articles_per_cpu_s"] / vader_cpu_rate, 3)
+        results["library_1x"] = library
+        print(orjson.dumps(library, option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+    if "cli" in parts:
+        # --- framing analyze end to end -------------------------------------------------------
+        e2e: dict[str, list[tuple[float, float, float]]] = {"jobs1": [], "jobs2": []}
+        for _ in range(args.repeats):
+            for jobs in (1, 2):
+                out = work / f"out_1x_j{jobs}.jsonl"
+                cmd = cli("analyze", str(c1), "-o", str(out), "--jobs", str(jobs), "--quiet")
+                e2e[f"jobs{jobs}"].append(run_process(cmd))
+        same = (work / "out_1x_j1.jsonl").read_bytes() == (work / "out_1x_j2.jsonl").read_bytes()
+        cli_1x: dict[str, Any] = {}
+        for key, runs in e2e.items():
+            cli_1x[key] = {
+                **rates([(w, c) for w, c, _ in runs], n1, mb1),
+                "peak_rss_MB": round(max(r for _, _, r in runs), 1),
+            }
+            cli_1x[key]["ratio_to_vader"] = round(cli_1x[key]["articles_per_s"] / vader_rate, 3)
+        cli_1x["speedup_2_jobs"] = round(cli_1x["jobs1"]["seconds"] / cli_1x["jobs2"]["seconds"], 3)
+        cli_1x["cpu_seconds_2_jobs_over_1"] = round(
+            cli_1x["jobs2"]["cpu_seconds"] / cli_1x["jobs1"]["cpu_seconds"], 3
+        )
+        cli_1x["jobs2_output_identical"] = same
+        results["analyze_1x"] = cli_1x
+        print(orjson.dumps(cli_1x, option=orjson.OPT_INDENT_2).decode(), flush=True)
+
+        wall10, cpu10, rss10 = run_process(
+            cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet")
+        )
+        rss1 = cli_1x["jobs1"]["peak_rss_MB"]
+        results["analyze_10x"] = {
+            "jobs": 1,
+            "seconds": round(wall10, 2),
+            "cpu_seconds": round(cpu10, 2),
+            "articles_per_s": round(n10 / wall10, 1),
+            "MB_per_s": round(mb10 / wall10, 3),
+            "peak_rss_MB": round(rss10, 1),
+            "rss_ratio_to_1x": round(rss10 / rss1, 3),
+        }
+        print(orjson.dumps(results["analyze_10x"], option=orjson.OPT_INDENT_2).decode(), flush=True)
 
     # --- report and compare -----------------------------------------------------------------
     def report_compare(analysed: Path, tag: str) -> dict[str, Any]:
@@ -289,17 +344,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 fig[command] = {"error": str(exc)}
         return fig
 
-    results["report_compare_10x"] = report_compare(out10, f"{args.scale}x")
-    print(orjson.dumps(results["report_compare_10x"]).decode(), flush=True)
-    if args.big:
-        big = work / "out_big.jsonl"
-        n_big = replicate_results(work / "out_1x_j1.jsonl", big, args.big)
-        results["report_compare_big"] = {"articles": n_big, **report_compare(big, "big")}
-        print(orjson.dumps(results["report_compare_big"]).decode(), flush=True)
+    if "reports" in parts:
+        results["report_compare_10x"] = report_compare(out10, f"{args.scale}x")
+        print(orjson.dumps(results["report_compare_10x"]).decode(), flush=True)
+        if args.big:
+            big = work / "out_big.jsonl"
+            n_big = replicate_results(work / "out_1x_j1.jsonl", big, args.big)
+            results["report_compare_big"] = {"articles": n_big, **report_compare(big, "big")}
+            print(orjson.dumps(results["report_compare_big"]).decode(), flush=True)
+
+    if "memory" in parts:
+        results["library_memory"] = {
+            tag: library_memory(corpus, work / f"lib_{tag}.jsonl")
+            for tag, corpus in (("1x", c1), (f"{args.scale}x", c10))
+        }
+        print(orjson.dumps(results["library_memory"]).decode(), flush=True)
+    if "tables" in parts and (work / "out_big.jsonl").is_file():
+        results["tables_big"] = tables_big(work / "out_big.jsonl", work / "big.parquet")
+        print(orjson.dumps(results["tables_big"]).decode(), flush=True)
 
     if args.json:
         args.json.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2))
-    print(markdown(results))
+    if {"library", "cli"} <= parts:
+        print(markdown(results))
     return 0
 
 
@@ -340,7 +407,7 @@ def markdown(r: dict[str, Any]) -> str:
         f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at 10x "
         f"({a10['rss_ratio_to_1x']}x); 10x run {a10['articles_per_s']} articles/s.",
     ]
-    for key in ("report_compare_10x", "report_compare_big"):
+    for key in ("report_compare_10x", "report_compare_big", "library_memory", "tables_big"):
         if key in r:
             lines.append(f"{key}: {orjson.dumps(r[key]).decode()}")
     return "\n".join(lines)

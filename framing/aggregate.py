@@ -653,47 +653,67 @@ def word_vector(tables: Tables, voice: str) -> np.ndarray:
     return tables.documents[column].to_numpy(dtype=np.float64)
 
 
+DENSITY_COLUMNS = [
+    "group",
+    "voice",
+    "category",
+    "hits",
+    "words",
+    "docs",
+    "per_1000",
+    "low",
+    "high",
+]
+
+
+def group_rows(tables: Tables) -> dict[str, np.ndarray]:
+    """Row positions (in ``documents`` order) of each group's documents."""
+    groups = tables.documents["group"].to_numpy()
+    return {g: np.flatnonzero(groups == g) for g in tables.groups}
+
+
 def density_table(
     tables: Tables, params: Params, categories: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """Loaded-term density per 1,000 words with bootstrap CI, per group x voice x category.
 
     Includes the pseudo-category ``(any)`` (all hits). Columns: group, voice, category, hits,
-    words, docs, per_1000, low, high.
+    words, docs, per_1000, low, high. Count matrices are built once for all documents; each
+    group's voices and categories share one set of bootstrap resamples.
     """
     cats = list(categories if categories is not None else tables.categories)
     columns = [*cats, "(any)"]
+    matrices = hit_count_matrix(tables, cats)
+    nums = np.hstack(
+        [np.hstack([matrices[v], matrices[v].sum(axis=1, keepdims=True)]) for v in REPORT_VOICES]
+    )
+    dens = np.hstack(
+        [np.repeat(word_vector(tables, v)[:, None], len(columns), axis=1) for v in REPORT_VOICES]
+    )
     rows: list[dict[str, Any]] = []
-    for group in tables.groups:
-        sub = tables.subset(group)
-        matrices = hit_count_matrix(sub, cats)
-        for voice in REPORT_VOICES:
-            counts = matrices[voice]
-            counts = np.hstack([counts, counts.sum(axis=1, keepdims=True)])
-            words = word_vector(sub, voice)
-            est = bootstrap_ratio(
-                counts,
-                words,
-                n_boot=params.n_boot,
-                alpha=params.alpha,
-                seed=params.seed,
-                scale=1000.0,
-            )
+    for group, index in group_rows(tables).items():
+        num, den = nums[index], dens[index]
+        est = bootstrap_ratio(
+            num, den, n_boot=params.n_boot, alpha=params.alpha, seed=params.seed, scale=1000.0
+        )
+        hits, words = num.sum(axis=0), den.sum(axis=0)
+        for i, voice in enumerate(REPORT_VOICES):
             for j, category in enumerate(columns):
+                col = i * len(columns) + j
                 rows.append(
                     {
                         "group": group,
                         "voice": voice,
                         "category": category,
-                        "hits": int(counts[:, j].sum()),
-                        "words": int(words.sum()),
-                        "docs": len(sub.documents),
-                        "per_1000": float(est.estimate[j]),
-                        "low": float(est.low[j]),
-                        "high": float(est.high[j]),
+                        "hits": int(hits[col]),
+                        "words": int(words[col]),
+                        "docs": len(index),
+                        "per_1000": float(est.estimate[col]),
+                        "low": float(est.low[col]),
+                        "high": float(est.high[col]),
                     }
                 )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=DENSITY_COLUMNS)
 
 
 def per_doc_counts(
@@ -713,10 +733,10 @@ def per_doc_counts(
 
 def stance_table(tables: Tables, params: Params) -> pd.DataFrame:
     """Share of attribution cues per stance, per group, with bootstrap CI over articles."""
+    all_counts = per_doc_counts(tables, tables.attributions, "stance", STANCES)
     rows: list[dict[str, Any]] = []
-    for group in tables.groups:
-        sub = tables.subset(group)
-        counts = per_doc_counts(sub, sub.attributions, "stance", STANCES)
+    for group, index in group_rows(tables).items():
+        counts = all_counts[index]
         total = counts.sum(axis=1)
         est = bootstrap_ratio(
             counts, total, n_boot=params.n_boot, alpha=params.alpha, seed=params.seed
@@ -733,7 +753,9 @@ def stance_table(tables: Tables, params: Params) -> pd.DataFrame:
                     "high": float(est.high[j]),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(
+        rows, columns=["group", "stance", "cues", "all_cues", "share", "low", "high"]
+    )
 
 
 SOURCING_METRICS = ("anonymous_rate", "unverified_rate", "direct_quote_share")
@@ -752,10 +774,10 @@ def sourcing_matrices(tables: Tables) -> tuple[np.ndarray, np.ndarray]:
 
 def sourcing_table(tables: Tables, params: Params) -> pd.DataFrame:
     """Anonymous and unverified sourcing rates and direct-quote share per group, with CI."""
+    all_num, all_den = sourcing_matrices(tables)
     rows: list[dict[str, Any]] = []
-    for group in tables.groups:
-        sub = tables.subset(group)
-        num, den = sourcing_matrices(sub)
+    for group, index in group_rows(tables).items():
+        num, den = all_num[index], all_den[index]
         est = bootstrap_ratio(num, den, n_boot=params.n_boot, alpha=params.alpha, seed=params.seed)
         for j, metric in enumerate(SOURCING_METRICS):
             rows.append(
@@ -769,7 +791,9 @@ def sourcing_table(tables: Tables, params: Params) -> pd.DataFrame:
                     "high": float(est.high[j]),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(
+        rows, columns=["group", "metric", "numerator", "denominator", "value", "low", "high"]
+    )
 
 
 def top_terms(tables: Tables, limit: int = 15) -> pd.DataFrame:

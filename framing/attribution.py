@@ -22,16 +22,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from framing.actors import demonyms
-from framing.lexicon import CompiledLexicons, compile_lexicons, parse_lexicon
+from framing.lexicon import (
+    CompiledLexicons,
+    EntrySpec,
+    RuleSpec,
+    compile_lexicons,
+    parse_lexicon,
+    surface_forms,
+)
 from framing.resources import data_path
-from framing.text import WORD_RE, count_words
+from framing.text import WORD_RE, count_words, normalize
 from framing.types import (
     Attribution,
     AttributionKind,
@@ -73,6 +80,151 @@ def cue_lexicon(path: str | None = None) -> CompiledLexicons:
     """The compiled cue lexicon (the shipped ``cues.toml`` unless ``path`` names another card)."""
     card = Path(path) if path else data_path("lexicons", "cues.toml")
     return compile_lexicons([parse_lexicon(card)])
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A context rule of the cue card, as sets of word tuples by length for quick lookup."""
+
+    type: str
+    phrases: frozenset[tuple[str, ...]]
+    lengths: tuple[int, ...]
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class _CueMatcher:
+    """One trie-shaped regular expression over every surface form of the cue card, and for
+    each form the entries it stands for with their compiled rules.
+
+    The rules of the card are applied by :func:`_cue_hits`, only to the candidates that survive
+    the cheaper checks (overlap, boilerplate, inside a long quotation); they mean what they
+    mean in :mod:`framing.lexicon` (``veto_preceding``, ``veto_following``,
+    ``veto_capitalized``).
+    """
+
+    pattern: re.Pattern[str]
+    targets: dict[str, tuple[tuple[EntrySpec, tuple[_Rule, ...]], ...]]
+    lexicon: str
+
+
+def _compile_rule(rule: RuleSpec) -> _Rule:
+    lengths = tuple(sorted({len(w) for w in rule.words}))
+    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window)
+
+
+_FORM_SEP = "\x00"
+_FORM_SEP_PATTERN = r"(?:[ \t]*-[ \t]*|[ \t]+\n?[ \t]*|\n[ \t]*)"
+_MATCH_SEP_RE = re.compile(r"[\s\-]+")
+
+
+def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [
+            (_FORM_SEP_PATTERN if ch == _FORM_SEP else re.escape(ch)) + emit(node[ch])
+            for ch in sorted(k for k in node if k)
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(r"(?<![^\W_])" + emit(trie) + r"(?![^\W_])")
+
+
+@lru_cache(maxsize=4)
+def _cue_matcher(path: str | None = None) -> _CueMatcher:
+    card = Path(path) if path else data_path("lexicons", "cues.toml")
+    spec = parse_lexicon(card)
+    compiled = {name: _compile_rule(r) for name, r in spec.rules.items()}
+    targets: dict[str, list[tuple[EntrySpec, tuple[_Rule, ...]]]] = {}
+    for e in spec.entries:
+        rules = tuple(compiled[n] for n in spec.entry_rules(e) if n in compiled)
+        for form in surface_forms(e.term, e.inflect):
+            bucket = targets.setdefault(_FORM_SEP.join(form), [])
+            if all(t[0] is not e for t in bucket):
+                bucket.append((e, rules))
+    return _CueMatcher(
+        _trie_regex(targets),
+        {k: tuple(sorted(v, key=lambda t: t[0].term)) for k, v in targets.items()},
+        spec.name,
+    )
+
+
+def _vetoed(
+    text: str, start: int, end: int, rules: Sequence[_Rule], s_start: int, s_end: int
+) -> bool:
+    """Whether a rule of the cue card rejects this candidate (same semantics as the lexicon)."""
+    before: list[str] | None = None
+    for rule in rules:
+        if rule.type == "veto_capitalized":
+            if _looks_like_name(text, start, s_start):
+                return True
+            continue
+        found = False
+        if rule.type.endswith("preceding"):
+            if before is None:
+                before = _words_of(text[max(s_start, start - 40) : start])
+            words = before
+            n = len(words)
+            for back in range(rule.window):
+                for size in rule.lengths:
+                    if n - back - size >= 0 and tuple(words[n - back - size : n - back]) in (
+                        rule.phrases
+                    ):
+                        found = True
+        else:
+            words = _words_of(text[end : min(s_end, end + 40)])
+            for ahead in range(rule.window):
+                for size in rule.lengths:
+                    if ahead + size <= len(words) and tuple(words[ahead : ahead + size]) in (
+                        rule.phrases
+                    ):
+                        found = True
+        if found == rule.type.startswith("veto"):
+            return True
+    return False
+
+
+def _words_of(chunk: str) -> list[str]:
+    """Lower-cased words of a short stretch (punctuation dropped), for rule windows."""
+    if "’" in chunk:
+        chunk = chunk.replace("’", "'")
+    return [w for w in (t.strip(_PUNCT) for t in chunk.lower().split()) if w]
+
+
+_PUNCT = ".,;:!?()[]{}\"“”‘'«»—–-…*/"
+
+
+def _looks_like_name(text: str, start: int, s_start: int) -> bool:
+    """A capitalised word inside a sentence of ordinary case is part of a name."""
+    if not text[start].isupper():
+        return False
+    if not any(c.isalnum() for c in text[s_start:start]):
+        return False  # first word of its sentence
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return not _is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=1024)
+def _is_headline(line: str) -> bool:
+    words = [w for w in WORD_RE.findall(line) if w[0].isalpha()]
+    if not words:
+        return False
+    if all(w.isupper() for w in words if len(w) > 1):
+        return True
+    content = [w for w in words if len(w) > 3]
+    if len(content) < 3:
+        return False
+    return sum(1 for w in content if w[0].isupper()) / len(content) >= 0.75
 
 
 # ------------------------------------------------------------------------------ word categories
@@ -658,31 +810,136 @@ _BASE_FORM_LEFT = frozenset(
 )
 # words after which a cue word is a noun (or a participle modifying one), not a verb
 _NOUN_LEFT = frozenset(
-    "in of for with on at from into about these those our your my every whose swing"
-    " recent latest".split()
+    [
+        "in",
+        "of",
+        "for",
+        "with",
+        "on",
+        "at",
+        "from",
+        "into",
+        "about",
+        "these",
+        "those",
+        "our",
+        "your",
+        "my",
+        "every",
+        "whose",
+        "swing",
+        "recent",
+        "latest",
+    ]
 )
 # cue words that report speech only with a complement: a ``that`` clause, a colon or a quotation
 # (measured on PolNeAR train: without one, fewer than a third of their uses are attributions)
 _STRICT = frozenset(
-    "suppose brand email establish maintain speak bash comment attack assume support state view"
-    " demonstrate underscore request understand demand".split()
+    [
+        "suppose",
+        "brand",
+        "email",
+        "establish",
+        "maintain",
+        "speak",
+        "bash",
+        "comment",
+        "attack",
+        "assume",
+        "support",
+        "state",
+        "view",
+        "demonstrate",
+        "underscore",
+        "request",
+        "understand",
+        "demand",
+    ]
 )
 _THAT_RE = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
 # passives that still report: "is expected to" (a forecast with no named source), "was asked"
 _PASSIVE_CUES = frozenset(["expect", "ask"])
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week"
-    " month year morning afternoon evening night weekend january february march april may june"
-    " july august september october november december jan. feb. aug. sept. oct. nov. dec.".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
 )
 # a closing quotation mark, then a short subject, right before the cue: `…," Ryan continued`
 _QUOTE_THEN_NAME_RE = re.compile(r"[,?!]?(?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){0,4}$")
 _SHOW_NOUN_LEFT = frozenset(
-    "radio talk morning tv television news game cable reality comedy sunday weekly daily evening"
-    " night late-night cooking variety roadshow road horse trade fashion art air '' ” \"".split()
+    [
+        "radio",
+        "talk",
+        "morning",
+        "tv",
+        "television",
+        "news",
+        "game",
+        "cable",
+        "reality",
+        "comedy",
+        "sunday",
+        "weekly",
+        "daily",
+        "evening",
+        "night",
+        "late-night",
+        "cooking",
+        "variety",
+        "roadshow",
+        "road",
+        "horse",
+        "trade",
+        "fashion",
+        "art",
+        "air",
+        "''",
+        "”",
+        '"',
+    ]
+)
+_TELLING = frozenset(["tell", "inform", "remind", "warn", "assure", "ask", "urge"])
+_LEAD_PHRASE_RE = re.compile(
+    r"\s*(?:In|On|At|After|During|Before|Earlier|Later|Last|This|On|Speaking|Asked|Since|For)"
+    r"\b[^,;:\n“\"]{0,60},\s*"
 )
 _NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
-_ADJ_SUFFIXES = ("ist", "al", "ic", "ous", "ive", "ful", "ary", "ian", "ent", "ant")
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
 _WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
 _CAP_NAME_RE = re.compile(
@@ -693,14 +950,36 @@ _COLON_RE = re.compile(
     re.MULTILINE,
 )
 # a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
-_COLON_MID_RE = re.compile(
-    r"(?:(?<=[.!?”\"]\s)|(?<=\s[-–—]\s)|(?<=\s[-–—]))"
-    r"([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:[ \t]*(?=[“\"‘])"
-)
+# (found from the colon backwards: the colon and quotation first, then the name before them)
+_COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"‘]|'')")
+_MID_BREAK_RE = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
+_MID_SPEAKER_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
 # words that head a colon line without being a speaker (kickers, labels, interview letters)
 _NOT_SPEAKER = frozenset(
-    "update editor note photo photos watch read follow breaking revealed look latest"
-    " contributing exclusive video live related poll polls q a correction".split()
+    [
+        "update",
+        "editor",
+        "note",
+        "photo",
+        "photos",
+        "watch",
+        "read",
+        "follow",
+        "breaking",
+        "revealed",
+        "look",
+        "latest",
+        "contributing",
+        "exclusive",
+        "video",
+        "live",
+        "related",
+        "poll",
+        "polls",
+        "q",
+        "a",
+        "correction",
+    ]
 )
 _QUOTE_OPEN = "“\"‘'«„"
 
@@ -715,8 +994,9 @@ class _Token:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [
-        _Token(m.start(), m.end(), m.group(), m.group().lower())
+        _Token(*m.span(), g, g.lower())
         for m in _WORD_TOKEN_RE.finditer(text, start, end)
+        if (g := m.group())
     ]
 
 
@@ -728,8 +1008,23 @@ def _is_word(tok: _Token) -> bool:
 
 
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The subject noun phrase that ends just before the cue (skipping auxiliaries)."""
-    toks = _tokens(text, lo, cue_start)
+    """The subject noun phrase that ends just before the cue (skipping auxiliaries).
+
+    A short window is tried first; a longer one only when the phrase may reach past it.
+    """
+    near = max(lo, cue_start - 45)
+    found, touched = _left_source_in(text, lo, near, cue_start)
+    if touched and near > lo:
+        found, _ = _left_source_in(text, lo, max(lo, cue_start - 110), cue_start)
+    return found
+
+
+def _left_source_in(
+    text: str, lo: int, window_start: int, cue_start: int
+) -> tuple[tuple[int, int] | None, bool]:
+    """:func:`_left_source` within ``text[window_start:cue_start]``, and whether the scan
+    reached the start of the window (so that a longer window could change the answer)."""
+    toks = _tokens(text, window_start, cue_start)
     i = len(toks) - 1
     while i >= 0 and _is_word(toks[i]):
         if toks[i].low in _TIME_WORDS:
@@ -745,7 +1040,7 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             break
         i -= 1
     if i < 0:
-        return None
+        return None, True
     if toks[i].text == ",":
         # appositive: "Anatoly Lappo, chairman of the committee, has accused"
         j = i - 1
@@ -754,8 +1049,8 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if j > 0 and toks[j].text == ",":
             head = _left_source(text, lo, toks[j].start)
             if head is not None and text[head[0]].isupper():
-                return head[0], toks[i - 1].end
-        return None
+                return (head[0], toks[i - 1].end), False
+        return None, j <= 0
     end_i = i
     words = 0
     while i >= 0:
@@ -773,6 +1068,7 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if words > 9:
             break
         i -= 1
+    touched = i < 0
     start_i = i + 1
     if words > 9:
         # too long for a subject: keep the phrase from its last determiner or name on
@@ -781,22 +1077,22 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
                 start_i = k
                 break
         else:
-            return None
+            return None, touched
     # leading function words and adverbs are not part of the phrase
     while start_i <= end_i and (
         toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
     ):
         start_i += 1
     if start_i > end_i or not _is_word(toks[end_i]):
-        return None
+        return None, touched
     if toks[end_i].low in _NP_INNER:
-        return None
-    return toks[start_i].start, toks[end_i].end
+        return None, touched
+    return (toks[start_i].start, toks[end_i].end), touched
 
 
 def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """An inverted subject right after the cue: "said Lappo", "said the ministry"."""
-    toks = _tokens(text, pos, min(hi, pos + 160))
+    toks = _tokens(text, pos, min(hi, pos + 90))
     if not toks or not _is_word(toks[0]):
         return None
     first = toks[0]
@@ -830,33 +1126,42 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return first.start, end
 
 
-def _source_type(text: str, start: int, end: int, sentence_text: str) -> SourceType:
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(demonyms().values())
+
+
+def _source_type(text: str, start: int, end: int, anonymity: Callable[[], bool]) -> SourceType:
+    """Type of the source phrase ``text[start:end]``; ``anonymity()`` tells whether its sentence
+    grants anonymity ("on condition of anonymity")."""
+    comma = text.find(",", start, end)
+    if comma > start:
+        end = comma  # "Anatoly Lappo, chairman of …": the head names the source
     phrase = text[start:end]
-    words = [w.lower() for w in WORD_RE.findall(phrase)]
+    raw = WORD_RE.findall(phrase)
+    words = [w.lower() for w in raw]
     if not words:
         return "unknown"
     low = set(words)
     if len(words) == 1 and words[0] in _PRONOUNS:
         return "pronoun"
-    named = any(w[0].isupper() for w in WORD_RE.findall(phrase)[1:])
+    named = any(w[0].isupper() for w in raw[1:])
     if (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)) and not named:
         return "unverified"
     head = words[-1]
     dem = demonyms()
     has_name = any(
-        w[0].isupper()
-        for w in WORD_RE.findall(phrase)
-        if w.lower() not in {"the", "a", "an"} and w not in dem
+        w[0].isupper() for w in raw if w.lower() not in {"the", "a", "an"} and w not in dem
     )
     if head in _DOC_WORDS or (low & _DOC_WORDS and not has_name):
         return "document"
     if head in _ANON_HEADS and not has_name:
         return "anonymous"
-    if _ANONYMITY_RE.search(sentence_text) and not has_name:
+    if not has_name and anonymity():
         return "anonymous"
-    if low & _ORG_WORDS:
+    if low & _ORG_WORDS or (len(raw) <= 2 and phrase.removeprefix("the ") in _countries()):
         return "organisation"
-    caps = [w for w in WORD_RE.findall(phrase) if w[0].isupper()]
+    caps = [w for w in raw if w[0].isupper()]
     if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
         return "organisation"  # the Ukrainians, the Democrats
     if caps and phrase.isupper() and len(phrase) <= 6:
@@ -924,23 +1229,45 @@ class _Draft:
 def _cue_hits(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, excluded: Sequence[Excluded]
 ) -> list[Hit]:
-    hits = cue_lexicon().match(text, sentences)
+    matcher = _cue_matcher()
+    sent_starts = [s.start for s in sentences]
     ex = sorted((e.start, e.end) for e in excluded)
     ex_starts = [e[0] for e in ex]
     out: list[Hit] = []
     last_end = -1
-    for h in hits:
-        if h.start < last_end:
+    for m in matcher.pattern.finditer(normalize(text)):
+        start, end = m.span()
+        if start < last_end:
             continue
         if ex:
-            i = bisect.bisect_right(ex_starts, h.start) - 1
-            if i >= 0 and h.start < ex[i][1]:
+            i = bisect.bisect_right(ex_starts, start) - 1
+            if i >= 0 and start < ex[i][1]:
                 continue
-        qi = qs.containing(h.start)
+        qi = qs.containing(start)
         if qi is not None and qs.quotes[qi].n_words > 4:
             continue  # inside someone's quoted words: their own reported speech is nested
-        out.append(h)
-        last_end = h.end
+        form = m.group()
+        key = form if form.isalpha() else _FORM_SEP.join(_MATCH_SEP_RE.split(form))
+        si = bisect.bisect_right(sent_starts, start) - 1
+        s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
+        for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
+            if rules and _vetoed(text, start, end, rules, s_start, max(s_end, end)):
+                continue
+            out.append(
+                Hit(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    term=entry.term,
+                    category=entry.category,
+                    weight=entry.weight,
+                    lexicon=matcher.lexicon,
+                    sentence=max(si, 0),
+                    voice="authorial",
+                )
+            )
+            last_end = end
+            break
     return out
 
 
@@ -950,18 +1277,26 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     ``Mr. Trump, who said …`` -> the antecedent of ``who``; ``He called it … and said …`` or
     ``…, noting that …`` -> the noun phrase or pronoun that opens the sentence.
     """
-    toks = _tokens(text, max(s_start, cue_start - 200), cue_start)
+    toks = _tokens(text, max(s_start, cue_start - 40), cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
         i -= 1
-    if i >= 1 and toks[i].low in {"who", "which"} and toks[i - 1].text == ",":
-        head = _left_source(text, s_start, toks[i - 1].start)
-        if head is not None and text[head[0]].isupper():
+    if i >= 1 and toks[i].low in {"who", "which"}:
+        # a relative clause: "Mr. Trump, who said", "the birther who has pledged"
+        comma = toks[i - 1].text == ","
+        head = _left_source(text, s_start, toks[i - 1].start if comma else toks[i].start)
+        if head is not None and (text[head[0]].isupper() or not comma):
             return head
         return None
-    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then"}:
+    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then", "by"}:
         return None
-    first = _tokens(text, s_start, min(cue_start, s_start + 120))
+    opening = text[s_start : min(cue_start, s_start + 80)].lstrip()
+    if opening[:1] in _QUOTE_OPEN or opening[:2] == "''":
+        return None  # the sentence opens with someone's quoted words
+    lead = _LEAD_PHRASE_RE.match(text, s_start, min(cue_start, s_start + 80))
+    if lead is not None:
+        s_start = lead.end()  # "In a statement, Florida Gov. Rick Scott blasted … and said"
+    first = _tokens(text, s_start, min(cue_start, s_start + 80))
     k = 0
     while k < len(first) and (first[k].low in _LEAD_TRIM or not _is_word(first[k])):
         k += 1
@@ -998,6 +1333,11 @@ def _inverted_possible(text: str, hit: Hit, s_start: int) -> bool:
     return not before or before[-1] in ",”\"’'—–-:"
 
 
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words (stops counting at ``n``)."""
+    return any(k >= n for k, _ in enumerate(WORD_RE.finditer(text, start, end), 1))
+
+
 def _prev_word(text: str, pos: int, lo: int) -> str:
     prev = _tokens(text, max(lo, pos - 20), pos)
     return prev[-1].low if prev else ""
@@ -1006,7 +1346,7 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
 def _plausible(text: str, hit: Hit, lo: int) -> bool:
     """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
     low = hit.text.lower()
-    prev = _tokens(text, max(lo, hit.start - 40), hit.start)
+    prev = _tokens(text, max(lo, hit.start - 22), hit.start)
     prev_low = prev[-1].low if prev else ""
     if prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"} and (
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
@@ -1019,20 +1359,17 @@ def _plausible(text: str, hit: Hit, lo: int) -> bool:
         or (prev_low[:1].isdigit() and low.endswith("s"))
     ):
         return False  # a noun: "the right of states", "in swing states", "2012 attacks"
-    if (
-        low.endswith("s")
-        and " " not in low
-        and prev_low.endswith(_ADJ_SUFFIXES) and False
-        and prev_low not in _BASE_FORM_LEFT
-    ):
-        return False  # "personal attacks", "terrorist attacks"
     if hit.term == "show" and (
         prev_low in _SHOW_NOUN_LEFT or text[hit.end : hit.end + 3] in {" up", " as"}
     ):
         return False  # "his radio show", "talk shows", "show up"
-    if hit.term in _NAMING and len(prev) >= 2 and any(t.low in {"a", "an"} for t in prev[-3:-1]):
-        if not any(t.text[0].isupper() for t in prev[-3:] if t.low not in {"a", "an"}):
-            return False  # "a firm called …": a participle modifying a noun
+    if (
+        hit.term in _NAMING
+        and len(prev) >= 2
+        and any(t.low in {"a", "an"} for t in prev[-3:-1])
+        and not any(t.text[0].isupper() for t in prev[-3:] if t.low not in {"a", "an"})
+    ):
+        return False  # "a firm called …": a participle modifying a noun
     # base form: a verb only after a plural or pronoun subject, a modal, or "to"
     if (
         hit.term in _NOUN_AMBIGUOUS
@@ -1051,7 +1388,10 @@ def _plausible(text: str, hit: Hit, lo: int) -> bool:
             text, max(0, hit.start - 40), hit.start
         ):
             return False
-    nxt = _tokens(text, hit.end, min(len(text), hit.end + 40))
+    needs_next = low in _NOUN_LIKE_S or hit.term in _NOUN_LIKE_S or hit.category == "other"
+    if not needs_next:
+        return True
+    nxt = _tokens(text, hit.end, min(len(text), hit.end + 20))
     if low in _NOUN_LIKE_S or (hit.term in _NOUN_LIKE_S and " " not in low):
         if not nxt:
             return False
@@ -1073,12 +1413,12 @@ def _plausible(text: str, hit: Hit, lo: int) -> bool:
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
-    toks = _tokens(text, after, sent_end)
+    toks = _tokens(text, after, min(sent_end, after + (60 if term in _TELLING else 20)))
     if not toks:
         return None
     i = 0
     # an object of telling and a time phrase do not belong to the content
-    if term in {"tell", "inform", "remind", "warn", "assure", "ask", "urge"}:
+    if term in _TELLING:
         for k, t in enumerate(toks[:6]):
             if t.low == "that":
                 i = k
@@ -1088,7 +1428,7 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
                 i = 1
     start = toks[i].start if i < len(toks) else sent_end
     s, e = _trim(text, start, sent_end)
-    if count_words(text, s, e) < 2:
+    if not _has_words(text, s, e, 2):
         return None
     return s, e
 
@@ -1151,7 +1491,7 @@ def extract_attributions(
         if hit.term == "expect" and _prev_word(text, hit.start, s_start) in _BE:
             before = _trim(text, s_start, hit.start)
             after_span = _trim(text, hit.end, s_end)
-            content = before if count_words(text, *before) >= 2 else after_span
+            content = before if _has_words(text, *before, 2) else after_span
             drafts.append(_Draft(cue, None, content, "indirect", None, 0.5))
             continue
 
@@ -1163,7 +1503,10 @@ def extract_attributions(
             if (
                 "\n" not in gap
                 and count_words(gap) <= 8
-                and (text[q.inner_end - 1 : q.inner_end] in {",", "?", "!", "—"} or gap.lstrip().startswith(","))
+                and (
+                    text[q.inner_end - 1 : q.inner_end] in {",", "?", "!", "—"}
+                    or gap.lstrip().startswith(",")
+                )
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
             ):
                 quote_i = qi
@@ -1199,11 +1542,15 @@ def extract_attributions(
                 source = right
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
+            if source is None and drafts and drafts[-1].source is not None:
+                prev_d = drafts[-1]
+                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
+                    source = prev_d.source  # "…,” they added, warning that …
             after = right[1] if right else hit.end
             content = _find_content_right(text, after, s_end, hit.term)
-            if content is None or count_words(text, *content) < 2:
+            if content is None or not _has_words(text, *content, 2):
                 before = _trim(text, s_start, source[0] if source else hit.start)
-                content = before if count_words(text, *before) >= 3 else None
+                content = before if _has_words(text, *before, 3) else None
             if content is not None:
                 inner = [
                     k for k in _quotes_within(qs, content[0], content[1]) if k not in used_quotes
@@ -1223,7 +1570,7 @@ def extract_attributions(
             used_quotes.add(quote_i)
         drafts.append(_Draft(cue, source, content, kind, quote_i, conf))
 
-    drafts.extend(_colon_drafts(text, qs, drafts))
+    drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
@@ -1246,34 +1593,48 @@ def _quotes_within(qs: _Quotes, start: int, end: int) -> list[int]:
     return out
 
 
-def _colon_drafts(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> list[_Draft]:
-    """``Lappo: “…”`` and headline ``Poll: …`` attributions at the start of a paragraph."""
+def _colon_drafts(
+    text: str, qs: _Quotes, drafts: Sequence[_Draft], excluded: Sequence[Excluded] = ()
+) -> list[_Draft]:
+    """``Lappo: “…”`` at the start of a paragraph, and ``… Bush: "…"`` before a quotation.
+
+    Colons inside excluded (boilerplate) spans are skipped: a teaser line such as
+    ``Poll: Republican … Closing Gap`` is not an attribution.
+    """
     taken = [(d.cue.start, d.cue.end) for d in drafts]
+    taken += [(e.start, e.end) for e in excluded]
     out: list[_Draft] = []
-    matches = sorted(
-        [*_COLON_RE.finditer(text), *_COLON_MID_RE.finditer(text)], key=lambda m: m.start(1)
-    )
-    seen: set[int] = set()
-    for m in matches:
-        if m.start(1) in seen:
+    found: dict[int, tuple[int, int, int]] = {}  # colon -> source start, end, content start
+    for m in _COLON_RE.finditer(text):
+        found[text.index(":", m.end(1))] = (m.start(1), m.end(1), m.end())
+    for m in _COLON_QUOTE_RE.finditer(text):
+        colon = m.start()
+        if colon in found:
             continue
-        seen.add(m.start(1))
-        src_s, src_e = m.span(1)
-        colon = text.index(":", src_e)
+        breaks = list(_MID_BREAK_RE.finditer(text, max(0, colon - 100), colon))
+        if not breaks:
+            continue
+        nm = _MID_SPEAKER_RE.fullmatch(text, breaks[-1].end(), colon)
+        if nm is not None:
+            end = nm.end()
+            while text[end - 1] in " \t":
+                end -= 1
+            found[colon] = (nm.start(), end, m.end())
+    for colon, (src_s, src_e, content_start) in sorted(found.items()):
         if any(s <= colon < e for s, e in taken):
             continue
-        words = WORD_RE.findall(m.group(1))
+        words = WORD_RE.findall(text, src_s, src_e)
         if not words or not words[-1][0].isupper():
             continue
         if sum(1 for w in words if w[0].isupper() or w.lower() in _NP_INNER) < len(words) - 2:
             continue
         if words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER:
             continue
-        _, p_e = _paragraph_bounds(text, m.start())
-        content = _trim(text, m.end(), p_e)
+        _, p_e = _paragraph_bounds(text, colon)
+        content = _trim(text, content_start, p_e)
         if content[1] - content[0] < 8:
             continue
-        qi = qs.starting_after(m.end())
+        qi = qs.starting_after(content_start)
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
         if quote_i is not None:
             content = (qs.quotes[quote_i].start, qs.quotes[quote_i].end)
@@ -1314,8 +1675,40 @@ def _continuations(
     return out
 
 
+class _Mentions:
+    """Capitalised multi-word names in a text (person candidates), found once, on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: tuple[list[int], list[int], list[str]] | None = None
+
+    def last_before(self, pos: int, lo: int) -> tuple[int, str] | None:
+        if self._found is None:
+            ends: list[int] = []
+            starts: list[int] = []
+            names: list[str] = []
+            for m in _CAP_NAME_RE.finditer(self.text):
+                words = m.group().split()
+                if words[0] in {"The", "A", "An", "In", "On", "According", "So", "But", "And"}:
+                    continue
+                if {w.lower() for w in words} & _ORG_WORDS:
+                    continue
+                ends.append(m.end())
+                starts.append(m.start())
+                names.append(m.group())
+            self._found = (ends, starts, names)
+        ends, starts, names = self._found
+        i = bisect.bisect_right(ends, pos) - 1
+        if i < 0 or starts[i] < lo:
+            return None
+        return starts[i], names[i]
+
+
 def _resolve(
-    text: str, pos: int, pronoun: str, speakers: Sequence[tuple[int, str, SourceType]]
+    pos: int,
+    pronoun: str,
+    speakers: Sequence[tuple[int, str, SourceType]],
+    mentions: _Mentions,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``."""
     gender = _PRONOUNS.get(pronoun.lower())
@@ -1324,15 +1717,9 @@ def _resolve(
         for p, name, typ in speakers:
             if p < pos and typ in {"person", "role"}:
                 best = (p, name, typ)
-        lo = max(0, pos - 1500)
-        for m in _CAP_NAME_RE.finditer(text, lo, pos):
-            words = m.group().split()
-            if words[0] in {"The", "A", "An", "In", "On", "According", "So", "But", "And"}:
-                continue
-            if {w.lower() for w in words} & _ORG_WORDS:
-                continue
-            if best is None or m.start() > best[0]:
-                best = (m.start(), m.group(), "person")
+        found = mentions.last_before(pos, max(0, pos - 1500))
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
         for p, name, typ in reversed(speakers):
@@ -1352,6 +1739,15 @@ def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
     speakers: list[tuple[int, str, SourceType]] = []
+    mentions = _Mentions(text)
+    anonymity: dict[int, bool] = {}
+
+    def anonymous_sentence(si: int) -> bool:
+        if si not in anonymity:
+            lo, hi = (sentences[si].start, sentences[si].end) if sentences else (0, len(text))
+            anonymity[si] = _ANONYMITY_RE.search(text, lo, hi) is not None
+        return anonymity[si]
+
     attributions: list[Attribution] = []
     kinds = {i: q.kind for i, q in enumerate(qs.quotes)}
     sent_starts = [s.start for s in sentences]
@@ -1362,11 +1758,10 @@ def _finish(
         if d.source is not None:
             s, e = d.source
             si = max(0, bisect.bisect_right(sent_starts, s) - 1)
-            sent = text[sentences[si].start : sentences[si].end] if sentences else text
-            typ = _source_type(text, s, e, sent)
+            typ = _source_type(text, s, e, partial(anonymous_sentence, si))
             speaker = text[s:e]
             if typ == "pronoun":
-                res = _resolve(text, s, text[s:e], speakers)
+                res = _resolve(s, text[s:e], speakers, mentions)
                 if res is not None:
                     speaker, typ = res
             if d.kind == "continuation":
@@ -1391,7 +1786,11 @@ def _finish(
                     kinds[k] = "mixed"
             if d.quote is None:
                 reported.append(content)
-        attributions.append(Attribution(d.cue, source, content, d.kind, speaker, d.confidence))
+        confidence = d.confidence
+        if d.quote is not None:
+            # an unbalanced or paragraph-continued quotation lowers the confidence
+            confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
+        attributions.append(Attribution(d.cue, source, content, d.kind, speaker, confidence))
     new_quotes = tuple(
         q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )

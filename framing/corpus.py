@@ -155,7 +155,7 @@ def read_documents(
         raise InputError(f"unknown input format {fmt!r}; expected one of {', '.join(FORMATS)}")
     ids = _IdRegistry()
     for item in inputs:
-        for record in _read_input(item, fields=fields, source=source, fmt=fmt):
+        for record in _read_input(item, fields=fields, source=source, fmt=fmt, limit=max_chars):
             if not isinstance(record, SkippedDocument):
                 record = _check_size(record, max_chars)
             if isinstance(record, SkippedDocument):
@@ -215,14 +215,14 @@ class _IdRegistry:
 
 
 def _read_input(
-    item: str | Path, *, fields: FieldMap, source: str | None, fmt: str | None
+    item: str | Path, *, fields: FieldMap, source: str | None, fmt: str | None, limit: int | None
 ) -> Iterator[Record]:
     if str(item) == "-":
-        yield from _read_stdin(fields=fields, source=source, fmt=fmt or "jsonl")
+        yield from _read_stdin(fields=fields, source=source, fmt=fmt or "jsonl", limit=limit)
         return
     path = Path(item)
     if path.is_dir():
-        yield from _read_directory(path, fields=fields, source=source)
+        yield from _read_directory(path, fields=fields, source=source, limit=limit)
         return
     if not path.is_file():
         raise InputError("input path does not exist", file=str(path))
@@ -233,10 +233,12 @@ def _read_input(
             f"name the format ({', '.join(FORMATS)})",
             file=str(path),
         )
-    yield from _read_file(path, chosen, fields=fields, source=source)
+    yield from _read_file(path, chosen, fields=fields, source=source, limit=limit)
 
 
-def _read_directory(root: Path, *, fields: FieldMap, source: str | None) -> Iterator[Record]:
+def _read_directory(
+    root: Path, *, fields: FieldMap, source: str | None, limit: int | None
+) -> Iterator[Record]:
     """Every supported file under ``root``, recursively: a folder's files in name order, then
     its sub-folders in name order (one folder listing in memory at a time).
 
@@ -248,11 +250,32 @@ def _read_directory(root: Path, *, fields: FieldMap, source: str | None) -> Iter
             path = Path(folder, name)
             chosen = detect_format(path)
             if chosen is not None and not name.startswith(".") and path.is_file():
-                yield from _read_file(path, chosen, fields=fields, source=source)
+                yield from _read_file(path, chosen, fields=fields, source=source, limit=limit)
 
 
-def _read_file(path: Path, fmt: str, *, fields: FieldMap, source: str | None) -> Iterator[Record]:
-    if fmt == "txt":
+#: Bytes per character allowed for one-document files before they are read: UTF-8 needs at most 4
+#: bytes a character; an HTML page also carries markup. A larger file cannot fit the text limit
+#: (or, for HTML, would take minutes to extract), so it is skipped without being read.
+_BYTES_PER_CHAR = {"txt": 4, "html": 5}
+
+
+def _oversized(file: str, stem: str, fmt: str, size: int, limit: int | None) -> Record | None:
+    if limit is None or fmt not in _BYTES_PER_CHAR or size <= limit * _BYTES_PER_CHAR[fmt]:
+        return None
+    reason = (
+        f"file has {size:,} bytes, more than {_BYTES_PER_CHAR[fmt]} bytes per character of the "
+        f"text limit of {limit:,} characters (is this one article?)"
+    )
+    return SkippedDocument(file, None, "text", reason, stem)
+
+
+def _read_file(
+    path: Path, fmt: str, *, fields: FieldMap, source: str | None, limit: int | None
+) -> Iterator[Record]:
+    too_big = _oversized(str(path), _stem(path), fmt, path.stat().st_size, limit)
+    if too_big is not None:
+        yield too_big
+    elif fmt == "txt":
         yield _read_txt(path, source=source)
     elif fmt == "html":
         yield _read_html(path, source=source)
@@ -276,7 +299,9 @@ def _open_binary(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
-def _read_stdin(*, fields: FieldMap, source: str | None, fmt: str) -> Iterator[Record]:
+def _read_stdin(
+    *, fields: FieldMap, source: str | None, fmt: str, limit: int | None
+) -> Iterator[Record]:
     buffer = getattr(sys.stdin, "buffer", None)
     lines: Iterable[bytes] = (
         buffer if buffer is not None else (line.encode("utf-8") for line in sys.stdin)
@@ -289,7 +314,10 @@ def _read_stdin(*, fields: FieldMap, source: str | None, fmt: str) -> Iterator[R
         yield from _csv_records(stream, _STDIN, "stdin", fields, source, delimiter)
     else:
         data = b"".join(lines)
-        if fmt == "txt":
+        too_big = _oversized(_STDIN, "stdin", fmt, len(data), limit)
+        if too_big is not None:
+            yield too_big
+        elif fmt == "txt":
             yield _txt_document(data, _STDIN, "stdin", source)
         else:
             yield _html_document(data, _STDIN, "stdin", source)
@@ -583,7 +611,10 @@ def _csv_records(
             raise InputError("CSV file has no header line (the first names the columns)", file=file)
         delim = delimiter or _sniff_delimiter(first)
         reader = csv.reader(_chain_one(first, stream), delimiter=delim, strict=True)
-        header = next(reader)
+        try:
+            header = next(reader)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the header line: {exc}", file=file, line=1) from exc
         _check_header(header, file, fields)
         yield from _csv_rows(reader, header, file, stem, fields, source)
     finally:

@@ -162,8 +162,10 @@ def _csv_rows(text: str, path: Path, delimiter: str) -> list[tuple[int, dict[str
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[str, str]]] = []
-    line = reader.line_num + 1
+    line = 1
     try:
+        _ = reader.fieldnames  # reads the header, so that line numbers count from it
+        line = reader.line_num + 1
         for row in reader:
             rows.append((line, row))
             line = reader.line_num + 1

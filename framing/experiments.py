@@ -184,7 +184,8 @@ def parse_config(
     for k in data:
         if k not in _TOP_KEYS:
             raise c.error(f"unknown key (allowed: {', '.join(sorted(_TOP_KEYS))})", k)
-    name = c.typed(data, "name", str, Path(path).stem)
+    default_name = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(path).stem).strip("_.-") or "experiment"
+    name = c.typed(data, "name", str, default_name)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
         raise c.error("use letters, digits, '-', '_' and '.' only", "name")
     seed = c.typed(data, "seed", int, 0)
@@ -621,6 +622,43 @@ def _multi_metrics(
     return out
 
 
+def _macro_f1_from_counts(tp: FloatArray, fp: FloatArray, fn: FloatArray) -> float:
+    denom = 2 * tp + fp + fn
+    f1 = np.divide(2 * tp, denom, out=np.zeros_like(tp), where=denom > 0)
+    return float(f1.mean())
+
+
+def _boot_metric(
+    truth: NDArray[Any], pred: NDArray[Any], classes: Sequence[str], multilabel: bool
+) -> Callable[[NDArray[np.int64]], tuple[float, float]]:
+    """Macro-F1 and accuracy of a resample (same definitions as scikit-learn, computed fast)."""
+    if multilabel:
+        t = np.asarray(truth, dtype=bool)
+        p = np.asarray(pred, dtype=bool)
+
+        def multi(idx: NDArray[np.int64]) -> tuple[float, float]:
+            ti, pi = t[idx], p[idx]
+            tp = (ti & pi).sum(axis=0).astype(np.float64)
+            fp = (~ti & pi).sum(axis=0).astype(np.float64)
+            fn = (ti & ~pi).sum(axis=0).astype(np.float64)
+            return _macro_f1_from_counts(tp, fp, fn), float((ti == pi).all(axis=1).mean())
+
+        return multi
+    code = {c: i for i, c in enumerate(classes)}
+    k = len(classes)
+    ti_all = np.asarray([code[str(v)] for v in truth], dtype=np.int64)
+    pi_all = np.asarray([code.get(str(v), 0) for v in pred], dtype=np.int64)
+
+    def single(idx: NDArray[np.int64]) -> tuple[float, float]:
+        cm = np.bincount(ti_all[idx] * k + pi_all[idx], minlength=k * k).reshape(k, k)
+        tp = np.diag(cm).astype(np.float64)
+        fp = cm.sum(axis=0) - tp
+        fn = cm.sum(axis=1) - tp
+        return _macro_f1_from_counts(tp, fp, fn), float(tp.sum() / max(1, len(idx)))
+
+    return single
+
+
 def _bootstrap(
     metric: Callable[[NDArray[np.int64]], tuple[float, float]], n: int, b: int, seed: int
 ) -> dict[str, list[float]]:
@@ -863,22 +901,7 @@ def run_experiment(
     y_pooled = y[order]
     pooled = metric_fn(y_pooled, pred, scores, classes)
 
-    def boot(idx: NDArray[np.int64]) -> tuple[float, float]:
-        from sklearn.metrics import accuracy_score, f1_score
-
-        if multilabel:
-            return (
-                float(f1_score(y_pooled[idx], pred[idx], average="macro", zero_division=0)),
-                float(accuracy_score(y_pooled[idx], pred[idx])),
-            )
-        return (
-            float(
-                f1_score(
-                    y_pooled[idx], pred[idx], labels=list(classes), average="macro", zero_division=0
-                )
-            ),
-            float(accuracy_score(y_pooled[idx], pred[idx])),
-        )
+    boot = _boot_metric(y_pooled, pred, classes, multilabel)
 
     f1s = np.array([r["macro_f1"] for r in fold_rows])
     accs = np.array([r["accuracy"] for r in fold_rows])

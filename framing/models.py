@@ -26,7 +26,6 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
     {
         "framing.features.LexiconFeatures",
         "framing.features.AttributionFeatures",
-        "framing.experiments.DenseBlock",
         "collections.OrderedDict",
         "numpy.dtype",
         "numpy.float64",
@@ -81,6 +80,7 @@ def save_model(
     """Write ``estimator`` and its task, classes and metadata to a skops file at ``path``."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _drop_introspection_state(estimator)
     bundle = {
         "format": "framing-model-1",
         "estimator": estimator,
@@ -91,6 +91,30 @@ def save_model(
     }
     sio.dump(bundle, target, compression=8)
     return target
+
+
+def _drop_introspection_state(estimator: Any) -> None:
+    """Remove the vectorizers' ``stop_words_`` (every pruned n-gram, often millions of strings).
+
+    scikit-learn documents the attribute as introspection only and safe to delete; it does not
+    affect ``transform``, but it would dominate the file size and the time to save.
+    """
+    seen: set[int] = set()
+
+    def visit(obj: Any) -> None:
+        if id(obj) in seen or not hasattr(obj, "get_params"):
+            return
+        seen.add(id(obj))
+        if hasattr(obj, "stop_words_"):
+            delattr(obj, "stop_words_")
+        for value in list(vars(obj).values()):
+            if isinstance(value, list | tuple):
+                for item in value:
+                    visit(item[1] if isinstance(item, tuple) and len(item) >= 2 else item)
+            else:
+                visit(value)
+
+    visit(estimator)
 
 
 def _plain(value: Any) -> Any:
@@ -152,3 +176,52 @@ def load_model(path: str | Path, *, extra_trusted: Iterable[str] = ()) -> Loaded
 
 def python_version() -> str:
     return ".".join(str(x) for x in sys.version_info[:3])
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """A model's output for one text.
+
+    ``labels`` holds one class (binary, multi-class) or the set of labels that apply
+    (multi-label). ``scores`` maps each class to a probability when the model gives
+    probabilities (``kind == "probability"``), else to its decision value (``"decision"``).
+    """
+
+    labels: tuple[str, ...]
+    scores: Mapping[str, float]
+    kind: str
+
+
+def predict(model: LoadedModel, texts: Sequence[str]) -> list[Prediction]:
+    """Labels and class scores of ``texts`` from a loaded model."""
+    if not texts:
+        return []
+    est = model.estimator
+    classes = model.classes
+    raw = np.asarray(est.predict(list(texts)))
+    kind = "decision"
+    values: Any = None
+    if hasattr(est, "predict_proba"):
+        try:
+            values = np.asarray(est.predict_proba(list(texts)), dtype=np.float64)
+            kind = "probability"
+        except AttributeError:
+            values = None
+    if values is None and hasattr(est, "decision_function"):
+        values = np.asarray(est.decision_function(list(texts)), dtype=np.float64)
+        values = values.reshape(len(texts), -1)
+    out: list[Prediction] = []
+    for i in range(len(texts)):
+        if model.task == "multilabel":
+            labels = tuple(c for c, v in zip(classes, raw[i], strict=True) if v)
+        else:
+            labels = (str(raw[i]),)
+        scores: dict[str, float] = {}
+        if values is not None:
+            row = values[i]
+            if len(row) == len(classes):
+                scores = {c: round(float(v), 6) for c, v in zip(classes, row, strict=True)}
+            elif len(row) == 1 and len(classes) == 2:  # binary decision value: positive class
+                scores = {classes[1]: round(float(row[0]), 6)}
+        out.append(Prediction(labels=labels, scores=scores, kind=kind))
+    return out

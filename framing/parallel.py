@@ -174,7 +174,7 @@ class ProcessEngine:
     """A pool of ``jobs`` worker processes, each holding one copy of the analyzer.
 
     Use as a context manager; :meth:`submitter` feeds :func:`run_ordered`. Up to
-    ``2 * jobs`` chunks are in flight so workers never wait for the reader.
+    ``2 * jobs + 1`` chunks are in flight, so workers never wait for the reader.
     """
 
     def __init__(

@@ -108,7 +108,7 @@ def _classify_doubled(text: str, pos: int, n: int) -> _Mark | None:
     """Two straight single marks (``''``), the double quotation mark of some newswire styles."""
     prev = text[pos - 1] if pos > 0 else " "
     nxt = text[pos + 2] if pos + 2 < n else " "
-    prev_space = prev.isspace() or prev in _OPENING_CONTEXT or prev in "“‘\"«"
+    prev_space = prev.isspace() or prev in _OPENING_CONTEXT or prev in '“‘"«'
     next_space = nxt.isspace()
     can_open = prev_space and not next_space
     can_close = not prev_space
@@ -190,10 +190,7 @@ def find_quotes(
         if text[pos] == "\n":
             marks.append(_Mark(pos, "\n", False, False))
             continue
-        if m.end() - pos == 2:
-            mark = _classify_doubled(text, pos, n)
-        else:
-            mark = _classify(text, pos, n)
+        mark = _classify_doubled(text, pos, n) if m.end() - pos == 2 else _classify(text, pos, n)
         if mark is not None:
             marks.append(mark)
     if not any(mk.family != "\n" for mk in marks):

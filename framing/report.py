@@ -274,6 +274,8 @@ def build_source_report(
     density: pd.DataFrame | None = None,
     top_n: int = 15,
     method: Mapping[str, Any] | None = None,
+    stances: pd.DataFrame | None = None,
+    sourcing: pd.DataFrame | None = None,
 ) -> tuple[dict[str, Any], dict[str, Figure]]:
     """All figures of one group's report (JSON-ready dict) and its plots."""
     sub = tables.subset(group)
@@ -281,8 +283,10 @@ def build_source_report(
     if density is None:
         density = density_table(sub, params, categories)
     dens = density[density["group"] == group]
-    stances = stance_table(sub, params)
-    sourcing = sourcing_table(sub, params)
+    stances = stance_table(sub, params) if stances is None else stances[stances["group"] == group]
+    sourcing = (
+        sourcing_table(sub, params) if sourcing is None else sourcing[sourcing["group"] == group]
+    )
     terms = top_terms(sub, top_n)
     monthly = monthly_density(sub)
     classes = category_classes(categories)
@@ -342,7 +346,11 @@ def build_source_report(
 
 
 def build_index(
-    tables: Tables, density: pd.DataFrame, params: Params
+    tables: Tables,
+    density: pd.DataFrame,
+    params: Params,
+    *,
+    stances: pd.DataFrame | None = None,
 ) -> tuple[dict[str, Any], dict[str, Figure]]:
     overall = density[(density["voice"] == "all") & (density["category"] == "(any)")]
     index = {
@@ -369,7 +377,7 @@ def build_index(
                 .plot()
                 .figure_
             )
-        stances = stance_table(tables, params)
+        stances = stance_table(tables, params) if stances is None else stances
         if stances["all_cues"].sum() > 0:
             figures["stances"] = (
                 StackedSharesDisplay.from_table(stances, title="Attribution cue stances")
@@ -400,6 +408,8 @@ def write_reports(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     density = density_table(tables, params)
+    stances = stance_table(tables, params)
+    sourcing = sourcing_table(tables, params)
     stems = unique_filenames(tables.groups)
     html = environment().get_template("report.html.j2")
     md = environment(markdown=True).get_template("report.md.j2")
@@ -407,11 +417,19 @@ def write_reports(
     entries = []
     method = provenance(tables, params)
     for group in tables.groups:
-        report, figures = build_source_report(tables, group, params, density=density, method=method)
+        report, figures = build_source_report(
+            tables,
+            group,
+            params,
+            density=density,
+            method=method,
+            stances=stances,
+            sourcing=sourcing,
+        )
         stem = stems[group]
         entries.append({"group": group, "stem": stem, "summary": report["summary"]})
         written += _render(out, stem, report, figures, formats, html, md)
-    index, figures = build_index(tables, density, params)
+    index, figures = build_index(tables, density, params, stances=stances)
     index["reports"] = entries
     written += _render(
         out,

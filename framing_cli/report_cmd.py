@@ -136,6 +136,12 @@ def compare(
     permutations: PermOpt = 1000,
     alpha: AlphaOpt = 0.05,
     seed: SeedOpt = 0,
+    prior_size: Annotated[
+        float,
+        typer.Option(
+            "--prior-size", min=1.0, help="Dirichlet prior size of the log-odds (Monroe et al.)."
+        ),
+    ] = 1000.0,
     formats: FormatOpt = "html,md,json,csv",
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = "id",
@@ -152,7 +158,13 @@ def compare(
         text_field=text_field,
         id_field=id_field,
     )
-    params = Params(n_boot=bootstrap, alpha=alpha, seed=seed, n_permutations=permutations)
+    params = Params(
+        n_boot=bootstrap,
+        alpha=alpha,
+        seed=seed,
+        n_permutations=permutations,
+        prior_size=prior_size,
+    )
     result = run_compare(tables, params, pairwise=pairwise)
     written = write_comparison(result, output, params, formats=chosen)
     typer.echo(

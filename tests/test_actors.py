@@ -11,8 +11,8 @@ from framing.attribution import extract_attributions
 from framing.quotes import find_quotes
 from framing.text import split_sentences
 from framing.types import (
-    DocumentAnalysis,
     Document,
+    DocumentAnalysis,
     Hit,
     Scores,
 )

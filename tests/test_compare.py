@@ -145,6 +145,14 @@ def test_outputs_and_csv_injection(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- real data
 
 
+def _require(data_dir: Path, relative: str) -> Path:
+    """A path in the shared data that must exist (fails, never skips, when it is missing)."""
+    path = data_dir / relative
+    if not path.exists():
+        pytest.fail(f"FRAMING_DATA_DIR is set but {relative} is missing from {data_dir}")
+    return path
+
+
 def _independent_distancing(results: Path) -> dict[str, float]:
     """Share of attribution cues with distancing stance per source, from the analyze JSONL."""
     cues: dict[str, int] = {}
@@ -163,9 +171,7 @@ def _independent_distancing(results: Path) -> dict[str, float]:
 @pytest.mark.data
 @pytest.mark.slow
 def test_article_bias_prediction_fifteen_outlets(data_dir: Path, tmp_path: Path) -> None:
-    from conftest import require
-
-    source = require(data_dir, "article_bias_prediction/articles.jsonl")
+    source = _require(data_dir, "article_bias_prediction/articles.jsonl")
     sample = tmp_path / "abp.jsonl"
     per_outlet: dict[str, int] = {}
     with source.open(encoding="utf-8") as handle, sample.open("w", encoding="utf-8") as out:
@@ -229,14 +235,12 @@ def test_article_bias_prediction_fifteen_outlets(data_dir: Path, tmp_path: Path)
 @pytest.mark.data
 @pytest.mark.slow
 def test_basil_three_outlets_same_story(data_dir: Path, tmp_path: Path) -> None:
-    from conftest import require
-
     from framing.aggregate import read_tables
     from framing.analyze import Analyzer
     from framing.datasets import load_basil_documents
     from framing.pipeline import analyze_documents
 
-    require(data_dir, "basil/articles")
+    _require(data_dir, "basil/articles")
     corpus = load_basil_documents(data_dir)
     triplets = sorted({str(d.metadata["triplet-uuid"]) for d in corpus.documents})[:20]
     chosen = [d for d in corpus.documents if d.metadata["triplet-uuid"] in triplets]

@@ -533,3 +533,10 @@ def test_unclosed_csv_quote_is_reported_not_merged(tmp_path: Path) -> None:
     assert "malformed CSV" in skipped[0].reason
     assert "the rest is unread" in skipped[0].reason
     assert all(STORY_3 not in d.text for d in docs)
+
+
+def test_header_with_unclosed_quote_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "h.tsv"
+    path.write_text(f'id\t"text\n1\t{STORY_1}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"h\.tsv:1: cannot read the header line"):
+        list(read_documents([path]))

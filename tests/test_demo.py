@@ -147,3 +147,40 @@ def test_readme_demo_command_writes_the_report(results: Path, tmp_path: Path) ->
     assert (out / "index.html").is_file()
     for entry in index["reports"]:
         assert (out / f"{entry['stem']}.html").is_file()
+
+
+def test_raw_input_is_analysed_first(demo_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "compare"
+    run = CliRunner().invoke(
+        app,
+        [
+            "compare",
+            str(demo_corpus),
+            "-o",
+            str(out),
+            "--permutations",
+            "200",
+            "--bootstrap",
+            "200",
+            "--formats",
+            "json,csv",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert (out / "analysis.jsonl").is_file()  # kept, so later runs can read it directly
+    data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert len(data["summary"]["groups"]) == 4
+    assert not (out / "comparison.html").exists()
+
+
+def test_missing_input_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from framing_cli.app import main
+
+    missing = tmp_path / "nothing.jsonl"
+    monkeypatch.setattr("sys.argv", ["framing", "report", str(missing), "-o", str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2  # InputError
+    assert str(missing) in capsys.readouterr().err

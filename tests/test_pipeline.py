@@ -265,6 +265,7 @@ def test_cli_jobs_parquet_and_incremental(tmp_path: Path) -> None:
     first = runner.invoke(app, [*args, "--jobs", "2", "--incremental"])
     assert first.exit_code == 0, first.output
     assert "read 10 = analysed 9, 0 reused + skipped 1" in first.output
+    assert "docs/s" not in first.output  # no progress bar when stderr is not a terminal
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == sorted(
         [f"{t}.parquet" for t in ("documents", "hits", "quotes", "attributions", "actors")]
         + ["skipped.parquet", "manifest.json"]

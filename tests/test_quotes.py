@@ -112,3 +112,22 @@ def test_seed_quotes(seed_text: str) -> None:
     assert quotes["“blown up”"].kind == "scare"  # provisionally; attribution makes it mixed
     assert all(q.balanced for q in quotes.values())
     assert len(quotes) == 10
+
+
+def test_doubled_straight_marks_open_and_close_a_quotation() -> None:
+    text = "''We will rebuild the pier,'' she said. ''It's the town's lifeline.''"
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        "''We will rebuild the pier,''",
+        "''It's the town's lifeline.''",
+    ]
+    assert all(q.balanced for q in quotes)
+    assert quotes[0].inner_start == 2
+    assert text[quotes[0].inner_start : quotes[0].inner_end] == "We will rebuild the pier,"
+
+
+def test_doubled_marks_spaced_on_both_sides_close_after_a_nested_quote() -> None:
+    text = "''I hate the phrase 'working poor,' '' she said, and left the stage early."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "''I hate the phrase 'working poor,' ''"

@@ -176,6 +176,14 @@ def test_skipped_file_is_summarised_with_reasons(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- real data
 
 
+def _require(data_dir: Path, relative: str) -> Path:
+    """A path in the shared data that must exist (fails, never skips, when it is missing)."""
+    path = data_dir / relative
+    if not path.exists():
+        pytest.fail(f"FRAMING_DATA_DIR is set but {relative} is missing from {data_dir}")
+    return path
+
+
 def _independent_density(results: Path) -> dict[str, float]:
     """All hits per 1,000 scored words per source, straight from the analyze JSONL."""
     hits: dict[str, int] = {}
@@ -192,13 +200,11 @@ def _independent_density(results: Path) -> dict[str, float]:
 @pytest.mark.data
 @pytest.mark.slow
 def test_polnear_reports_for_the_seven_outlets(data_dir: Path, tmp_path: Path) -> None:
-    from conftest import require
-
     from framing.analyze import Analyzer
     from framing.datasets import load_polnear_documents
     from framing.pipeline import analyze_documents
 
-    require(data_dir, "polnear/train/text")
+    _require(data_dir, "polnear/train/text")
     corpus = load_polnear_documents(data_dir, compartments=("train",))
     per_outlet: dict[str, int] = {}
     chosen = []
@@ -225,3 +231,19 @@ def test_polnear_reports_for_the_seven_outlets(data_dir: Path, tmp_path: Path) -
         report = json.loads((out / f"{entry['stem']}.json").read_text(encoding="utf-8"))
         assert report["summary"]["documents"] == 12
         assert (out / f"{entry['stem']}.html").stat().st_size > 10_000
+
+
+def test_no_analysed_document_gives_an_index_with_the_skipped_ones(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_text("", encoding="utf-8")
+    skipped = tmp_path / "skipped.jsonl"
+    skipped.write_text(
+        '{"file": "in.jsonl", "line": 1, "field": "text", "reason": "text is empty", "id": "a"}\n',
+        encoding="utf-8",
+    )
+    tables = read_tables(results, skipped=skipped)
+    written = write_reports(tables, tmp_path / "out", FAST)
+    assert sorted(p.name for p in written) == ["index.html", "index.json", "index.md"]
+    index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert index["summary"]["documents"] == 0
+    assert index["skipped"]["by_reason"] == [["text is empty", 1]]

@@ -24,9 +24,11 @@ from typing import Any
 import pytest
 import skops.io as sio
 
+from framing.analyze import analyze_text
 from framing.errors import FramingError
 from framing.experiments import load_config
 from framing.models import load_model
+from framing.records import dumps, to_record
 
 REPO = Path(__file__).resolve().parents[2]
 Records = list[dict[str, Any]]
@@ -179,6 +181,9 @@ def _good_model() -> bytes:
 
 
 OUT = ("-o", "{d}/out/results.jsonl")
+CLASSIFY = ("classify", "{d}/in.jsonl", "--model", "{d}/m.skops")
+ONE = b'{"id": "a", "text": "The council met on Tuesday."}\n'
+RUN = ("experiment", "run", "{d}/exp.toml", "--runs-dir", "{d}/runs")
 BAD_SOURCES = [
     "Left/Right Review",
     "../../etc/passwd",
@@ -297,6 +302,9 @@ CASES: list[Case] = [
     # ------------------------------------------------------------------ CSV
     Case("csv-empty-file", "CSV", "an empty file (no header)", {"in.csv": b""},
          ("analyze", "{d}/in.csv", *OUT), code=2, says=("in.csv", "no header line")),
+    Case("csv-header-unclosed-quote", "CSV", "a header line whose quote never closes",
+         {"in.tsv": b'id\t"text\n1\tThe council met.\n'}, ("analyze", "{d}/in.tsv", *OUT),
+         code=2, says=("in.tsv:1: cannot read the header line",)),
     Case("csv-missing-text-column", "CSV", "no text column in the header",
          {"in.csv": b"id,body\na,hello\n"}, ("analyze", "{d}/in.csv", *OUT), code=2,
          says=("in.csv:1", "field 'text'", "available columns: id, body")),
@@ -358,6 +366,16 @@ CASES: list[Case] = [
          check=_all(_text_has("close the old bridge"),
                     _text_lacks("script-body-must-not-appear", "second-script", "display: none",
                                 "trackingSecret"))),
+    Case("html-20mb-page", "HTML", "a 20 MB page (skipped before extraction)",
+         {"huge.html": HTML_PAGE.replace(b"<footer>", b"<p>" + b"filler " * 3_000_000 + b"</p>"),
+          "page.html": HTML_PAGE},
+         ("analyze", "{d}", *OUT), analysed=1, skipped=1,
+         says=("huge.html", "field 'text'", "more than 5 bytes per character")),
+    Case("txt-20mb-file", "txt folder", "a 20 MB .txt article (skipped without being read)",
+         {"Post/huge.txt": (ART + "\n\n").encode() * 90_000, "Post/small.txt": ART.encode()},
+         ("analyze", "{d}/Post", *OUT), analysed=1, skipped=1,
+         says=("huge.txt", "field 'text'", "text limit of 2,000,000 characters"),
+         check=_ids(["small"])),
     Case("html-no-article", "HTML", "a page with no article text (only a script)",
          {"empty.html": b"<html><head><script>var x = 1;</script></head><body></body></html>"},
          ("analyze", "{d}/empty.html", *OUT), analysed=0, skipped=1,
@@ -377,6 +395,24 @@ CASES: list[Case] = [
          analysed=1, skipped=0, check=_all(_ids(["stdin"]), _text_has(".\r\nCritics"))),
     Case("stdin-empty", "stdin", "nothing on stdin", {}, ("analyze", "-", *OUT), stdin=b"",
          analysed=0, skipped=0),
+    # ------------------------------------------------------------------ report and compare inputs
+    Case("report-raw-bad-line", "report input", "raw JSONL given to `report`, with a bad line",
+         {"in.jsonl": jl(doc("a", source="Post"), doc("b", ART2, source="Ledger")) + b"{oops\n"},
+         ("report", "{d}/in.jsonl", "-o", "{d}/rep", "--bootstrap", "10"),
+         says=("2 documents",)),
+    Case("report-results-bad-line", "report input", "an analyze results file with a broken line",
+         {"in.jsonl": lambda: dumps(to_record(analyze_text(ART))) + b'{"id": "b", "te\n'},
+         ("report", "{d}/in.jsonl", "-o", "{d}/rep", "--bootstrap", "10"), code=2,
+         says=("in.jsonl:2", "not valid JSON")),
+    Case("compare-no-documents", "compare input", "an empty results file",
+         {"in.jsonl": b""}, ("compare", "{d}/in.jsonl", "-o", "{d}/cmp", "--bootstrap", "10",
+                             "--permutations", "10"), says=("0 documents",)),
+    Case("report-no-documents", "report input", "input whose every document is skipped",
+         {"in.jsonl": jl(doc("a", "   "))},
+         ("report", "{d}/in.jsonl", "-o", "{d}/rep", "--bootstrap", "10"), says=("0 documents",),
+         gap="framing/report.py build_index with no analysed document: the density table has no "
+         "'voice' column and `framing report` dies with KeyError: 'voice' (a traceback) instead "
+         "of writing an empty report (as `framing compare` does) or a clear error"),
     # ------------------------------------------------------------------ lexicon files
     Case("lexicon-regex-term", "lexicon", "a term written as a regular expression `(a+)+$`",
          {"lx.toml": CARD, "lx.tsv": entries("(a+)+$\todd\t1\texact\t\tA pattern.")},
@@ -417,42 +453,42 @@ CASES: list[Case] = [
     Case("config-valid", "experiment config", "a valid config (CRLF line endings)",
          {"exp.toml": EXPERIMENT.replace(b"\n", b"\r\n")}, ("{d}/exp.toml",), kind="config"),
     Case("config-bad-toml", "experiment config", "a NUL byte after a value",
-         {"exp.toml": EXPERIMENT.replace(b"seed = 7", b"seed = 7\x00")}, ("{d}/exp.toml",),
-         kind="config", code=4, says=("exp.toml:3: invalid TOML",)),
+         {"exp.toml": EXPERIMENT.replace(b"seed = 7", b"seed = 7\x00")},
+         RUN, code=4, says=("exp.toml:3: invalid TOML",)),
     Case("config-unknown-key", "experiment config", "a misspelt top-level key",
-         {"exp.toml": EXPERIMENT.replace(b"seed = 7", b"seed = 7\nsed = 1")}, ("{d}/exp.toml",),
-         kind="config", code=4, says=("exp.toml:4: field 'sed': unknown key",)),
+         {"exp.toml": EXPERIMENT.replace(b"seed = 7", b"seed = 7\nsed = 1")},
+         RUN, code=4, says=("exp.toml:4: field 'sed': unknown key",)),
     Case("config-wrong-type", "experiment config", "a number given as text",
-         {"exp.toml": EXPERIMENT.replace(b"folds = 5", b'folds = "five"')}, ("{d}/exp.toml",),
-         kind="config", code=4, says=("field 'evaluation.folds': expected int, got str",)),
+         {"exp.toml": EXPERIMENT.replace(b"folds = 5", b'folds = "five"')},
+         RUN, code=4, says=("field 'evaluation.folds': expected int, got str",)),
     Case("config-path-in-name", "experiment config", "a run name with `../`",
          {"exp.toml": EXPERIMENT.replace(b'name = "bridge"', b'name = "../../x"')},
-         ("{d}/exp.toml",), kind="config", code=4, says=("exp.toml:1: field 'name'",)),
+         RUN, code=4, says=("exp.toml:1: field 'name'",)),
     Case("config-empty", "experiment config", "an empty file", {"exp.toml": b""},
-         ("{d}/exp.toml",), kind="config", code=4, says=("field 'dataset.name': missing",)),
+         RUN, code=4, says=("field 'dataset.name': missing",)),
     Case("config-missing", "experiment config", "a path that does not exist", {},
-         ("{d}/exp.toml",), kind="config", code=4, says=("exp.toml: cannot read config",)),
+         RUN, code=4, says=("exp.toml: cannot read config",)),
     Case("config-invalid-utf8", "experiment config", "invalid UTF-8 in a comment",
-         {"exp.toml": b"# caf\xe9\n" + EXPERIMENT}, ("{d}/exp.toml",), kind="config", code=4,
+         {"exp.toml": b"# caf\xe9\n" + EXPERIMENT}, RUN, code=4,
          says=("exp.toml",), gap="framing/experiments.py load_config catches OSError only: invalid "
          "UTF-8 or a UTF-16 file raises UnicodeDecodeError (a traceback), not ConfigError"),
     # ------------------------------------------------------------------ model files
     Case("model-valid", "model file", "a framing model saved with skops (trusted types only)",
          {"m.skops": _good_model}, ("{d}/m.skops",), kind="model"),
     Case("model-untrusted-function", "model file", "a skops file that would call `os.system`",
-         {"m.skops": lambda: _bundle(os.system)}, ("{d}/m.skops",), kind="model", code=5,
+         {"in.jsonl": ONE, "m.skops": lambda: _bundle(os.system)}, CLASSIFY, code=5,
          says=("m.skops: refusing to load", "not trusted: posix.system")),
     Case("model-untrusted-type", "model file", "a skops file holding a type off the allow-list",
-         {"m.skops": lambda: _bundle(collections.Counter("ab"))}, ("{d}/m.skops",),
-         kind="model", code=5, says=("not trusted: collections.Counter",)),
+         {"in.jsonl": ONE, "m.skops": lambda: _bundle(collections.Counter("ab"))}, CLASSIFY,
+         code=5, says=("not trusted: collections.Counter",)),
     Case("model-pickle", "model file", "a pickle file named .skops",
-         {"m.skops": pickle.dumps({"format": "framing-model-1"})}, ("{d}/m.skops",),
-         kind="model", code=5, says=("m.skops: not a readable skops model file",)),
+         {"in.jsonl": ONE, "m.skops": pickle.dumps({"format": "framing-model-1"})}, CLASSIFY,
+         code=5, says=("m.skops: not a readable skops model file",)),
     Case("model-not-framing", "model file", "a skops file that is not a framing bundle",
-         {"m.skops": lambda: sio.dumps({"estimator": [1, 2]})}, ("{d}/m.skops",), kind="model",
+         {"in.jsonl": ONE, "m.skops": lambda: sio.dumps({"estimator": [1, 2]})}, CLASSIFY,
          code=5, says=("not a framing model file",)),
-    Case("model-missing", "model file", "a path that does not exist", {}, ("{d}/m.skops",),
-         kind="model", code=5, says=("m.skops: model file not found",)),
+    Case("model-missing", "model file", "a path that does not exist", {}, CLASSIFY,
+         code=5, says=("m.skops: model file not found",)),
 ]  # fmt: skip
 
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from framing_cli.app import app
-
 REPO = Path(__file__).resolve().parent.parent.parent
 
 CARD = """name = "slow"
@@ -108,18 +106,7 @@ def test_voice_segments_is_linear_in_the_number_of_quotes() -> None:
     assert proc.returncode == 0, proc.stderr
 
 
-def _has_command(name: str) -> bool:
-    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
-    return name in names
-
-
-@pytest.mark.xfail(
-    not _has_command("classify"),
-    strict=True,
-    reason="`framing classify --model` does not exist yet",
-)
 def test_classify_refuses_an_untrusted_model(tmp_path: Path) -> None:
-    assert _has_command("classify")
     import os
 
     import skops.io as sio
@@ -130,7 +117,7 @@ def test_classify_refuses_an_untrusted_model(tmp_path: Path) -> None:
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": "The council met."}) + "\n", "utf-8")
     proc = _run(
-        ["cli.py", "classify", str(corpus), "--model", str(model), "-o", str(tmp_path / "o")],
+        ["cli.py", "classify", str(corpus), "--model", str(model)],
         timeout=120,
     )
     assert proc.returncode == 5, proc.stderr

@@ -4,7 +4,6 @@ only under the chosen output folder, and byte-identical results on a second run.
 from __future__ import annotations
 
 import csv
-import inspect
 import json
 import os
 import re
@@ -18,7 +17,6 @@ from framing.analyze import Analyzer
 from framing.pipeline import analyze_documents
 from framing.safe import atomic_write_bytes, neutralize_csv_cell
 from framing.types import Document, SkippedDocument
-from framing_cli import analyze_cmd
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo" / "articles.jsonl"
@@ -209,19 +207,28 @@ def test_atomic_write_failure_keeps_old_file(
 
 # ----------------------------------------------------------------------------------- --jobs
 
-HAS_JOBS = "jobs" in inspect.signature(analyze_cmd.analyze).parameters
 
-
-@pytest.mark.xfail(not HAS_JOBS, strict=True, reason="`framing analyze` has no --jobs option yet")
 def test_output_does_not_depend_on_jobs(tmp_path: Path, cli: Callable[..., Any]) -> None:
+    """The demo corpus plus a file of good and bad records: results and errors in input order."""
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text(
+        "{oops\n"
+        + json.dumps({"id": "ledger-e1", "text": ART})  # a duplicate id of the demo corpus
+        + "\n"
+        + json.dumps({"id": "blank", "text": " "})
+        + "\n",
+        encoding="utf-8",
+    )
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"j{jobs}" / "results.jsonl"
-        result = cli(["analyze", str(DEMO), "-o", str(out), "-q", "--jobs", jobs])
+        result = cli(["analyze", str(DEMO), str(bad), "-o", str(out), "-q", "--jobs", jobs])
         assert result.code == 0, result.output
         outputs.append((out.read_bytes(), (out.parent / "results.errors.jsonl").read_bytes()))
     assert outputs[0] == outputs[1]
-    assert outputs[0][0].count(b"\n") >= 24
+    assert outputs[0][0].count(b"\n") >= 25
+    assert b"ledger-e1#2" in outputs[0][0]
+    assert outputs[0][1].count(b"\n") == 2
 
 
 def test_analysis_is_byte_identical_on_the_demo_corpus(

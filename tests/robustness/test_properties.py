@@ -9,7 +9,9 @@ text, spans sorted and (where documented) non-overlapping.
 from __future__ import annotations
 
 import itertools
+import json
 from functools import cache
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,10 +20,12 @@ from hypothesis import strategies as st
 from framing.analyze import Analyzer
 from framing.attribution import extract_attributions
 from framing.boilerplate import detect_boilerplate
+from framing.corpus import read_documents
+from framing.errors import InputError
 from framing.lexicon import CompiledLexicons, default_lexicons
 from framing.quotes import find_quotes
 from framing.text import count_words, normalize, sentence_spans, split_sentences, word_spans
-from framing.types import Document
+from framing.types import Document, SkippedDocument
 
 # Pieces of news prose that exercise the rules: lexicon terms, cue verbs, every kind of quote
 # mark, apostrophes, hyphens, abbreviations, line breaks (LF, CRLF, lone CR), NUL, emoji,
@@ -156,3 +160,52 @@ def test_whole_analysis_is_exact_and_repeatable(text: str) -> None:
 def test_word_count_agrees_with_word_spans_on_new_letters() -> None:
     text = "Tangut \U00018d80 text"
     assert count_words(text) == len(word_spans(text))
+
+
+# ------------------------------------------------------------------------------ corpus readers
+
+_good_line = st.builds(
+    lambda i, t: json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False).encode(),
+    st.integers(0, 9),
+    st.text(min_size=1, max_size=40),
+)
+_junk_line = st.binary(max_size=40).map(lambda b: b.replace(b"\n", b""))
+_lines = st.lists(st.one_of(_good_line, _junk_line), max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lines)
+def test_jsonl_reader_accounts_for_every_line(tmp_path_factory: Any, lines: list[bytes]) -> None:
+    """Arbitrary bytes per line: every non-blank line is a document or a skipped record."""
+    path = tmp_path_factory.mktemp("fuzz") / "in.jsonl"
+    first = b'{"id": "first", "text": "The council met."}'  # so no BOM can start the file
+    path.write_bytes(b"\n".join([first, *lines]))
+    skipped: list[SkippedDocument] = []
+    docs = list(read_documents([path], skipped=skipped))
+    expected = sum(1 for line in [first, *lines] if line.decode("utf-8", "replace").strip())
+    assert len(docs) + len(skipped) == expected
+    for s in skipped:
+        assert s.line is not None
+        assert 1 <= s.line <= len(lines) + 1
+    assert len({d.id for d in docs}) == len(docs)  # ids made unique
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300), st.sampled_from(["in.csv", "in.tsv", "in.txt", "in.jsonl"]))
+def test_readers_raise_only_input_errors(tmp_path_factory: Any, data: bytes, name: str) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(b"id,text\n" + data if name == "in.csv" else data)
+    skipped: list[SkippedDocument] = []
+    error: InputError | None = None
+    docs: list[Document] = []
+    try:
+        docs = list(read_documents([path], skipped=skipped))
+    except InputError as exc:  # a file-level problem (e.g. no CSV header): names the file
+        error = exc
+    if error is not None:
+        assert error.file == str(path)
+    for doc in docs:
+        assert doc.text.strip()
+    for s in skipped:
+        assert s.reason
+        assert s.file == str(path)
