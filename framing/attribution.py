@@ -169,7 +169,9 @@ def _vetoed(
                 return True
             continue
         found = False
-        if rule.type.endswith("preceding"):
+        if rule.type.endswith("preceding") and rule.window == 1 and rule.lengths == (1,):
+            found = (_last_word(text, max(s_start, start - 30), start),) in rule.phrases
+        elif rule.type.endswith("preceding"):
             if before is None:
                 before = _words_of(text[max(s_start, start - 40) : start])
             words = before
@@ -191,6 +193,13 @@ def _vetoed(
         if found == rule.type.startswith("veto"):
             return True
     return False
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The last whitespace-separated word of ``text[lo:hi]``, lower-cased, punctuation dropped."""
+    chunk = text[lo:hi].rstrip()
+    word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].lower().strip(_PUNCT)
+    return word.replace("’", "'") if "’" in word else word
 
 
 def _words_of(chunk: str) -> list[str]:

@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 from framing import __version__
 from framing.datasets import Dataset, load_dataset
 from framing.errors import ConfigError, FramingError
-from framing.features import AttributionFeatures, LexiconFeatures
+from framing.features import AttributionFeatures, CompactTfidfVectorizer, LexiconFeatures
 from framing.models import save_model
 
 FloatArray = NDArray[np.float64]
@@ -309,10 +309,8 @@ def _classifier_class(mtype: str) -> Any:
 
 
 def _block_estimator(block: str, params: Mapping[str, Any]) -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if block == "tfidf_word":
-        return TfidfVectorizer(
+        return CompactTfidfVectorizer(
             **{
                 "analyzer": "word",
                 "sublinear_tf": True,
@@ -322,7 +320,7 @@ def _block_estimator(block: str, params: Mapping[str, Any]) -> Any:
             }
         )
     if block == "tfidf_char":
-        return TfidfVectorizer(
+        return CompactTfidfVectorizer(
             **{
                 "analyzer": "char_wb",
                 "sublinear_tf": True,

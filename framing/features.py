@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
@@ -384,3 +385,31 @@ class AttributionFeatures(_AnalysisFeatures):
             math.log1p(n),
         ]
         return row
+
+
+class CompactTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
+    """``TfidfVectorizer`` whose saved state holds the vocabulary as an array, not a dict.
+
+    Identical in fitting and transforming; only serialisation differs: ``vocabulary_`` is stored
+    as a NumPy string array in index order (skops saves arrays quickly and safely, whereas a
+    dict of tens of thousands of n-grams takes minutes) and the dict is rebuilt on load. The
+    introspection-only ``stop_words_`` (every pruned n-gram) is not saved.
+    """
+
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = dict(super().__getstate__())
+        state.pop("stop_words_", None)
+        vocab = state.pop("vocabulary_", None)
+        if isinstance(vocab, dict):
+            terms = [""] * len(vocab)
+            for term, index in vocab.items():
+                terms[index] = term
+            state["vocabulary_terms_"] = np.asarray(terms, dtype=str)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        if terms is not None:
+            state["vocabulary_"] = {str(t): i for i, t in enumerate(terms.tolist())}
+        super().__setstate__(state)

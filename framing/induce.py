@@ -27,6 +27,7 @@ words "TODO review", and a card, so that a person can review, edit and then load
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -36,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.errors import InputError
 from framing.lexicon import LexiconSpec, surface_forms
@@ -110,8 +110,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    # scikit-learn's English list, imported on first use: the CLI starts without scikit-learn.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def _is_stop(word: str) -> bool:
-    return word in ENGLISH_STOP_WORDS or (len(word) == 1 and not word.isdigit())
+    return word in _stop_words() or (len(word) == 1 and not word.isdigit())
 
 
 def _ngrams(

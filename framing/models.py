@@ -26,6 +26,7 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
     {
         "framing.features.LexiconFeatures",
         "framing.features.AttributionFeatures",
+        "framing.features.CompactTfidfVectorizer",
         "collections.OrderedDict",
         "numpy.dtype",
         "numpy.float64",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import numpy as np
 import orjson
 import pandas as pd
@@ -66,6 +67,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~])")
 
 def md_escape(value: Any) -> Any:
     """Escape a value for Markdown (also neutralises inline HTML); numbers pass through."""
+    if isinstance(value, markupsafe.Markup):  # template output marked |safe (macros)
+        return str(value)
     if isinstance(value, str):
         return _MD_SPECIAL.sub(r"\\\1", value.replace("\n", " "))
     return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,7 +20,12 @@ from sklearn.utils.estimator_checks import (
     check_set_params,
 )
 
-from framing.features import AttributionFeatures, LexiconFeatures, clear_cache
+from framing.features import (
+    AttributionFeatures,
+    CompactTfidfVectorizer,
+    LexiconFeatures,
+    clear_cache,
+)
 
 LOADED = "The regime unleashed a brutal crackdown on peaceful protesters."
 PLAIN = "The committee met on Tuesday to review the budget."
@@ -205,3 +211,23 @@ def test_inside_pipeline_feature_union_and_grid_search() -> None:
     assert list(search.predict(new)) == [1, 0]
     n_union = len(search.best_estimator_.named_steps["features"].get_feature_names_out())
     assert search.best_estimator_.named_steps["scale"].n_features_in_ == n_union
+
+
+def test_compact_tfidf_matches_tfidf_and_survives_skops(tmp_path: Path) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.models import load_model, save_model
+
+    texts = TOY_LOADED + TOY_PLAIN
+    plain = TfidfVectorizer(ngram_range=(1, 2), min_df=2).fit(texts)
+    compact = CompactTfidfVectorizer(ngram_range=(1, 2), min_df=2).fit(texts)
+    assert compact.get_params() == plain.get_params()
+    assert (compact.transform(texts) != plain.transform(texts)).nnz == 0
+    assert compact.stop_words_  # pruned n-grams exist after fit ...
+    state = compact.__getstate__()
+    assert "stop_words_" not in state  # ... but are not saved
+    assert "vocabulary_" not in state
+    loaded = load_model(save_model(compact, tmp_path / "v.skops", task="x", classes=[])).estimator
+    assert loaded.vocabulary_ == compact.vocabulary_
+    new = ["The brutal regime met on Tuesday."]
+    assert (loaded.transform(new) != compact.transform(new)).nnz == 0

@@ -247,3 +247,16 @@ def test_no_analysed_document_gives_an_index_with_the_skipped_ones(tmp_path: Pat
     index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
     assert index["summary"]["documents"] == 0
     assert index["skipped"]["by_reason"] == [["text is empty", 1]]
+
+
+def test_markdown_tables_and_method_render_as_markdown(tmp_path: Path) -> None:
+    tables = tables_from_records(make_corpus())
+    write_reports(tables, tmp_path, FAST, formats=("md",))
+    stem = next(p.stem for p in tmp_path.glob("Loud_Post-*.md"))
+    md = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+    header = "| Category | Voice | Hits | Words | Per 1,000 | Low | High |\n|---|"
+    assert header in md
+    table = md[md.index(header) :].split("\n\n", 1)[0].splitlines()
+    assert len(table) == 2 + 4 * 3  # header, rule, (2 categories + any) x 4 voices
+    assert "\n## Method\n" in md and "\\#\\# Method" not in md
+    assert (tmp_path / "figures" / f"{stem}-density.svg").is_file()

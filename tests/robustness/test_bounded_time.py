@@ -104,22 +104,3 @@ def test_voice_segments_is_linear_in_the_number_of_quotes() -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("voice_segments did not finish 15,000 intervals within 10 s")
     assert proc.returncode == 0, proc.stderr
-
-
-def test_classify_refuses_an_untrusted_model(tmp_path: Path) -> None:
-    import os
-
-    import skops.io as sio
-
-    model = tmp_path / "evil.skops"
-    sio.dump({"format": "framing-model-1", "estimator": os.system, "task": "binary",
-              "classes": ["no", "yes"]}, model)  # fmt: skip
-    corpus = tmp_path / "in.jsonl"
-    corpus.write_text(json.dumps({"id": "a", "text": "The council met."}) + "\n", "utf-8")
-    proc = _run(
-        ["cli.py", "classify", str(corpus), "--model", str(model)],
-        timeout=120,
-    )
-    assert proc.returncode == 5, proc.stderr
-    assert "not trusted: posix.system" in proc.stderr
-    assert "Traceback" not in proc.stderr

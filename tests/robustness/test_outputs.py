@@ -43,7 +43,7 @@ RAW_HTML = ("<img src=x onerror", "<script>alert(")
 
 def _corpus(path: Path) -> Path:
     with path.open("w", encoding="utf-8") as f:
-        for i in range(27):
+        for i in range(18):
             source = HOSTILE_SOURCES[i % len(HOSTILE_SOURCES)]
             record = {
                 "id": f"d{i}",
@@ -74,9 +74,9 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
         out = root / run
         steps = [
             ["analyze", str(corpus), "-o", str(out / "results.jsonl"), "-q"],
-            ["report", str(out / "results.jsonl"), "-o", str(out / "report"), "--bootstrap", "20"],
+            ["report", str(out / "results.jsonl"), "-o", str(out / "report"), "--bootstrap", "10"],
             ["compare", str(out / "results.jsonl"), "-o", str(out / "compare"), "--bootstrap",
-             "20", "--permutations", "20", "--story-field", "story"],
+             "10", "--permutations", "10", "--story-field", "story"],
         ]  # fmt: skip
         for args in steps:
             result = runner.invoke(app, args)
