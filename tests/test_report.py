@@ -258,5 +258,6 @@ def test_markdown_tables_and_method_render_as_markdown(tmp_path: Path) -> None:
     assert header in md
     table = md[md.index(header) :].split("\n\n", 1)[0].splitlines()
     assert len(table) == 2 + 4 * 3  # header, rule, (2 categories + any) x 4 voices
-    assert "\n## Method\n" in md and "\\#\\# Method" not in md
+    assert "\n## Method\n" in md
+    assert "\\#\\# Method" not in md
     assert (tmp_path / "figures" / f"{stem}-density.svg").is_file()

@@ -1,0 +1,80 @@
+"""What attribution costs ``framing analyze``: CPU throughput with and without it.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=. python benchmarks/attribution_speed.py --data /path/to/shared/data [--repeats 5]
+
+Both modes run over the 840 PolNeAR train texts in the same process, alternating, each repeat
+timed with ``time.process_time``; the median of the repeats is reported, together with the
+median of the per-repeat ratios (with / without), which moves less with the machine's load
+than either absolute figure. ``extract_attributions`` alone is timed on pre-split sentences
+and quotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from framing.analyze import Analyzer  # noqa: E402
+from framing.attribution import extract_attributions  # noqa: E402
+from framing.boilerplate import detect_boilerplate  # noqa: E402
+from framing.quotes import find_quotes  # noqa: E402
+from framing.text import split_sentences  # noqa: E402
+from framing.types import Document  # noqa: E402
+
+
+def _cpu(fn: object, items: list[object]) -> float:
+    t0 = time.process_time()
+    for item in items:
+        fn(item)  # type: ignore[operator]
+    return time.process_time() - t0
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--data", type=Path, default=Path(os.environ.get("FRAMING_DATA_DIR", "")))
+    p.add_argument("--repeats", type=int, default=5)
+    args = p.parse_args()
+    files = sorted((args.data / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        raise SystemExit("no polnear/train/text/*.txt under --data")
+    docs: list[object] = [
+        Document(id=f.stem, text=f.read_text(encoding="utf-8")) for f in files
+    ]
+    on, off = Analyzer(attribution=True), Analyzer(attribution=False)
+    for d in docs[:50]:  # warm-up: compiled patterns, caches
+        on.analyze(d)  # type: ignore[arg-type]
+        off.analyze(d)  # type: ignore[arg-type]
+    prepared: list[object] = []
+    for d in docs:
+        text = d.text  # type: ignore[attr-defined]
+        sentences = split_sentences(text)
+        prepared.append((text, sentences, find_quotes(text, sentences), detect_boilerplate(text)))
+    t_on: list[float] = []
+    t_off: list[float] = []
+    t_attr: list[float] = []
+    for _ in range(args.repeats):
+        t_off.append(_cpu(off.analyze, docs))
+        t_on.append(_cpu(on.analyze, docs))
+        t_attr.append(_cpu(lambda a: extract_attributions(*a), prepared))
+    n = len(docs)
+    ratios = [b / a for a, b in zip(t_on, t_off, strict=True)]
+    print(f"articles: {n}, repeats: {args.repeats}")
+    print(f"analyze, attribution off: {n / statistics.median(t_off):7.0f} articles/s")
+    print(f"analyze, attribution on:  {n / statistics.median(t_on):7.0f} articles/s")
+    print(f"extract_attributions:     {1000 * statistics.median(t_attr) / n:7.3f} ms/article")
+    print(f"ratio on/off (median of repeats): {statistics.median(ratios):.3f}")
+    print(f"ratio on/off (each repeat): {' '.join(f'{r:.3f}' for r in ratios)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
