@@ -190,7 +190,7 @@ class _Builder:
         self.story_field = story_field
         self.keep_text = keep_text
         self.docs: dict[str, list[Any]] = defaultdict(list)
-        self.hits: dict[str, list[Any]] = defaultdict(list)
+        self.hit_rows: list[tuple[Any, ...]] = []
         self.attrs: dict[str, list[Any]] = defaultdict(list)
         self.quotes: dict[str, list[Any]] = defaultdict(list)
         self.actors: dict[str, list[Any]] = defaultdict(list)
@@ -251,35 +251,39 @@ class _Builder:
             self.texts[doc_id] = text
         if text is not None and self.count_words:
             self.word_counts[group].update(_scored_words(text, record.get("excluded") or ()))
-        h = self.hits
+        rows = self.hit_rows
+        kwic_count = self.kwic_count
         for i, hit in enumerate(hits):
             try:
                 start, end = int(hit["start"]), int(hit["end"])
-                h["term"].append(str(hit["term"]))
-                h["category"].append(str(hit["category"]))
-                h["voice"].append(str(hit.get("voice", "authorial")))
+                term = str(hit["term"])
+                category = str(hit["category"])
             except (KeyError, TypeError, ValueError) as exc:
                 raise InputError(
                     f"hit {i} is malformed: {exc}", file=where[0], line=where[1], field="hits"
                 ) from exc
-            h["doc"].append(doc)
-            h["start"].append(start)
-            h["end"].append(end)
-            h["text"].append(str(hit.get("text", "")))
-            h["weight"].append(float(hit.get("weight", 1.0)))
-            h["lexicon"].append(str(hit.get("lexicon", "")))
-            h["rules"].append(" ".join(hit.get("rules") or ()))
-            h["scare_quoted"].append(bool(hit.get("scare_quoted", False)))
-            key = (group, h["term"][-1])
-            if text is not None and self.kwic_count[key] < KWIC_PER_TERM:
-                self.kwic_count[key] += 1
-                left: str | None
-                right: str | None
+            left: str | None = None
+            right: str | None = None
+            if text is not None and kwic_count[(group, term)] < KWIC_PER_TERM:
+                kwic_count[(group, term)] += 1
                 left, right = _snippet(text, start, end)
-            else:
-                left = right = None
-            h["left"].append(left)
-            h["right"].append(right)
+            rows.append(
+                (
+                    doc,
+                    term,
+                    category,
+                    str(hit.get("voice", "authorial")),
+                    start,
+                    end,
+                    str(hit.get("text", "")),
+                    float(hit.get("weight", 1.0)),
+                    str(hit.get("lexicon", "")),
+                    " ".join(hit.get("rules") or ()),
+                    bool(hit.get("scare_quoted", False)),
+                    left,
+                    right,
+                )
+            )
         a = self.attrs
         for attr in record.get("attributions") or []:
             cue = attr.get("cue") or {}
@@ -332,22 +336,10 @@ class _Builder:
         for column in ("doc", "n_words", *(f"words_{v}" for v in VOICES), "direct_quote_words"):
             documents[column] = documents[column].astype(np.int64)
         hits = self.frame(
-            self.hits,
-            [
-                "doc",
-                "term",
-                "category",
-                "voice",
-                "start",
-                "end",
-                "text",
-                "weight",
-                "lexicon",
-                "rules",
-                "scare_quoted",
-                "left",
-                "right",
-            ],
+            dict(zip(HIT_COLUMNS, map(list, zip(*self.hit_rows, strict=True)), strict=True))
+            if self.hit_rows
+            else {},
+            HIT_COLUMNS,
         )
         attrs = self.frame(
             self.attrs, ["doc", "cue", "lemma", "stance", "source_type", "speaker", "kind"]
@@ -373,6 +365,21 @@ class _Builder:
 
 
 SKIPPED_COLUMNS = ["file", "line", "field", "reason", "id"]
+HIT_COLUMNS = [
+    "doc",
+    "term",
+    "category",
+    "voice",
+    "start",
+    "end",
+    "text",
+    "weight",
+    "lexicon",
+    "rules",
+    "scare_quoted",
+    "left",
+    "right",
+]
 
 
 def read_skipped(path: Path | None) -> pd.DataFrame:

@@ -90,6 +90,8 @@ class BoilerplateRules:
     teaser: TeaserSettings
     max_line_chars: int
     origin: str
+    #: All ``contains`` patterns as one alternation: a line none of them can match skips them all.
+    contains_any: re.Pattern[str] | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +129,16 @@ def load_boilerplate_rules(path: str | Path) -> BoilerplateRules:
         for i, raw in enumerate(raw_rules)
     )
     teaser = _teaser_settings(data.get("teaser", {}), where, set(reasons))
-    return BoilerplateRules(rules, dict(reasons), teaser, max_line, where)
+    return BoilerplateRules(rules, dict(reasons), teaser, max_line, where, _contains_any(rules))
+
+
+def _contains_any(rules: Sequence[Rule]) -> re.Pattern[str] | None:
+    parts = []
+    for rule in rules:
+        if rule.kind == "contains" and rule.pattern is not None:
+            scoped = "(?i:" if rule.pattern.flags & re.IGNORECASE else "(?:"
+            parts.append(f"{scoped}{rule.pattern.pattern})")
+    return re.compile("|".join(parts)) if parts else None
 
 
 @lru_cache(maxsize=1)
@@ -262,11 +273,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _line_reason(line: str, rules: BoilerplateRules) -> str | None:
-    if len(line) > rules.max_line_chars:
+    n = len(line)
+    if n > rules.max_line_chars:
         return None  # longer than any declared boilerplate: prose (or a data blob)
-    folded = _fold(line)
+    folded: str | None = None  # folded on first need: most lines are prose no rule can match
+    any_contains: bool | None = None
     for rule in rules.rules:
-        if rule.matches(line, folded):
+        if n > rule.max_chars:
+            continue
+        if rule.kind == "contains" and rules.contains_any is not None:
+            if any_contains is None:
+                any_contains = rules.contains_any.search(line) is not None
+            if not any_contains:
+                continue
+        if folded is None and rule.kind in ("line", "prefix"):
+            folded = _fold(line)
+        if rule.matches(line, folded or ""):
             return rule.reason
     return None
 

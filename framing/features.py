@@ -393,7 +393,7 @@ class CompactTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
     Identical in fitting and transforming; only serialisation differs: ``vocabulary_`` is stored
     as a NumPy string array in index order (skops saves arrays quickly and safely, whereas a
     dict of tens of thousands of n-grams takes minutes) and the dict is rebuilt on load. The
-    introspection-only ``stop_words_`` (every pruned n-gram) is not saved.
+    introspection-only ``stop_words_`` of older scikit-learn versions is not saved.
     """
 
     def __getstate__(self) -> dict[str, Any]:

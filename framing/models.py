@@ -81,7 +81,6 @@ def save_model(
     """Write ``estimator`` and its task, classes and metadata to a skops file at ``path``."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _drop_introspection_state(estimator)
     bundle = {
         "format": "framing-model-1",
         "estimator": estimator,
@@ -92,30 +91,6 @@ def save_model(
     }
     sio.dump(bundle, target, compression=8)
     return target
-
-
-def _drop_introspection_state(estimator: Any) -> None:
-    """Remove the vectorizers' ``stop_words_`` (every pruned n-gram, often millions of strings).
-
-    scikit-learn documents the attribute as introspection only and safe to delete; it does not
-    affect ``transform``, but it would dominate the file size and the time to save.
-    """
-    seen: set[int] = set()
-
-    def visit(obj: Any) -> None:
-        if id(obj) in seen or not hasattr(obj, "get_params"):
-            return
-        seen.add(id(obj))
-        if hasattr(obj, "stop_words_"):
-            delattr(obj, "stop_words_")
-        for value in list(vars(obj).values()):
-            if isinstance(value, list | tuple):
-                for item in value:
-                    visit(item[1] if isinstance(item, tuple) and len(item) >= 2 else item)
-            else:
-                visit(value)
-
-    visit(estimator)
 
 
 def _plain(value: Any) -> Any:

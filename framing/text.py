@@ -1,6 +1,11 @@
 """Tokens, sentences and normalisation, with offsets into the original text.
 
-Words come from NLTK's :class:`~nltk.tokenize.RegexpTokenizer` (no downloaded data needed).
+Words are the matches of :data:`WORD_PATTERN`, the pattern of NLTK's data-free
+:class:`~nltk.tokenize.RegexpTokenizer` (:func:`word_tokenizer` returns that tokenizer for NLTK
+pipelines). The analysis runs the pattern with the standard library's ``re`` directly: NLTK 3.9+
+compiles caller patterns with the third-party ``regex`` engine, whose newer Unicode tables would
+make word spans and word counts disagree on recent letters, and importing NLTK costs about a second
+per process.
 Sentences come from a regular-expression splitter with an abbreviation list the project ships
 (``lexicons/abbreviations.txt``): it runs several times faster than untrained Punkt and knows
 news abbreviations such as "U.S." and "Lt. Gen.". Paragraph and line breaks always end a sentence,
@@ -53,17 +58,16 @@ def normalize(text: str) -> str:
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Word spans ``(start, end)`` in ``text[start:end]``, as offsets into ``text``."""
-    if end is None:
-        end = len(text)
-    if start == 0 and end == len(text):
-        return list(_tokenizer().span_tokenize(text))
-    return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+    return [
+        (m.start(), m.end())
+        for m in WORD_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    """NLTK's tokenizer, imported on first use: importing ``nltk`` takes seconds and ~100 MB,
-    and the analysis itself never needs it (only :func:`word_spans` over a whole text)."""
+def word_tokenizer() -> Any:
+    """NLTK's ``RegexpTokenizer`` over :data:`WORD_PATTERN` (same words as :func:`word_spans` on
+    text within Unicode 14), for users who compose NLTK pipelines. Imported on first use."""
     from nltk.tokenize import RegexpTokenizer
 
     return RegexpTokenizer(WORD_PATTERN)

@@ -59,6 +59,9 @@ def test_report_files_per_source_and_index(tmp_path: Path) -> None:
     assert "data:image/svg+xml;base64," in html
     assert "http://" not in html.replace("http://www.w3.org", "")  # no external resources
     assert "@media print" in html
+    anchors = set(re.findall(r'href="#([^"]+)"', html))
+    assert anchors  # table of contents and keyword-in-context links
+    assert anchors <= set(re.findall(r' id="([^"]+)"', html))  # every link has a target
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert f'href="{stems["Loud Post"]}.html"' in index
     assert f'href="{stems["Calm Times"]}.html"' in index

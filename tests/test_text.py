@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.text import SpanIndex, count_words, normalize, sentence_spans, word_spans
+from framing.text import (
+    SpanIndex,
+    count_words,
+    normalize,
+    sentence_spans,
+    word_spans,
+    word_tokenizer,
+)
 
 
 def texts_of(text: str) -> list[str]:
@@ -82,3 +89,8 @@ def test_spans_are_within_bounds_on_any_text(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "...", "“”"])
 def test_degenerate_texts(text: str) -> None:
     assert all(text[s:e].strip() for s, e in sentence_spans(text))
+
+
+def test_word_spans_equal_nltk_regexp_tokenizer_on_news_text() -> None:
+    text = "Ukraine’s envoy didn’t attend; the so-called “referendum” (2014) was rejected."
+    assert word_spans(text) == list(word_tokenizer().span_tokenize(text))

@@ -13,7 +13,6 @@ import json
 from functools import cache
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -150,13 +149,6 @@ def test_whole_analysis_is_exact_and_repeatable(text: str) -> None:
     assert analyzer().analyze(doc) == first  # deterministic
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="framing.text: word_spans uses NLTK's RegexpTokenizer, which compiles WORD_PATTERN "
-    "with the third-party `regex` engine (a newer Unicode database), while count_words uses `re` "
-    "(Python 3.11: Unicode 14). Letters added after Unicode 14 (e.g. U+18D80, Tangut component) "
-    "are a word for one and not for the other, so n_words and word spans can disagree.",
-)
 def test_word_count_agrees_with_word_spans_on_new_letters() -> None:
     text = "Tangut \U00018d80 text"
     assert count_words(text) == len(word_spans(text))
