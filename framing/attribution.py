@@ -25,8 +25,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
@@ -45,7 +46,6 @@ from framing.types import (
     ContentSpan,
     Cue,
     Excluded,
-    Hit,
     Quote,
     Sentence,
     SourceSpan,
@@ -993,17 +993,20 @@ _NOT_SPEAKER = frozenset(
 _QUOTE_OPEN = "“\"‘'«„"
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
     low: str
 
 
+_new_tuple = tuple.__new__
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    # tuple.__new__ builds the named tuple without a Python-level constructor call
     return [
-        _Token(*m.span(), g, g.lower())
+        _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
         for m in _WORD_TOKEN_RE.finditer(text, start, end)
         if (g := m.group())
     ]
@@ -1223,6 +1226,17 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 @dataclass(slots=True)
+class _CueHit:
+    """A cue candidate: a match of the cue card that its rules allow."""
+
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+
+
+@dataclass(slots=True)
 class _Draft:
     cue: Cue
     source: tuple[int, int] | None
@@ -1237,12 +1251,12 @@ class _Draft:
 
 def _cue_hits(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, excluded: Sequence[Excluded]
-) -> list[Hit]:
+) -> list[_CueHit]:
     matcher = _cue_matcher()
     sent_starts = [s.start for s in sentences]
     ex = sorted((e.start, e.end) for e in excluded)
     ex_starts = [e[0] for e in ex]
-    out: list[Hit] = []
+    out: list[_CueHit] = []
     last_end = -1
     for m in matcher.pattern.finditer(normalize(text)):
         start, end = m.span()
@@ -1262,19 +1276,7 @@ def _cue_hits(
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
             if rules and _vetoed(text, start, end, rules, s_start, max(s_end, end)):
                 continue
-            out.append(
-                Hit(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    term=entry.term,
-                    category=entry.category,
-                    weight=entry.weight,
-                    lexicon=matcher.lexicon,
-                    sentence=max(si, 0),
-                    voice="authorial",
-                )
-            )
+            out.append(_CueHit(start, end, text[start:end], entry.term, entry.category))
             last_end = end
             break
     return out
@@ -1334,7 +1336,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     return t.start, first[end].end
 
 
-def _inverted_possible(text: str, hit: Hit, s_start: int) -> bool:
+def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
     if hit.text.lower().endswith("ing"):
         return False
@@ -1344,7 +1346,7 @@ def _inverted_possible(text: str, hit: Hit, s_start: int) -> bool:
 
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds at least ``n`` words (stops counting at ``n``)."""
-    return any(k >= n for k, _ in enumerate(WORD_RE.finditer(text, start, end), 1))
+    return next(islice(WORD_RE.finditer(text, start, end), n - 1, None), None) is not None
 
 
 def _prev_word(text: str, pos: int, lo: int) -> str:
@@ -1352,7 +1354,7 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
     return prev[-1].low if prev else ""
 
 
-def _plausible(text: str, hit: Hit, lo: int) -> bool:
+def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
     """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
     low = hit.text.lower()
     prev = _tokens(text, max(lo, hit.start - 22), hit.start)

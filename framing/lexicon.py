@@ -277,6 +277,14 @@ def _parse(card_path: Path) -> tuple[LexiconSpec | None, list[LexiconProblem]]:
         card_path.parent / entries_name if entries_name else card_path.with_suffix(".tsv")
     )
     entries_bytes = b""
+    if entries_name and (
+        Path(entries_name).is_absolute()
+        or not entries_path.resolve().is_relative_to(card_path.parent.resolve())
+    ):
+        card_problem(
+            "entries", "must name a file in the card's own folder (no '..', no absolute path)"
+        )
+        entries_name = ""
     if entries_name:
         try:
             entries_bytes = entries_path.read_bytes()

@@ -29,7 +29,7 @@ import orjson
 
 from framing import __version__
 from framing.analyze import Analyzer, text_hash
-from framing.corpus import FieldMap, detect_format, read_documents
+from framing.corpus import MAX_TEXT_CHARS, FieldMap, detect_format, read_documents
 from framing.errors import ConfigError
 from framing.parallel import (
     Outcome,
@@ -403,9 +403,11 @@ def analyze_inputs(
     chunk_size: int | None = None,
     parquet: Path | None = None,
     incremental: bool = False,
+    max_chars: int | None = MAX_TEXT_CHARS,
 ) -> RunSummary:
     """Read ``inputs`` with :func:`framing.corpus.read_documents` and analyse them
-    (the options are those of :func:`analyze_documents`)."""
+    (the options are those of :func:`analyze_documents`; ``max_chars`` is the longest text
+    analysed, longer ones are skipped with their size, ``None`` for no limit)."""
     skipped: list[SkippedDocument] = []
     docs = read_documents(
         inputs,
@@ -414,6 +416,7 @@ def analyze_inputs(
         on_error=on_error,
         skipped=skipped,
         fmt=fmt,
+        max_chars=max_chars,
     )
     return analyze_documents(
         docs,

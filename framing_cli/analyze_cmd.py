@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.text import Text
 
 from framing.analyze import Analyzer
-from framing.corpus import FieldMap, read_documents
+from framing.corpus import MAX_TEXT_CHARS, FieldMap, read_documents
 from framing.errors import InputError
 from framing.lexicon import load_lexicons
 from framing.pipeline import analyze_inputs, estimate_documents
@@ -117,6 +117,12 @@ def analyze(
     chunk_size: Annotated[
         int | None, typer.Option(min=1, help="Documents per task (default 16; dask 64).")
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Skip (and list) texts longer than this many characters; 0: no limit."
+        ),
+    ] = MAX_TEXT_CHARS,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
@@ -157,6 +163,7 @@ def analyze(
             chunk_size=chunk_size,
             parquet=parquet,
             incremental=incremental,
+            max_chars=max_chars or None,
         )
     for s in summary.skipped_documents:
         where = s.file + (f":{s.line}" if s.line is not None else "")

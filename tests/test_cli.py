@@ -102,3 +102,20 @@ def test_annotate_prints_hits_with_voice(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "quoted" in result.output
     assert "authorial" in result.output
+
+
+def test_analyze_max_chars_skips_and_lists_overlong_texts(tmp_path: Path) -> None:
+    corpus = tmp_path / "in.jsonl"
+    long_text = "The council met again. " * 10
+    corpus.write_text(
+        json.dumps({"id": "short", "text": "The regime fell."}) + "\n"
+        + json.dumps({"id": "long", "text": long_text}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "results.jsonl"
+    result = runner.invoke(app, ["analyze", str(corpus), "-o", str(out), "--max-chars", "100"])
+    assert result.exit_code == 0, result.output
+    assert "read 2 = analysed 1 + skipped 1" in result.output
+    errors = [json.loads(x) for x in (tmp_path / "results.errors.jsonl").read_text().splitlines()]
+    assert [(e["id"], e["line"], e["field"]) for e in errors] == [("long", 2, "text")]
+    assert "230 characters" in errors[0]["reason"]

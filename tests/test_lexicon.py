@@ -206,6 +206,20 @@ def test_bad_rule_definitions_are_rejected(tmp_path: Path) -> None:
     assert {p.field for p in problems} == {"rules.bad", "rules.wide"}
 
 
+@pytest.mark.parametrize("entries", ["../outside.tsv", "/etc/hostname"])
+def test_entries_outside_the_card_folder_are_refused_unread(tmp_path: Path, entries: str) -> None:
+    card_dir = tmp_path / "cards"
+    card_dir.mkdir()
+    (tmp_path / "outside.tsv").write_text("SECRET first line\n", encoding="utf-8")
+    card = write_lexicon(
+        card_dir, card=CARD.replace('entries = "mini.tsv"', f'entries = "{entries}"')
+    )
+    problems = validate_lexicon(card)
+    assert [p.field for p in problems] == ["entries"]
+    assert "own folder" in problems[0].message
+    assert all("SECRET" not in p.message for p in problems)
+
+
 def test_duplicate_lexicon_names_are_refused(tmp_path: Path) -> None:
     spec = parse_lexicon(write_lexicon(tmp_path))
     with pytest.raises(LexiconError, match="share the name"):
