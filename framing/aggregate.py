@@ -190,7 +190,7 @@ class _Builder:
         self.story_field = story_field
         self.keep_text = keep_text
         self.docs: dict[str, list[Any]] = defaultdict(list)
-        self.hit_rows: list[tuple[Any, ...]] = []
+        self.hits: dict[str, list[Any]] = defaultdict(list)
         self.attrs: dict[str, list[Any]] = defaultdict(list)
         self.quotes: dict[str, list[Any]] = defaultdict(list)
         self.actors: dict[str, list[Any]] = defaultdict(list)
@@ -251,39 +251,35 @@ class _Builder:
             self.texts[doc_id] = text
         if text is not None and self.count_words:
             self.word_counts[group].update(_scored_words(text, record.get("excluded") or ()))
-        rows = self.hit_rows
-        kwic_count = self.kwic_count
+        h = self.hits
         for i, hit in enumerate(hits):
             try:
                 start, end = int(hit["start"]), int(hit["end"])
-                term = str(hit["term"])
-                category = str(hit["category"])
+                h["term"].append(str(hit["term"]))
+                h["category"].append(str(hit["category"]))
+                h["voice"].append(str(hit.get("voice", "authorial")))
             except (KeyError, TypeError, ValueError) as exc:
                 raise InputError(
                     f"hit {i} is malformed: {exc}", file=where[0], line=where[1], field="hits"
                 ) from exc
-            left: str | None = None
-            right: str | None = None
-            if text is not None and kwic_count[(group, term)] < KWIC_PER_TERM:
-                kwic_count[(group, term)] += 1
+            h["doc"].append(doc)
+            h["start"].append(start)
+            h["end"].append(end)
+            h["text"].append(str(hit.get("text", "")))
+            h["weight"].append(float(hit.get("weight", 1.0)))
+            h["lexicon"].append(str(hit.get("lexicon", "")))
+            h["rules"].append(" ".join(hit.get("rules") or ()))
+            h["scare_quoted"].append(bool(hit.get("scare_quoted", False)))
+            key = (group, h["term"][-1])
+            if text is not None and self.kwic_count[key] < KWIC_PER_TERM:
+                self.kwic_count[key] += 1
+                left: str | None
+                right: str | None
                 left, right = _snippet(text, start, end)
-            rows.append(
-                (
-                    doc,
-                    term,
-                    category,
-                    str(hit.get("voice", "authorial")),
-                    start,
-                    end,
-                    str(hit.get("text", "")),
-                    float(hit.get("weight", 1.0)),
-                    str(hit.get("lexicon", "")),
-                    " ".join(hit.get("rules") or ()),
-                    bool(hit.get("scare_quoted", False)),
-                    left,
-                    right,
-                )
-            )
+            else:
+                left = right = None
+            h["left"].append(left)
+            h["right"].append(right)
         a = self.attrs
         for attr in record.get("attributions") or []:
             cue = attr.get("cue") or {}
@@ -335,12 +331,7 @@ class _Builder:
         documents = self.frame(self.docs, doc_cols)
         for column in ("doc", "n_words", *(f"words_{v}" for v in VOICES), "direct_quote_words"):
             documents[column] = documents[column].astype(np.int64)
-        hits = self.frame(
-            dict(zip(HIT_COLUMNS, map(list, zip(*self.hit_rows, strict=True)), strict=True))
-            if self.hit_rows
-            else {},
-            HIT_COLUMNS,
-        )
+        hits = self.frame(self.hits, HIT_COLUMNS)
         attrs = self.frame(
             self.attrs, ["doc", "cue", "lemma", "stance", "source_type", "speaker", "kind"]
         )

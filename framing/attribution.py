@@ -90,6 +90,7 @@ class _Rule:
     phrases: frozenset[tuple[str, ...]]
     lengths: tuple[int, ...]
     window: int
+    simple: bool  # veto_preceding of one word right before: checked inline by _cue_hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,8 @@ class _CueMatcher:
 
 def _compile_rule(rule: RuleSpec) -> _Rule:
     lengths = tuple(sorted({len(w) for w in rule.words}))
-    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window)
+    simple = rule.type == "veto_preceding" and rule.window == 1 and lengths == (1,)
+    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple)
 
 
 _FORM_SEP = "\x00"
@@ -952,7 +954,8 @@ _NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
 _WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
 _CAP_NAME_RE = re.compile(
-    r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
+    # the look-behind follows the first letter so that the scan can skip to capitals
+    r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
 )
 _COLON_RE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
@@ -991,6 +994,7 @@ _NOT_SPEAKER = frozenset(
     ]
 )
 _QUOTE_OPEN = "“\"‘'«„"
+_SOURCE_END_RE = re.compile(r"[,;.:!?“”\"(]")
 
 
 class _Token(NamedTuple):
@@ -1003,20 +1007,73 @@ class _Token(NamedTuple):
 _new_tuple = tuple.__new__
 
 
+_LAST_WINDOW: tuple[str, int, int, list[_Token]] = ("", 0, 0, [])
+_LAST_NORMALIZED: tuple[str, str] = ("", "")
+
+
+def _normalized(text: str) -> str:
+    """:func:`framing.text.normalize` of ``text``, kept for the text last asked for."""
+    last = _LAST_NORMALIZED
+    if last[0] is text:
+        return last[1]
+    norm = normalize(text)
+    globals()["_LAST_NORMALIZED"] = (text, norm)
+    return norm
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    # tuple.__new__ builds the named tuple without a Python-level constructor call
-    return [
-        _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
-        for m in _WORD_TOKEN_RE.finditer(text, start, end)
-        if (g := m.group())
+    """Tokens of ``text[start:end]`` (the returned list is shared: do not modify it).
+
+    The window left of a cue is asked for by several steps in turn, so the last window is
+    kept; the tuple is replaced as a whole, so concurrent callers see a consistent entry.
+    """
+    last = _LAST_WINDOW
+    if last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
+    # tokens are read from the normalised text (same offsets), which gives their lower-case
+    # form; tuple.__new__ builds the named tuple without a Python-level constructor call
+    norm = _normalized(text)
+    toks = [
+        _new_tuple(_Token, (sp[0], sp[1], text[sp[0] : sp[1]], m.group()))
+        for m in _WORD_TOKEN_RE.finditer(norm, start, end)
+        if (sp := m.span())
     ]
+    globals()["_LAST_WINDOW"] = (text, start, end, toks)
+    return toks
 
 
-def _is_word(tok: _Token) -> bool:
-    return tok.text[0].isalnum()
+def _first_token(text: str, start: int, end: int) -> _Token | None:
+    """The first of :func:`_tokens` ``(text, start, end)``, found without the others."""
+    m = _WORD_TOKEN_RE.search(text, start, end)
+    if m is None:
+        return None
+    g = m.group()
+    return _Token(m.start(), m.end(), g, g.lower())
+
+
+def _last_token(text: str, start: int, end: int) -> _Token | None:
+    """The last of :func:`_tokens` ``(text, start, end)``, read from the last
+    whitespace-separated chunk only (tokens never cross whitespace)."""
+    chunk = text[start:end].rstrip()
+    if not chunk:
+        return None
+    hi = start + len(chunk)
+    found = _WORD_TOKEN_RE.findall(text, hi - len(chunk.rsplit(None, 1)[-1]), hi)
+    if not found:
+        toks = _tokens(text, start, end)
+        return toks[-1] if toks else None
+    g = found[-1]
+    return (
+        _Token(hi - len(g), hi, g, g.lower())
+        if chunk.endswith(g)
+        else _tokens(text, start, end)[-1]
+    )
 
 
 # ----------------------------------------------------------------------------- source phrases
+
+
+_LEFT_WINDOW = 45  # characters left of a cue read first for its subject
 
 
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -1024,7 +1081,7 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
     A short window is tried first; a longer one only when the phrase may reach past it.
     """
-    near = max(lo, cue_start - 45)
+    near = max(lo, cue_start - _LEFT_WINDOW)
     found, touched = _left_source_in(text, lo, near, cue_start)
     if touched and near > lo:
         found, _ = _left_source_in(text, lo, max(lo, cue_start - 110), cue_start)
@@ -1038,7 +1095,7 @@ def _left_source_in(
     reached the start of the window (so that a longer window could change the answer)."""
     toks = _tokens(text, window_start, cue_start)
     i = len(toks) - 1
-    while i >= 0 and _is_word(toks[i]):
+    while i >= 0 and toks[i].text[0].isalnum():
         if toks[i].low in _TIME_WORDS:
             # a time phrase between subject and verb: "the senator on Tuesday said"
             while i >= 0 and (toks[i].low in _TIME_WORDS or toks[i].low[:1].isdigit()):
@@ -1067,7 +1124,7 @@ def _left_source_in(
     words = 0
     while i >= 0:
         tok = toks[i]
-        if not _is_word(tok):
+        if not tok.text[0].isalnum():
             if tok.text in {"-", "’", "'"} or (tok.text == "." and i > 0):
                 i -= 1
                 continue
@@ -1095,7 +1152,7 @@ def _left_source_in(
         toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
     ):
         start_i += 1
-    if start_i > end_i or not _is_word(toks[end_i]):
+    if start_i > end_i or not toks[end_i].text[0].isalnum():
         return None, touched
     if toks[end_i].low in _NP_INNER:
         return None, touched
@@ -1105,7 +1162,7 @@ def _left_source_in(
 def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """An inverted subject right after the cue: "said Lappo", "said the ministry"."""
     toks = _tokens(text, pos, min(hi, pos + 90))
-    if not toks or not _is_word(toks[0]):
+    if not toks or not toks[0].text[0].isalnum():
         return None
     first = toks[0]
     if first.low in _TIME_WORDS:
@@ -1121,7 +1178,7 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):
-        if not _is_word(tok) and tok.text not in {"-", "."}:
+        if not tok.text[0].isalnum() and tok.text not in {"-", "."}:
             break
         if tok.low in {"that", "in", "on", "during", "when", "after", "before", "while", "as"}:
             break
@@ -1131,7 +1188,7 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if n > 8:
             break
-        if _is_word(tok):
+        if tok.text[0].isalnum():
             end = tok.end
     if first.low in {"the", "a", "an"} and end == first.end:
         return None
@@ -1158,7 +1215,7 @@ def _source_type(text: str, start: int, end: int, anonymity: Callable[[], bool])
     if len(words) == 1 and words[0] in _PRONOUNS:
         return "pronoun"
     named = any(w[0].isupper() for w in raw[1:])
-    if (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)) and not named:
+    if not named and (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)):
         return "unverified"
     head = words[-1]
     dem = demonyms()
@@ -1258,7 +1315,8 @@ def _cue_hits(
     ex_starts = [e[0] for e in ex]
     out: list[_CueHit] = []
     last_end = -1
-    for m in matcher.pattern.finditer(normalize(text)):
+    norm = _normalized(text)
+    for m in matcher.pattern.finditer(norm):
         start, end = m.span()
         if start < last_end:
             continue
@@ -1274,7 +1332,13 @@ def _cue_hits(
         si = bisect.bisect_right(sent_starts, start) - 1
         s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
-            if rules and _vetoed(text, start, end, rules, s_start, max(s_end, end)):
+            if len(rules) == 1 and rules[0].simple:
+                # the common rule, inline: the word before is not one of the rule's words
+                chunk = norm[max(s_start, start - 30) : start].rstrip()
+                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
+                if (word,) in rules[0].phrases:
+                    continue
+            elif rules and _vetoed(text, start, end, rules, s_start, max(s_end, end)):
                 continue
             out.append(_CueHit(start, end, text[start:end], entry.term, entry.category))
             last_end = end
@@ -1288,7 +1352,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     ``Mr. Trump, who said …`` -> the antecedent of ``who``; ``He called it … and said …`` or
     ``…, noting that …`` -> the noun phrase or pronoun that opens the sentence.
     """
-    toks = _tokens(text, max(s_start, cue_start - 40), cue_start)
+    toks = _tokens(text, max(s_start, cue_start - _LEFT_WINDOW), cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
         i -= 1
@@ -1309,7 +1373,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         s_start = lead.end()  # "In a statement, Florida Gov. Rick Scott blasted … and said"
     first = _tokens(text, s_start, min(cue_start, s_start + 80))
     k = 0
-    while k < len(first) and (first[k].low in _LEAD_TRIM or not _is_word(first[k])):
+    while k < len(first) and (first[k].low in _LEAD_TRIM or not first[k].text[0].isalnum()):
         k += 1
     if k >= len(first):
         return None
@@ -1322,14 +1386,16 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     j = k + 1
     while j < len(first) and j - k < 8:
         w = first[j]
-        if w.text in {".", "-"} or (_is_word(w) and (w.text[0].isupper() or w.low in _NP_INNER)):
-            if _is_word(w) and w.text[0].isupper():
+        if w.text in {".", "-"} or (
+            w.text[0].isalnum() and (w.text[0].isupper() or w.low in _NP_INNER)
+        ):
+            if w.text[0].isalnum() and w.text[0].isupper():
                 end = j
             j += 1
             continue
         break
     if end == k and t.low == "the":
-        if j < len(first) and _is_word(first[j]) and first[j].low not in _STOP_LEFT:
+        if j < len(first) and first[j].text[0].isalnum() and first[j].low not in _STOP_LEFT:
             end = j
         else:
             return None
@@ -1357,8 +1423,8 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
 def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
     """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
     low = hit.text.lower()
-    prev = _tokens(text, max(lo, hit.start - 22), hit.start)
-    prev_low = prev[-1].low if prev else ""
+    last = _last_token(text, max(lo, hit.start - 22), hit.start)
+    prev_low = last.low if last is not None else ""
     if prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"} and (
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
     ):
@@ -1366,7 +1432,7 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
     if prev_low in _BE and hit.term not in _PASSIVE_CUES:
         return False  # passive or a noun after "there are" (there are fears)
     if not low.endswith("ing") and (
-        (prev_low in _NOUN_LEFT and prev[-1].text.islower())
+        (prev_low in _NOUN_LEFT and last is not None and last.text.islower())
         or (prev_low[:1].isdigit() and low.endswith("s"))
     ):
         return False  # a noun: "the right of states", "in swing states", "2012 attacks"
@@ -1374,9 +1440,8 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         prev_low in _SHOW_NOUN_LEFT or text[hit.end : hit.end + 3] in {" up", " as"}
     ):
         return False  # "his radio show", "talk shows", "show up"
-    if (
-        hit.term in _NAMING
-        and len(prev) >= 2
+    if hit.term in _NAMING and (
+        len(prev := _tokens(text, max(lo, hit.start - 22), hit.start)) >= 2
         and any(t.low in {"a", "an"} for t in prev[-3:-1])
         and not any(t.text[0].isupper() for t in prev[-3:] if t.low not in {"a", "an"})
     ):
@@ -1402,11 +1467,11 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
     needs_next = low in _NOUN_LIKE_S or hit.term in _NOUN_LIKE_S or hit.category == "other"
     if not needs_next:
         return True
-    nxt = _tokens(text, hit.end, min(len(text), hit.end + 20))
+    nxt = _first_token(text, hit.end, min(len(text), hit.end + 20))
     if low in _NOUN_LIKE_S or (hit.term in _NOUN_LIKE_S and " " not in low):
-        if not nxt:
+        if nxt is None:
             return False
-        t = nxt[0]
+        t = nxt
         if not (
             t.low in _CLAUSE_STARTERS
             or t.text[0].isupper()
@@ -1415,21 +1480,26 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         ):
             return False
     if hit.category == "other":
-        if not nxt:
+        if nxt is None:
             return False
-        t = nxt[0]
+        t = nxt
         if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
             return False
     return True
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
-    toks = _tokens(text, after, min(sent_end, after + (60 if term in _TELLING else 20)))
-    if not toks:
-        return None
-    i = 0
-    # an object of telling and a time phrase do not belong to the content
-    if term in _TELLING:
+    if term not in _TELLING:
+        first = _first_token(text, after, min(sent_end, after + 20))
+        if first is None:
+            return None
+        start = first.start
+    else:
+        toks = _tokens(text, after, min(sent_end, after + 60))
+        if not toks:
+            return None
+        i = 0
+        # an object of telling and a time phrase do not belong to the content
         for k, t in enumerate(toks[:6]):
             if t.low == "that":
                 i = k
@@ -1437,7 +1507,7 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         else:
             if toks[0].low in _OBJECT_WORDS:
                 i = 1
-    start = toks[i].start if i < len(toks) else sent_end
+        start = toks[i].start if i < len(toks) else sent_end
     s, e = _trim(text, start, sent_end)
     if not _has_words(text, s, e, 2):
         return None
@@ -1468,7 +1538,6 @@ def extract_attributions(
 
     for hit in _cue_hits(text, sentences, qs, excluded):
         s_start, s_end = sentence_bounds(hit.start)
-        _, p_end = _paragraph_bounds(text, hit.start)
         if not _plausible(text, hit, s_start):
             continue
         cue = Cue(hit.start, hit.end, hit.text, hit.term, _stance(hit.category))
@@ -1480,7 +1549,7 @@ def extract_attributions(
 
         if hit.term == "according to":
             src_end = s_end
-            m = re.compile(r"[,;.:!?“”\"(]").search(text, hit.end, s_end)
+            m = _SOURCE_END_RE.search(text, hit.end, s_end)
             if m:
                 src_end = m.start()
             source = _trim(text, hit.end, src_end)
@@ -1525,7 +1594,11 @@ def extract_attributions(
                 kind = "direct"
                 source = _left_source(text, q.end, hit.start)
                 if source is None:
-                    source = _right_source(text, hit.end, s_end if s_end > hit.end else p_end)
+                    source = _right_source(
+                        text,
+                        hit.end,
+                        s_end if s_end > hit.end else _paragraph_bounds(text, hit.start)[1],
+                    )
                 conf = 0.95
         # 2. a quotation right after the cue: X said: “…” / X said, “…”
         if content is None:
@@ -1588,11 +1661,11 @@ def extract_attributions(
     return _finish(text, sentences, qs, drafts)
 
 
+_STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}
+
+
 def _stance(category: str) -> Stance:
-    for s in STANCES:
-        if s == category:
-            return s
-    return "other"
+    return _STANCE_OF.get(category, "other")
 
 
 def _quotes_within(qs: _Quotes, start: int, end: int) -> list[int]:
@@ -1686,6 +1759,9 @@ def _continuations(
     return out
 
 
+_NOT_NAME_START = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
+
+
 class _Mentions:
     """Capitalised multi-word names in a text (person candidates), found once, on demand."""
 
@@ -1699,14 +1775,14 @@ class _Mentions:
             starts: list[int] = []
             names: list[str] = []
             for m in _CAP_NAME_RE.finditer(self.text):
-                words = m.group().split()
-                if words[0] in {"The", "A", "An", "In", "On", "According", "So", "But", "And"}:
+                name = m.group()
+                if name.split(None, 1)[0] in _NOT_NAME_START:
                     continue
-                if {w.lower() for w in words} & _ORG_WORDS:
+                if not _ORG_WORDS.isdisjoint(name.lower().split()):
                     continue
                 ends.append(m.end())
                 starts.append(m.start())
-                names.append(m.group())
+                names.append(name)
             self._found = (ends, starts, names)
         ends, starts, names = self._found
         i = bisect.bisect_right(ends, pos) - 1

@@ -59,7 +59,7 @@ from framing.types import VOICES
 N_CATEGORY_CLASSES = 8
 
 
-# --------------------------------------------------------------------------- rendering helpers
+# --------------------------------------------------------------------------- rendering
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~])")
