@@ -1206,42 +1206,47 @@ def _source_type(text: str, start: int, end: int, anonymity: Callable[[], bool])
     comma = text.find(",", start, end)
     if comma > start:
         end = comma  # "Anatoly Lappo, chairman of …": the head names the source
-    phrase = text[start:end]
+    typ, ask = _phrase_type(text[start:end])
+    return "anonymous" if ask and anonymity() else typ
+
+
+@lru_cache(maxsize=4096)
+def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
+    """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
+    make it ``anonymous`` instead (phrases recur across texts, so this is cached)."""
     raw = WORD_RE.findall(phrase)
     words = [w.lower() for w in raw]
     if not words:
-        return "unknown"
+        return "unknown", False
     low = set(words)
     if len(words) == 1 and words[0] in _PRONOUNS:
-        return "pronoun"
+        return "pronoun", False
     named = any(w[0].isupper() for w in raw[1:])
     if not named and (low & _UNVERIFIED_WORDS or _UNVERIFIED_PHRASE_RE.search(phrase)):
-        return "unverified"
+        return "unverified", False
     head = words[-1]
     dem = demonyms()
     has_name = any(
         w[0].isupper() for w in raw if w.lower() not in {"the", "a", "an"} and w not in dem
     )
     if head in _DOC_WORDS or (low & _DOC_WORDS and not has_name):
-        return "document"
+        return "document", False
     if head in _ANON_HEADS and not has_name:
-        return "anonymous"
-    if not has_name and anonymity():
-        return "anonymous"
+        return "anonymous", False
     if low & _ORG_WORDS or (len(raw) <= 2 and phrase.removeprefix("the ") in _countries()):
-        return "organisation"
+        return "organisation", not has_name
     caps = [w for w in raw if w[0].isupper()]
     if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
-        return "organisation"  # the Ukrainians, the Democrats
+        return "organisation", not has_name  # the Ukrainians, the Democrats
     if caps and phrase.isupper() and len(phrase) <= 6:
-        return "organisation"  # acronyms (FBI)
+        return "organisation", not has_name  # acronyms (FBI)
     if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
-        return "role"
+        return "role", not has_name
     if has_name:
-        return "person"
+        return "person", not has_name
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
-        return "role"
-    return "unknown"
+        return "role", not has_name
+    return "unknown", not has_name
 
 
 # ------------------------------------------------------------------------------------ helpers

@@ -14,8 +14,8 @@ from rich.table import Table
 
 from framing.corpus import read_documents
 from framing.errors import InputError
-from framing.experiments import compare_runs, comparison_svg, run_experiment
-from framing.models import load_model, predict
+
+# scikit-learn and skops are imported inside the commands, so that other commands start fast.
 from framing.text import sentence_spans
 from framing.types import SkippedDocument
 
@@ -33,6 +33,8 @@ def run(
     ] = Path("runs"),
 ) -> None:
     """Run one experiment config and write its run directory."""
+    from framing.experiments import run_experiment
+
     result = run_experiment(config, runs_dir)
     m = result.metrics
     ci = (m.get("bootstrap") or {}).get("macro_f1_95ci") or [None, None]
@@ -60,6 +62,8 @@ def compare(
     ] = None,
 ) -> None:
     """Compare runs: a table of macro-F1 (with intervals), accuracy and AUC, and a bar plot."""
+    from framing.experiments import compare_runs, comparison_svg
+
     rows = compare_runs(runs)
     table = Table("run", "dataset", "scheme", "features", "model", "macro-F1", "95% CI", "acc")
     for r in rows:
@@ -132,6 +136,8 @@ def classify(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
 ) -> None:
     """Label new documents or sentences with a saved model (labels and class scores)."""
+    from framing.models import load_model, predict
+
     if unit not in ("document", "sentence"):
         raise InputError(f"--unit must be document or sentence, not {unit!r}", field="unit")
     if fmt not in ("jsonl", "table"):

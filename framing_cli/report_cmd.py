@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from framing.aggregate import Params, Tables, open_tables
-from framing.compare import compare as run_compare
-from framing.compare import write_comparison
-from framing.corpus import FieldMap
 from framing.errors import InputError
-from framing.report import write_reports
+
+if TYPE_CHECKING:
+    from framing.aggregate import Tables
+
+# The report modules (pandas, matplotlib, SciPy) are imported inside the commands, so that other
+# commands start without them.
 
 InputArg = Annotated[
     Path,
@@ -71,6 +72,9 @@ def _tables(
     text_field: str,
     id_field: str,
 ) -> Tables:
+    from framing.aggregate import open_tables
+    from framing.corpus import FieldMap
+
     if skipped is not None and not skipped.is_file():
         raise InputError("skipped-documents file not found", file=str(skipped))
     return open_tables(
@@ -97,6 +101,9 @@ def report(
     id_field: IdFieldOpt = "id",
 ) -> None:
     """One framing report per source plus an index page (HTML, Markdown, JSON)."""
+    from framing.aggregate import Params
+    from framing.report import write_reports
+
     chosen = _formats(formats, {"html", "md", "json"})
     tables = _tables(
         input,
@@ -147,6 +154,10 @@ def compare(
     id_field: IdFieldOpt = "id",
 ) -> None:
     """Compare outlets: every metric with intervals, tested differences, distinctive terms."""
+    from framing.aggregate import Params
+    from framing.compare import compare as run_compare
+    from framing.compare import write_comparison
+
     chosen = _formats(formats, {"html", "md", "json", "csv"})
     tables = _tables(
         input,
