@@ -15,13 +15,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from framing.actors import link_actors
-from framing.attribution import extract_attributions
-from framing.boilerplate import detect_boilerplate
+from framing.attribution import cue_lexicon, extract_attributions
+from framing.boilerplate import default_rules, detect_boilerplate
 from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
 from framing.quotes import find_quotes
 from framing.scores import compute_scores, voice_segments
 from framing.text import SpanIndex, split_sentences
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
+
+
+def _file_hash(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
 def text_hash(text: str) -> str:
@@ -63,11 +67,16 @@ class Analyzer:
         self.top_terms = top_terms
 
     def params(self) -> dict[str, object]:
+        """Everything that determines the output: options and the name, version and content
+        hash of every data file used (loaded-term lexicons, cue lexicon, boilerplate rules).
+        Recorded in the run manifest and part of the key of incremental runs."""
         return {
             "boilerplate": self.boilerplate,
             "attribution": self.attribution,
             "top_terms": self.top_terms,
             "lexicons": self.lexicons.provenance(),
+            "cues": cue_lexicon().provenance() if self.attribution else [],
+            "boilerplate_rules": _file_hash(default_rules().origin) if self.boilerplate else None,
         }
 
     def analyze(self, document: Document) -> DocumentAnalysis:
