@@ -18,7 +18,9 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -30,11 +32,13 @@ from framing.quotes import find_quotes  # noqa: E402
 from framing.text import split_sentences  # noqa: E402
 from framing.types import Document  # noqa: E402
 
+T = TypeVar("T")
 
-def _cpu(fn: object, items: list[object]) -> float:
+
+def _cpu(fn: Callable[[T], object], items: Sequence[T]) -> float:
     t0 = time.process_time()
     for item in items:
-        fn(item)  # type: ignore[operator]
+        fn(item)
     return time.process_time() - t0
 
 
@@ -46,16 +50,14 @@ def main() -> int:
     files = sorted((args.data / "polnear" / "train" / "text").glob("*.txt"))
     if not files:
         raise SystemExit("no polnear/train/text/*.txt under --data")
-    docs: list[object] = [
-        Document(id=f.stem, text=f.read_text(encoding="utf-8")) for f in files
-    ]
+    docs = [Document(id=f.stem, text=f.read_text(encoding="utf-8")) for f in files]
     on, off = Analyzer(attribution=True), Analyzer(attribution=False)
     for d in docs[:50]:  # warm-up: compiled patterns, caches
-        on.analyze(d)  # type: ignore[arg-type]
-        off.analyze(d)  # type: ignore[arg-type]
-    prepared: list[object] = []
+        on.analyze(d)
+        off.analyze(d)
+    prepared: list[tuple[Any, ...]] = []
     for d in docs:
-        text = d.text  # type: ignore[attr-defined]
+        text = d.text
         sentences = split_sentences(text)
         prepared.append((text, sentences, find_quotes(text, sentences), detect_boilerplate(text)))
     t_on: list[float] = []

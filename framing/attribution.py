@@ -91,6 +91,7 @@ class _Rule:
     lengths: tuple[int, ...]
     window: int
     simple: bool  # veto_preceding of one word right before: checked inline by _cue_hits
+    last_words: frozenset[str]  # the last word of each phrase (a quick test for a veto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,8 @@ class _CueMatcher:
 def _compile_rule(rule: RuleSpec) -> _Rule:
     lengths = tuple(sorted({len(w) for w in rule.words}))
     simple = rule.type == "veto_preceding" and rule.window == 1 and lengths == (1,)
-    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple)
+    last = frozenset(w[-1] for w in rule.words if w)
+    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last)
 
 
 _FORM_SEP = "\x00"
@@ -195,6 +197,29 @@ def _vetoed(
         if found == rule.type.startswith("veto"):
             return True
     return False
+
+
+def _vetoed_fast(
+    text: str, norm: str, start: int, end: int, rules: Sequence[_Rule], s_start: int, s_end: int
+) -> bool:
+    """:func:`_vetoed`, with the common rules checked inline on the normalised text: a veto by
+    the one word before, and a veto by words before whose last words do not occur at all."""
+    rest: list[_Rule] = []
+    word: str | None = None
+    for rule in rules:
+        if rule.simple:
+            if word is None:
+                chunk = norm[max(s_start, start - 30) : start].rstrip()
+                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
+            if (word,) in rule.phrases:
+                return True
+        elif rule.type == "veto_preceding":
+            chunk = norm[max(s_start, start - 40) : start]
+            if any(w in chunk for w in rule.last_words):
+                rest.append(rule)
+        else:
+            rest.append(rule)
+    return bool(rest) and _vetoed(text, start, end, rest, s_start, s_end)
 
 
 def _last_word(text: str, lo: int, hi: int) -> str:
@@ -1007,39 +1032,14 @@ class _Token(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-_LAST_WINDOW: tuple[str, int, int, list[_Token]] = ("", 0, 0, [])
-_LAST_NORMALIZED: tuple[str, str] = ("", "")
-
-
-def _normalized(text: str) -> str:
-    """:func:`framing.text.normalize` of ``text``, kept for the text last asked for."""
-    last = _LAST_NORMALIZED
-    if last[0] is text:
-        return last[1]
-    norm = normalize(text)
-    globals()["_LAST_NORMALIZED"] = (text, norm)
-    return norm
-
-
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    """Tokens of ``text[start:end]`` (the returned list is shared: do not modify it).
-
-    The window left of a cue is asked for by several steps in turn, so the last window is
-    kept; the tuple is replaced as a whole, so concurrent callers see a consistent entry.
-    """
-    last = _LAST_WINDOW
-    if last[0] is text and last[1] == start and last[2] == end:
-        return last[3]
-    # tokens are read from the normalised text (same offsets), which gives their lower-case
-    # form; tuple.__new__ builds the named tuple without a Python-level constructor call
-    norm = _normalized(text)
-    toks = [
-        _new_tuple(_Token, (sp[0], sp[1], text[sp[0] : sp[1]], m.group()))
-        for m in _WORD_TOKEN_RE.finditer(norm, start, end)
-        if (sp := m.span())
+    """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
+    # tuple.__new__ builds the named tuple without a Python-level constructor call
+    return [
+        _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
+        for m in _WORD_TOKEN_RE.finditer(text, start, end)
+        if (g := m.group())
     ]
-    globals()["_LAST_WINDOW"] = (text, start, end, toks)
-    return toks
 
 
 def _first_token(text: str, start: int, end: int) -> _Token | None:
@@ -1059,21 +1059,17 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
         return None
     hi = start + len(chunk)
     found = _WORD_TOKEN_RE.findall(text, hi - len(chunk.rsplit(None, 1)[-1]), hi)
-    if not found:
-        toks = _tokens(text, start, end)
+    if not found or not chunk.endswith(found[-1]):
+        toks = _tokens(text, start, end)  # a chunk ending in characters that are not tokens
         return toks[-1] if toks else None
     g = found[-1]
-    return (
-        _Token(hi - len(g), hi, g, g.lower())
-        if chunk.endswith(g)
-        else _tokens(text, start, end)[-1]
-    )
+    return _Token(hi - len(g), hi, g, g.lower())
 
 
 # ----------------------------------------------------------------------------- source phrases
 
 
-_LEFT_WINDOW = 45  # characters left of a cue read first for its subject
+_LEFT_WINDOW = 45  # characters left of a cue read first for its subject (then 110)
 
 
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -1320,7 +1316,7 @@ def _cue_hits(
     ex_starts = [e[0] for e in ex]
     out: list[_CueHit] = []
     last_end = -1
-    norm = _normalized(text)
+    norm = normalize(text)
     for m in matcher.pattern.finditer(norm):
         start, end = m.span()
         if start < last_end:
@@ -1337,13 +1333,7 @@ def _cue_hits(
         si = bisect.bisect_right(sent_starts, start) - 1
         s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
-            if len(rules) == 1 and rules[0].simple:
-                # the common rule, inline: the word before is not one of the rule's words
-                chunk = norm[max(s_start, start - 30) : start].rstrip()
-                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
-                if (word,) in rules[0].phrases:
-                    continue
-            elif rules and _vetoed(text, start, end, rules, s_start, max(s_end, end)):
+            if rules and _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
                 continue
             out.append(_CueHit(start, end, text[start:end], entry.term, entry.category))
             last_end = end
@@ -1357,7 +1347,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     ``Mr. Trump, who said …`` -> the antecedent of ``who``; ``He called it … and said …`` or
     ``…, noting that …`` -> the noun phrase or pronoun that opens the sentence.
     """
-    toks = _tokens(text, max(s_start, cue_start - _LEFT_WINDOW), cue_start)
+    toks = _tokens(text, max(s_start, cue_start - 40), cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
         i -= 1
@@ -1694,8 +1684,14 @@ def _colon_drafts(
     taken += [(e.start, e.end) for e in excluded]
     out: list[_Draft] = []
     found: dict[int, tuple[int, int, int]] = {}  # colon -> source start, end, content start
-    for m in _COLON_RE.finditer(text):
-        found[text.index(":", m.end(1))] = (m.start(1), m.end(1), m.end())
+    colon = text.find(":")
+    while colon >= 0:  # only lines with a colon can open with "Name:"
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _COLON_RE.match(text, text.rfind("\n", 0, colon) + 1, line_end)
+        if m is not None:
+            found[text.index(":", m.end(1))] = (m.start(1), m.end(1), m.end())
+        colon = text.find(":", line_end)
     for m in _COLON_QUOTE_RE.finditer(text):
         colon = m.start()
         if colon in found:
@@ -1768,32 +1764,31 @@ _NOT_NAME_START = frozenset(["The", "A", "An", "In", "On", "According", "So", "B
 
 
 class _Mentions:
-    """Capitalised multi-word names in a text (person candidates), found once, on demand."""
+    """Capitalised multi-word names in a text (person candidates), found once, on demand; a
+    match is checked (not an organisation, not a sentence opener) only when asked for."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: tuple[list[int], list[int], list[str]] | None = None
+        self._found: tuple[list[int], list[re.Match[str]]] | None = None
 
     def last_before(self, pos: int, lo: int) -> tuple[int, str] | None:
+        """The last name that ends by ``pos`` and starts at ``lo`` or later."""
         if self._found is None:
-            ends: list[int] = []
-            starts: list[int] = []
-            names: list[str] = []
-            for m in _CAP_NAME_RE.finditer(self.text):
-                name = m.group()
-                if name.split(None, 1)[0] in _NOT_NAME_START:
-                    continue
-                if not _ORG_WORDS.isdisjoint(name.lower().split()):
-                    continue
-                ends.append(m.end())
-                starts.append(m.start())
-                names.append(name)
-            self._found = (ends, starts, names)
-        ends, starts, names = self._found
+            matches = list(_CAP_NAME_RE.finditer(self.text))
+            self._found = ([m.end() for m in matches], matches)
+        ends, matches = self._found
         i = bisect.bisect_right(ends, pos) - 1
-        if i < 0 or starts[i] < lo:
-            return None
-        return starts[i], names[i]
+        while i >= 0:
+            m = matches[i]
+            if m.start() < lo:
+                return None
+            name = m.group()
+            if name.split(None, 1)[0] not in _NOT_NAME_START and _ORG_WORDS.isdisjoint(
+                name.lower().split()
+            ):
+                return m.start(), name
+            i -= 1
+        return None
 
 
 def _resolve(

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from framing.attribution import AttributionResult, attribution_scores, extract_attributions
+from framing.attribution import (
+    AttributionResult,
+    _first_token,
+    _last_token,
+    _tokens,
+    attribution_scores,
+    extract_attributions,
+)
 from framing.quotes import find_quotes
 from framing.text import split_sentences
 from framing.types import Attribution, Excluded
@@ -390,3 +399,47 @@ def test_relative_clause_without_comma_and_leading_phrase() -> None:
     text = "In a statement, Governor Lena Ortiz blasted the board and said the cuts were unfair."
     a = by_cue(run(text), "said")
     assert span(text, a)[0] == "Governor Lena Ortiz"
+
+
+# ------------------------------------------------------------------ window readers used for speed
+
+_PIECES = st.sampled_from(
+    ["said", "Mr.", "U.S.", "don’t", "it's", " ", "  ", "\n", ",", "”", "“", "—", "_", "x_y", "9"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12), st.integers(0, 40), st.integers(0, 60))
+def test_first_and_last_token_agree_with_the_full_tokenisation(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    toks = _tokens(text, start, end)
+    first, last = _first_token(text, start, end), _last_token(text, start, end)
+    assert first == (toks[0] if toks else None)
+    assert last == (toks[-1] if toks else None)
+
+
+def test_last_token_reads_punctuation_and_abbreviations() -> None:
+    text = "“It is over,” said Sen. Smith of the U.S."
+    last = _last_token(text, 0, text.index(" said"))
+    assert last is not None
+    assert last.text == "”"
+    assert text[last.start : last.end] == "”"
+    last = _last_token(text, 0, len(text))
+    assert last is not None
+    assert last.text == "U.S."
+    assert last.low == "u.s."
+    assert _last_token(text, 5, 5) is None
+    assert _last_token("  \n ", 0, 4) is None
+
+
+def test_source_type_cache_keeps_the_anonymity_of_each_sentence() -> None:
+    # the same phrase is anonymous only in the sentence that grants anonymity
+    text = (
+        "The ambassador said the talks failed. "
+        "The ambassador, speaking on condition of anonymity, said the talks failed."
+    )
+    types = [a.source.type for a in run(text).attributions if a.source]
+    assert types == ["role", "anonymous"]
