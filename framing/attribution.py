@@ -1254,12 +1254,6 @@ class _Quotes:
         self.starts = [q.start for q in self.quotes]
         self.ends = [q.end for q in self.quotes]
 
-    def containing(self, pos: int) -> int | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.quotes[i].inner_start <= pos < self.quotes[i].inner_end:
-            return i
-        return None
-
     def ending_before(self, pos: int) -> int | None:
         i = bisect.bisect_right(self.ends, pos) - 1
         return i if i >= 0 else None
@@ -1315,6 +1309,7 @@ def _cue_hits(
     ex = sorted((e.start, e.end) for e in excluded)
     ex_starts = [e[0] for e in ex]
     out: list[_CueHit] = []
+    q_starts, quotes = qs.starts, qs.quotes
     last_end = -1
     norm = normalize(text)
     for m in matcher.pattern.finditer(norm):
@@ -1325,9 +1320,9 @@ def _cue_hits(
             i = bisect.bisect_right(ex_starts, start) - 1
             if i >= 0 and start < ex[i][1]:
                 continue
-        qi = qs.containing(start)
-        if qi is not None and qs.quotes[qi].n_words > 4:
-            continue  # inside someone's quoted words: their own reported speech is nested
+        qi = bisect.bisect_right(q_starts, start) - 1  # inside someone's quoted words: their
+        if qi >= 0 and (q := quotes[qi]).inner_start <= start < q.inner_end and q.n_words > 4:
+            continue  # own reported speech is nested
         form = m.group()
         key = form if form.isalpha() else _FORM_SEP.join(_MATCH_SEP_RE.split(form))
         si = bisect.bisect_right(sent_starts, start) - 1
@@ -1835,6 +1830,9 @@ def _finish(
             anonymity[si] = _ANONYMITY_RE.search(text, lo, hi) is not None
         return anonymity[si]
 
+    def anonymous_at(pos: int) -> bool:
+        return anonymous_sentence(max(0, bisect.bisect_right(sent_starts, pos) - 1))
+
     attributions: list[Attribution] = []
     kinds = {i: q.kind for i, q in enumerate(qs.quotes)}
     sent_starts = [s.start for s in sentences]
@@ -1844,8 +1842,7 @@ def _finish(
         speaker: str | None = None
         if d.source is not None:
             s, e = d.source
-            si = max(0, bisect.bisect_right(sent_starts, s) - 1)
-            typ = _source_type(text, s, e, partial(anonymous_sentence, si))
+            typ = _source_type(text, s, e, partial(anonymous_at, s))
             speaker = text[s:e]
             if typ == "pronoun":
                 res = _resolve(s, text[s:e], speakers, mentions)
