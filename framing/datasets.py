@@ -785,11 +785,14 @@ def load_table(
     id: str | None = "id",
     multilabel_sep: str | None = None,
     delimiter: str | None = None,
+    annotation: str | None = None,
 ) -> Dataset:
     """A CSV/TSV/JSONL file with text, label and (optional) source and id columns.
 
     With ``multilabel_sep`` (e.g. ``"|"``) a label cell holds several labels (multi-label task);
-    an empty cell is then the empty label set. Rows without text or label raise a
+    an empty cell is then the empty label set. With ``annotation``, that column holds the words
+    annotators marked in the text (a JSON list, or words separated by ``|``; empty for none),
+    kept as a tuple in each item's ``metadata[annotation]``. Rows without text or label raise a
     :class:`DataError` naming file, line and column.
     """
     p = Path(path)
@@ -813,7 +816,10 @@ def load_table(
     labels: list[Label] = []
     ids: list[str] = []
     groups: list[str] = []
+    meta: list[dict[str, Any]] = []
     for n, rec in records:
+        if annotation is not None:
+            meta.append({annotation: _annotation_cell(rec.get(annotation), p, n, annotation)})
         t = rec.get(text)
         if not isinstance(t, str) or not t.strip():
             raise DataError("missing or empty text", file=str(p), line=n, field=text)
@@ -850,7 +856,31 @@ def load_table(
         licence="",
         content_hash=hasher.hexdigest(),
         path=str(p),
+        metadata=tuple(meta),
     )
+
+
+def _annotation_cell(value: Any, path: Path, line: int, column: str) -> tuple[str, ...]:
+    """Marked words from a JSON list (or its text) or a ``|``-separated cell."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        items: list[Any] = value
+    else:
+        cell = str(value).strip()
+        if cell.startswith("["):
+            try:
+                parsed = json.loads(cell)
+            except json.JSONDecodeError as exc:
+                raise DataError(
+                    f"invalid JSON list: {exc.msg}", file=str(path), line=line, field=column
+                ) from exc
+            if not isinstance(parsed, list):
+                raise DataError("expected a JSON list", file=str(path), line=line, field=column)
+            items = parsed
+        else:
+            items = cell.split("|")
+    return tuple(str(x).strip() for x in items if str(x).strip())
 
 
 # ------------------------------------------------------------------------------------ registry

@@ -38,7 +38,13 @@ from numpy.typing import NDArray
 from framing import __version__
 from framing.datasets import Dataset, load_dataset
 from framing.errors import ConfigError, FramingError
-from framing.features import AttributionFeatures, CompactTfidfVectorizer, LexiconFeatures
+from framing.features import (
+    AttributionFeatures,
+    CompactTfidfVectorizer,
+    LexiconFeatures,
+    SpanTermFeatures,
+    text_key,
+)
 from framing.models import save_model
 
 FloatArray = NDArray[np.float64]
@@ -61,12 +67,14 @@ _MODEL_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 _SEEDED = {"logistic_regression", "linear_svc", "sgd", "ridge"}
 
-FEATURE_BLOCKS = ("tfidf_word", "tfidf_char", "lexicon", "attribution")
+FEATURE_BLOCKS = ("tfidf_word", "tfidf_char", "lexicon", "attribution", "span_terms")
+_DENSE_BLOCKS = ("lexicon", "attribution", "span_terms")
 SCHEMES = ("stratified_kfold", "kfold", "group_kfold", "fixed_split")
-_BLOCK_KEYS = {"weight", "scale"}
+_BLOCK_KEYS = {"weight", "scale", "field"}
 
 _TOP_KEYS = {"name", "description", "seed", "dataset", "features", "model", "evaluation"}
-_DATASET_KEYS = {"name", "root", "options", "subsample"}
+_DATASET_KEYS = {"name", "root", "options", "subsample", "extra_training"}
+_EXTRA_KEYS = {"name", "options"}
 _MODEL_KEYS = {"type", "params", "grid", "calibrate", "inner_folds", "scoring"}
 _EVAL_KEYS = {"scheme", "folds", "split", "repeats", "bootstrap", "n_jobs", "top_features"}
 
@@ -159,13 +167,29 @@ def _tuples(value: Any) -> Any:
     return value
 
 
+def _decode_config(raw: bytes, path: str) -> str:
+    """Config bytes as text: UTF-8 (a UTF-8 BOM is allowed); anything else is a ConfigError."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError("config is UTF-16 encoded; save it as UTF-8", file=path, line=1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"config is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            file=path,
+            line=line,
+        ) from exc
+
+
 def load_config(path: str | Path) -> ExperimentConfig:
     """Read and validate a TOML experiment config; errors name file, key and line."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror}", file=str(p)) from exc
+    text = _decode_config(raw, str(p))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -198,11 +222,28 @@ def parse_config(
     subsample = c.typed(ds, "dataset.subsample", int, 0)
     if subsample < 0:
         raise c.error("must be >= 0", "dataset.subsample")
+    extra_in = ds.get("extra_training", [])
+    if not isinstance(extra_in, list):
+        raise c.error("must be an array of dataset names or tables", "dataset.extra_training")
+    extra: list[dict[str, Any]] = []
+    for i, entry in enumerate(extra_in):
+        where = f"dataset.extra_training[{i}]"
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict):
+            raise c.error("must be a dataset name or a table {name, options}", where)
+        unknown = set(entry) - _EXTRA_KEYS
+        if unknown or not isinstance(entry.get("name"), str):
+            raise c.error("needs a string 'name' and optional 'options' table only", where)
+        if not isinstance(entry.get("options", {}), dict):
+            raise c.error("'options' must be a table", where)
+        extra.append({"name": entry["name"], "options": dict(entry.get("options", {}))})
     dataset = {
         "name": ds["name"],
         "root": c.typed(ds, "dataset.root", (str, type(None)), None),
         "options": dict(ds.get("options", {})),
         "subsample": subsample,
+        "extra_training": extra,
     }
 
     feats = c.table(data, "features", set(FEATURE_BLOCKS))
@@ -218,11 +259,18 @@ def parse_config(
         if scale not in ("standard", "maxabs", "none"):
             raise c.error("must be standard, maxabs or none", f"features.{block}.scale")
         est_params = {k: _tuples(v) for k, v in params.items() if k not in _BLOCK_KEYS}
+        spec: dict[str, Any] = {"weight": float(weight), "scale": scale}
+        if block == "span_terms":
+            spec["field"] = c.typed(params, f"features.{block}.field", str, "biased_words")
+            if "annotations" in est_params:
+                raise c.error("set by the run from dataset metadata", f"features.{block}")
+        elif "field" in params:
+            raise c.error("only the span_terms block takes a field", f"features.{block}.field")
         try:
             _block_estimator(block, est_params)
         except (TypeError, ValueError) as exc:
             raise c.error(f"bad parameters: {exc}", f"features.{block}") from exc
-        features[block] = {**est_params, "weight": float(weight), "scale": scale}
+        features[block] = {**est_params, **spec}
 
     mdl = c.table(data, "model", _MODEL_KEYS)
     mtype = c.typed(mdl, "model.type", str, "logistic_regression")
@@ -333,6 +381,8 @@ def _block_estimator(block: str, params: Mapping[str, Any]) -> Any:
         return LexiconFeatures(**params)
     if block == "attribution":
         return AttributionFeatures(**params)
+    if block == "span_terms":
+        return SpanTermFeatures(**params)
     raise ValueError(f"unknown feature block {block!r}")
 
 
@@ -347,7 +397,7 @@ def build_features(features: Mapping[str, Mapping[str, Any]]) -> Any:
         params = {k: v for k, v in spec.items() if k not in _BLOCK_KEYS}
         est = _block_estimator(block, params)
         scale = spec.get("scale", "standard")
-        if block in ("lexicon", "attribution") and scale != "none":
+        if block in _DENSE_BLOCKS and scale != "none":
             scaler = StandardScaler() if scale == "standard" else MaxAbsScaler()
             est = Pipeline([("extract", est), ("scale", scaler)])
         parts.append((block, est))
@@ -392,6 +442,7 @@ class FoldResult:
     scores: FloatArray | None
     best_params: Mapping[str, Any]
     n_train: int
+    n_extra: int = 0
 
 
 def _splits(
@@ -481,13 +532,48 @@ def _search_model_params(
     return clone(pipe).set_params(**best).fit(texts, y), best
 
 
+def _span_param(config: ExperimentConfig) -> str | None:
+    spec = config.features.get("span_terms")
+    if spec is None:
+        return None
+    nested = "__extract" if spec.get("scale", "standard") != "none" else ""
+    return f"features__span_terms{nested}__annotations"
+
+
 def _fit(
-    config: ExperimentConfig, texts: list[str], y: NDArray[Any], multilabel: bool, seed: int
+    config: ExperimentConfig,
+    texts: list[str],
+    y: NDArray[Any],
+    multilabel: bool,
+    seed: int,
+    annotations: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
-    """Fit the configured pipeline on ``texts``; a grid is searched by inner CV on them only."""
+    """Fit the configured pipeline on ``texts``; a grid is searched by inner CV on them only.
+
+    ``annotations`` (word-level annotations of these training texts, keyed by ``text_key``)
+    feed the ``span_terms`` block; they are cleared from the fitted model.
+    """
+    est, best = _fit_pipeline(config, texts, y, multilabel, seed, annotations)
+    param = _span_param(config)
+    if param is not None:
+        est.set_params(**{param: None})
+    return est, best
+
+
+def _fit_pipeline(
+    config: ExperimentConfig,
+    texts: list[str],
+    y: NDArray[Any],
+    multilabel: bool,
+    seed: int,
+    annotations: Mapping[str, Sequence[str]] | None,
+) -> tuple[Any, dict[str, Any]]:
     from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold
 
     pipe, grid = build_pipeline(config, multilabel=multilabel)
+    param = _span_param(config)
+    if param is not None:
+        pipe.set_params(**{param: dict(annotations or {})})
     if not grid:
         return pipe.fit(texts, y), {}
     inner = config.model["inner_folds"]
@@ -516,8 +602,21 @@ def _run_fold(
     fold: int,
     train: NDArray[np.int64],
     test: NDArray[np.int64],
+    extra: ExtraTraining | None = None,
+    marks: Sequence[tuple[str, ...]] | None = None,
 ) -> FoldResult:
-    est, best = _fit(config, [texts[i] for i in train], y[train], multilabel, config.seed + repeat)
+    train_texts = [texts[i] for i in train]
+    train_y = y[train]
+    n_extra = 0
+    if extra is not None and extra.texts:
+        # the extras already exclude every sentence of the evaluated dataset; check the test fold
+        test_keys = {text_key(texts[i]) for i in test}
+        keep = [j for j, key in enumerate(extra.keys) if key not in test_keys]
+        train_texts += [extra.texts[j] for j in keep]
+        train_y = np.concatenate([train_y, extra.labels[keep]])
+        n_extra = len(keep)
+    annotations = None if marks is None else {text_key(texts[i]): marks[i] for i in train}
+    est, best = _fit(config, train_texts, train_y, multilabel, config.seed + repeat, annotations)
     test_texts = [texts[i] for i in test]
     return FoldResult(
         repeat=repeat,
@@ -527,6 +626,7 @@ def _run_fold(
         scores=_scores(est, test_texts),
         best_params=best,
         n_train=len(train),
+        n_extra=n_extra,
     )
 
 
@@ -842,6 +942,107 @@ def _load_data(config: ExperimentConfig) -> Dataset:
     return ds
 
 
+@dataclass(frozen=True)
+class ExtraTraining:
+    """Items added to every training fold (never evaluated), with what was removed and why."""
+
+    texts: tuple[str, ...]
+    labels: NDArray[Any]
+    keys: tuple[str, ...]
+    counts: Mapping[str, Mapping[str, int]]
+
+
+def load_extra_training(
+    config: ExperimentConfig, ds: Dataset, classes: Sequence[str]
+) -> ExtraTraining | None:
+    """Load ``dataset.extra_training``: drop sentences of the evaluated dataset, deduplicate.
+
+    An extra sentence whose normalised text (:func:`text_key`) equals any sentence of the
+    evaluated dataset is removed (so no evaluation-fold sentence, nor a duplicate of a training
+    one, enters training); later duplicates among the extras are removed too. Labels must be
+    classes of the evaluated dataset.
+    """
+    specs = config.dataset["extra_training"]
+    if not specs:
+        return None
+    if ds.task == "multilabel":
+        raise ConfigError(
+            "extra_training supports single-label datasets only",
+            file=config.path,
+            field="dataset.extra_training",
+        )
+    evaluated = {text_key(t) for t in ds.texts}
+    seen: set[str] = set()
+    texts: list[str] = []
+    labels: list[str] = []
+    keys: list[str] = []
+    counts: dict[str, dict[str, int]] = {}
+    for i, spec in enumerate(specs):
+        field_name = f"dataset.extra_training[{i}]"
+        try:
+            extra = load_dataset(spec["name"], config.dataset["root"], **spec["options"])
+        except FramingError as exc:
+            if exc.file is None:
+                raise ConfigError(exc.message, file=config.path, field=field_name) from exc
+            raise
+        label_id = spec["name"] + "".join(f":{k}={v}" for k, v in sorted(spec["options"].items()))
+        c = {"loaded": len(extra), "in_evaluated_dataset": 0, "duplicate": 0, "added": 0}
+        for text, label in zip(extra.texts, extra.labels, strict=True):
+            if str(label) not in classes:
+                raise ConfigError(
+                    f"{extra.name} has label {label!r}, not a class of {ds.name} "
+                    f"({', '.join(classes)})",
+                    file=config.path,
+                    field=field_name,
+                )
+            key = text_key(text)
+            if key in evaluated:
+                c["in_evaluated_dataset"] += 1
+                continue
+            if key in seen:
+                c["duplicate"] += 1
+                continue
+            seen.add(key)
+            texts.append(text)
+            labels.append(str(label))
+            keys.append(key)
+            c["added"] += 1
+        counts[label_id] = c
+    return ExtraTraining(
+        texts=tuple(texts),
+        labels=np.asarray(labels, dtype=object),
+        keys=tuple(keys),
+        counts=counts,
+    )
+
+
+def _annotations(config: ExperimentConfig, ds: Dataset) -> list[tuple[str, ...]] | None:
+    """Per-item word annotations for the ``span_terms`` block (``features.span_terms.field``)."""
+    spec = config.features.get("span_terms")
+    if spec is None:
+        return None
+    name = spec["field"]
+    if len(ds.metadata) != len(ds):
+        raise ConfigError(
+            f"{ds.name} has no per-item metadata for the span_terms block (for a table, "
+            f"give dataset.options.annotation = {name!r})",
+            file=config.path,
+            field="features.span_terms.field",
+        )
+    out: list[tuple[str, ...]] = []
+    for i, meta in enumerate(ds.metadata):
+        value = meta.get(name) if isinstance(meta, Mapping) else None
+        if value is None:
+            raise ConfigError(
+                f"item {ds.ids[i]} of {ds.name} has no metadata field {name!r} "
+                "for the span_terms block",
+                file=config.path,
+                field="features.span_terms.field",
+            )
+        out.append((value,) if isinstance(value, str) else tuple(str(v) for v in value))
+    return out
+
+
 def run_experiment(
     config: ExperimentConfig | str | Path, runs_dir: str | Path = "runs"
 ) -> RunResult:
@@ -861,13 +1062,16 @@ def run_experiment(
             f"dataset {ds.name!r} has fewer than two classes", file=cfg.path, field="dataset"
         )
 
+    extra = load_extra_training(cfg, ds, classes)
+    marks = _annotations(cfg, ds)
     tasks = [
         (r, k, tr, te)
         for r in range(ev["repeats"])
         for k, (tr, te) in enumerate(_splits(cfg, ds, y, r))
     ]
     results: list[FoldResult] = Parallel(n_jobs=ev["n_jobs"])(
-        delayed(_run_fold)(cfg, texts, y, multilabel, r, k, tr, te) for r, k, tr, te in tasks
+        delayed(_run_fold)(cfg, texts, y, multilabel, r, k, tr, te, extra, marks)
+        for r, k, tr, te in tasks
     )
     cv_seconds = time.perf_counter() - started
 
@@ -880,6 +1084,7 @@ def run_experiment(
                 "repeat": fr.repeat,
                 "fold": fr.fold,
                 "n_train": fr.n_train,
+                "n_extra_train": fr.n_extra,
                 "n_test": len(fr.test_index),
                 "macro_f1": round(m["macro_f1"], 4),
                 "accuracy": round(m["accuracy"], 4),
@@ -919,6 +1124,9 @@ def run_experiment(
         "macro_f1_std": float(f1s.std(ddof=1)) if len(f1s) > 1 else 0.0,
         "accuracy": float(accs.mean()),
         "roc_auc": float(np.mean(aucs)) if aucs else None,
+        "extra_training": None
+        if extra is None
+        else {"sources": extra.counts, "added": len(extra.texts)},
         "pooled": pooled,
         "bootstrap": {
             "n": ev["bootstrap"],
@@ -934,7 +1142,17 @@ def run_experiment(
     _write_csv(
         run_dir / "folds.csv",
         fold_rows,
-        ["repeat", "fold", "n_train", "n_test", "macro_f1", "accuracy", "roc_auc", "best_params"],
+        [
+            "repeat",
+            "fold",
+            "n_train",
+            "n_extra_train",
+            "n_test",
+            "macro_f1",
+            "accuracy",
+            "roc_auc",
+            "best_params",
+        ],
     )
 
     # predictions (all repeats), sorted by repeat then item order
@@ -977,7 +1195,20 @@ def run_experiment(
         svg = _confusion_svg(confusion_matrix(y_pooled, pred, labels=list(classes)), classes, title)
     (run_dir / "confusion_matrix.svg").write_bytes(svg)
 
-    final, best = _fit(cfg, texts, y, multilabel, cfg.seed)
+    all_annotations = (
+        None if marks is None else {text_key(t): m for t, m in zip(texts, marks, strict=True)}
+    )
+    if extra is not None and extra.texts:
+        final, best = _fit(
+            cfg,
+            texts + list(extra.texts),
+            np.concatenate([y, extra.labels]),
+            multilabel,
+            cfg.seed,
+            all_annotations,
+        )
+    else:
+        final, best = _fit(cfg, texts, y, multilabel, cfg.seed, all_annotations)
     feats = informative_features(final, classes, ev["top_features"])
     _write_csv(run_dir / "features.csv", feats, ["class", "rank", "feature", "weight"])
     lexicons = _lexicon_provenance(final)

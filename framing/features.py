@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
+from framing.text import normalize
 from framing.types import VOICES, Document, DocumentAnalysis
 
 FloatArray = NDArray[np.float64]
@@ -413,3 +415,125 @@ class CompactTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         if terms is not None:
             state["vocabulary_"] = {str(t): i for i, t in enumerate(terms.tolist())}
         super().__setstate__(state)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def text_key(text: str) -> str:
+    """Normalised form of a text for matching: folded case and apostrophes, words only."""
+    return " ".join(_WORDS.findall(normalize(text)))
+
+
+class SpanTermFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Word scores learned from word-level annotations of the *training* texts.
+
+    ``annotations`` maps :func:`text_key` of a training text to the words or phrases annotators
+    marked in it (an empty tuple for a text with none marked, e.g. BABE's ``biased_words``).
+    ``fit`` counts, over the annotated texts given to it, how often each word occurs and how
+    often it is marked; a word's score is ``marked / (occurrences + prior)``. A text's features
+    are its highest word score, the sum of its three highest, and the number of its words whose
+    score passes each of ``thresholds``. Texts absent from ``annotations`` are not counted.
+
+    ``transform`` reads only the learned scores, never ``annotations``: a test text's own
+    annotation cannot reach its features. ``fit_transform`` returns cross-fitted features (each
+    training text scored by a table learned on the other ``cv`` folds), as scikit-learn's
+    ``TargetEncoder`` does, so a classifier does not learn to trust scores that saw its own
+    training labels. Pass only the training texts' annotations (as ``framing.experiments``
+    does); clear ``annotations`` after fitting to keep a saved model free of them.
+    """
+
+    def __init__(
+        self,
+        annotations: Mapping[str, Sequence[str]] | None = None,
+        prior: float = 2.0,
+        thresholds: Sequence[float] = (0.2, 0.4),
+        cv: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.annotations = annotations
+        self.prior = prior
+        self.thresholds = thresholds
+        self.cv = cv
+        self.random_state = random_state
+
+    def _counts(
+        self, words: Sequence[set[str]], marks: Sequence[set[str] | None]
+    ) -> dict[str, float]:
+        occurrences: dict[str, int] = {}
+        marked: dict[str, int] = {}
+        for ws, ms in zip(words, marks, strict=True):
+            if ms is None:
+                continue
+            for w in ws:
+                occurrences[w] = occurrences.get(w, 0) + 1
+            for w in ms & ws:
+                marked[w] = marked.get(w, 0) + 1
+        prior = float(self.prior)
+        return {w: m / (occurrences[w] + prior) for w, m in sorted(marked.items())}
+
+    def _split(self, texts: Sequence[str]) -> tuple[list[set[str]], list[set[str] | None]]:
+        words = [set(_WORDS.findall(normalize(t))) for t in texts]
+        annotations = self.annotations or {}
+        marks: list[set[str] | None] = []
+        for t in texts:
+            marked = annotations.get(text_key(t))
+            if marked is None:
+                marks.append(None)
+            else:
+                marks.append({w for phrase in marked for w in _WORDS.findall(normalize(phrase))})
+        return words, marks
+
+    def _rows(self, words: Sequence[set[str]], table: Mapping[str, float]) -> FloatArray:
+        out = np.zeros((len(words), 2 + len(self.thresholds)), dtype=np.float64)
+        for i, ws in enumerate(words):
+            scores = sorted((table.get(w, 0.0) for w in ws), reverse=True)
+            if not scores:
+                continue
+            out[i, 0] = scores[0]
+            out[i, 1] = sum(scores[:3])
+            for j, t in enumerate(self.thresholds):
+                out[i, 2 + j] = sum(s > t for s in scores)
+        return out
+
+    def fit(self, X: Iterable[Any], y: Any = None) -> SpanTermFeatures:  # noqa: N803 (scikit-learn API)
+        words, marks = self._split(_as_texts(X))
+        self.scores_ = self._counts(words, marks)
+        self.n_annotated_ = sum(m is not None for m in marks)
+        self.feature_names_out_ = np.asarray(
+            ["max", "top3"] + [f"n_above_{t:g}" for t in self.thresholds],
+            dtype=object,
+        )
+        return self
+
+    def fit_transform(self, X: Iterable[Any], y: Any = None, **fit_params: Any) -> FloatArray:  # noqa: N803 (scikit-learn API)
+        from sklearn.model_selection import KFold
+
+        texts = _as_texts(X)
+        self.fit(texts)
+        words, marks = self._split(texts)
+        out = np.zeros((len(texts), self.feature_names_out_.shape[0]), dtype=np.float64)
+        if len(texts) < self.cv:
+            return self._rows(words, self.scores_)
+        folds = KFold(self.cv, shuffle=True, random_state=self.random_state)
+        for train, test in folds.split(np.zeros(len(texts))):
+            table = self._counts([words[i] for i in train], [marks[i] for i in train])
+            out[test] = self._rows([words[i] for i in test], table)
+        return out
+
+    def transform(self, X: Iterable[Any]) -> FloatArray:  # noqa: N803 (scikit-learn API)
+        check_is_fitted(self, "scores_")
+        words = [set(_WORDS.findall(normalize(t))) for t in _as_texts(X)]
+        return self._rows(words, self.scores_)
+
+    def get_feature_names_out(self, input_features: Any = None) -> NDArray[np.object_]:
+        check_is_fitted(self, "feature_names_out_")
+        names: NDArray[np.object_] = self.feature_names_out_.copy()
+        return names
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags

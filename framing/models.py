@@ -27,6 +27,7 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
         "framing.features.LexiconFeatures",
         "framing.features.AttributionFeatures",
         "framing.features.CompactTfidfVectorizer",
+        "framing.features.SpanTermFeatures",
         "collections.OrderedDict",
         "numpy.dtype",
         "numpy.float64",

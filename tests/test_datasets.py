@@ -121,6 +121,25 @@ def test_load_table_jsonl_multilabel(tmp_path: Path) -> None:
     assert info.value.line == 2
 
 
+def test_load_table_annotation_column(tmp_path: Path) -> None:
+    path = tmp_path / "marked.csv"
+    path.write_text(
+        "text,label,marked\n"
+        '"A fiery, reckless speech.",biased,"[""fiery"", ""reckless""]"\n'
+        "A calm report.,neutral,\n"
+        "A shrill tirade.,biased,shrill|tirade\n",
+        "utf-8",
+    )
+    ds = load_table(path, annotation="marked")
+    assert [m["marked"] for m in ds.metadata] == [("fiery", "reckless"), (), ("shrill", "tirade")]
+    assert load_table(path).metadata == ()  # without the option nothing is kept
+    broken = tmp_path / "broken.csv"
+    broken.write_text('text,label,marked\nA.,a,x\nB.,b,"[""open"\n', "utf-8")
+    with pytest.raises(DataError) as info:
+        load_table(broken, annotation="marked")
+    assert (info.value.line, info.value.field) == (3, "marked")
+
+
 def test_unknown_dataset_name() -> None:
     with pytest.raises(DataError, match="unknown dataset"):
         load_dataset("no-such-corpus")

@@ -398,51 +398,195 @@ def test_cli_classify_refuses_untrusted_model(tmp_path: Path) -> None:
     assert "not trusted" in str(out.exception)
 
 
+# ------------------------------------------------------------------------- extra training data
+
+
+def _extra_table(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "extra.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "label"])
+        w.writerows(rows)
+    return path
+
+
+def test_extra_training_drops_evaluated_sentences_and_duplicates(
+    tmp_path: Path, table: Path
+) -> None:
+    new_biased = "The crooked cartel bulldozed the fragile accord."
+    extra = _extra_table(
+        tmp_path,
+        [
+            (LOADED[0].upper().replace(".", "!"), "biased"),  # an evaluated sentence, re-cased
+            (PLAIN[3], "biased"),  # an evaluated sentence with another label
+            (new_biased, "biased"),
+            (new_biased + "  ", "biased"),  # duplicate among the extras
+            ("The ferry timetable changes in May.", "neutral"),
+        ],
+    )
+    spec = f'extra_training = [{{ name = "{extra.as_posix()}" }}]'
+    path = _config(tmp_path, table)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            f'name = "{table.as_posix()}"', f'name = "{table.as_posix()}"\n{spec}'
+        ),
+        encoding="utf-8",
+    )
+    result = run_experiment(path, tmp_path / "runs")
+    counts = result.metrics["extra_training"]
+    assert counts["added"] == 2
+    assert list(counts["sources"].values()) == [
+        {"loaded": 5, "in_evaluated_dataset": 2, "duplicate": 1, "added": 2}
+    ]
+    with (result.run_dir / "folds.csv").open(encoding="utf-8") as fh:
+        folds = list(csv.DictReader(fh))
+    assert [int(r["n_extra_train"]) for r in folds] == [2, 2, 2]
+    assert result.metrics["n_items"] == 24  # evaluation stays on the main table
+    with (result.run_dir / "predictions.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 24
+
+
+def test_extra_training_label_must_be_a_class(tmp_path: Path, table: Path) -> None:
+    extra = _extra_table(tmp_path, [("A new sentence.", "opinion"), ("Another one.", "neutral")])
+    path = _config(tmp_path, table)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            f'name = "{table.as_posix()}"',
+            f'name = "{table.as_posix()}"\nextra_training = ["{extra.as_posix()}"]',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        run_experiment(path, tmp_path / "runs")
+    assert info.value.field == "dataset.extra_training[0]"
+    assert "opinion" in info.value.message
+
+
+def test_extra_training_entries_are_checked(tmp_path: Path) -> None:
+    err = _error(tmp_path, BASE.replace('name = "babe"', 'name = "babe"\nextra_training = [3]'))
+    assert err.field == "dataset.extra_training[0]"
+    err = _error(tmp_path, BASE.replace('name = "babe"', 'name = "babe"\nextra_training = "mbic"'))
+    assert err.field == "dataset.extra_training"
+
+
+# ------------------------------------------------------------------------- span-term block
+
+
+def test_span_terms_block_uses_training_annotations(tmp_path: Path) -> None:
+    path = tmp_path / "marked.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "label", "marked"])
+        for text in LOADED:
+            first = text.split()[1].strip(".,").lower()
+            w.writerow([text, "biased", json.dumps([first])])
+        for text in PLAIN:
+            w.writerow([text, "neutral", "[]"])
+    cfg = path.with_suffix(".toml")
+    cfg.write_text(
+        f"""
+name = "marked"
+seed = 3
+[dataset]
+name = "{path.as_posix()}"
+options = {{ annotation = "marked" }}
+[features.span_terms]
+field = "marked"
+cv = 3
+[model]
+type = "logistic_regression"
+[evaluation]
+folds = 3
+bootstrap = 20
+n_jobs = 1
+""",
+        encoding="utf-8",
+    )
+    result = run_experiment(cfg, tmp_path / "runs")
+    assert result.metrics["features"] == ["span_terms"]
+    assert 0.0 <= result.metrics["macro_f1"] <= 1.0
+    model = load_model(
+        result.run_dir / "model.skops", extra_trusted=["framing.features.SpanTermFeatures"]
+    )
+    step = model.estimator.named_steps["features"].transformer_list[0][1].named_steps["extract"]
+    assert step.annotations is None  # cleared: the saved model holds learned scores only
+    assert step.scores_
+
+
+def test_span_terms_need_metadata(tmp_path: Path, table: Path) -> None:
+    path = _config(tmp_path, table, extra="")
+    text = path.read_text(encoding="utf-8").replace("[model]", "[features.span_terms]\n\n[model]")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        run_experiment(path, tmp_path / "runs")
+    assert info.value.field == "features.span_terms.field"
+
+
+def test_field_only_on_span_terms(tmp_path: Path) -> None:
+    err = _error(tmp_path, BASE.replace("min_df = 1", 'min_df = 1\nfield = "x"'))
+    assert err.field == "features.tfidf_word.field"
+
+
+# ------------------------------------------------------------------------- config encoding
+
+
+def test_config_not_utf8_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(BASE.encode("utf-8") + b"# caf\xe9\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.file == str(path)
+    assert info.value.line == BASE.count("\n") + 1
+    assert "UTF-8" in info.value.message
+
+
+def test_config_utf16_is_refused_and_bom_utf8_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "wide.toml"
+    path.write_bytes(BASE.encode("utf-16"))
+    with pytest.raises(ConfigError, match="UTF-16") as info:
+        load_config(path)
+    assert info.value.file == str(path)
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+    assert load_config(bom).model["type"] == "logistic_regression"
+
+
 # ------------------------------------------------------------------------- BABE (shared data)
 
 CONFIGS = Path(__file__).resolve().parent.parent / "examples" / "experiments"
 
 
-def _babe_cv(config_name: str) -> float:
-    """5-fold stratified macro-F1 of a shipped config with its grid fixed to C = 0.1."""
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
-
-    from framing.datasets import load_babe
-    from framing.experiments import build_pipeline
-
+def _babe_cv(config_name: str, runs: Path) -> float:
+    """5-fold stratified macro-F1 of a shipped config run end to end, its grid fixed to C = 0.1."""
     cfg = load_config(CONFIGS / config_name)
+    raw = cfg.raw
     cfg = parse_config(
         {
-            **cfg.raw,
-            "model": {
-                **cfg.raw["model"],
-                "grid": {},
-                "params": {**cfg.raw["model"]["params"], "C": 0.1},
-            },
-        }
+            **raw,
+            "model": {**raw["model"], "grid": {}, "params": {**raw["model"]["params"], "C": 0.1}},
+            "evaluation": {**raw["evaluation"], "bootstrap": 10},
+        },
+        path=cfg.path,
     )
-    pipe, _ = build_pipeline(cfg, multilabel=False)
-    ds = load_babe()
-    cv = StratifiedKFold(5, shuffle=True, random_state=cfg.seed)
-    scores = cross_val_score(pipe, list(ds.texts), list(ds.labels), cv=cv, scoring="f1_macro")
-    return float(np.mean(scores))
+    return float(run_experiment(cfg, runs).metrics["macro_f1"])
 
 
 @pytest.fixture(scope="module")
-def babe_scores(data_dir: Path) -> dict[str, float]:
-    return {name: _babe_cv(f"{name}.toml") for name in ("babe_tfidf", "babe_stratified")}
+def babe_scores(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    runs = tmp_path_factory.mktemp("babe_runs")
+    names = ("babe_tfidf", "babe_combined", "babe_stratified")
+    return {name: _babe_cv(f"{name}.toml", runs) for name in names}
 
 
 @pytest.mark.data
 @pytest.mark.slow
 def test_babe_project_features_add_to_tfidf(babe_scores: dict[str, float]) -> None:
     assert babe_scores["babe_tfidf"] > 0.72
-    assert babe_scores["babe_stratified"] >= babe_scores["babe_tfidf"] + 0.01
-    assert babe_scores["babe_stratified"] >= 0.75
+    assert babe_scores["babe_combined"] >= babe_scores["babe_tfidf"] + 0.01
+    assert babe_scores["babe_stratified"] >= babe_scores["babe_combined"] + 0.01
 
 
 @pytest.mark.data
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: best shipped config is ~0.76, floor is 0.77")
 def test_babe_best_config_reaches_issue_floor(babe_scores: dict[str, float]) -> None:
     assert babe_scores["babe_stratified"] >= 0.77

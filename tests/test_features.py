@@ -24,7 +24,9 @@ from framing.features import (
     AttributionFeatures,
     CompactTfidfVectorizer,
     LexiconFeatures,
+    SpanTermFeatures,
     clear_cache,
+    text_key,
 )
 
 LOADED = "The regime unleashed a brutal crackdown on peaceful protesters."
@@ -230,3 +232,84 @@ def test_compact_tfidf_matches_tfidf_and_survives_skops(tmp_path: Path) -> None:
     assert loaded.vocabulary_ == compact.vocabulary_
     new = ["The brutal regime met on Tuesday."]
     assert (loaded.transform(new) != compact.transform(new)).nnz == 0
+
+
+# ------------------------------------------------------------------------- span-term scores
+
+SPAN_TRAIN = [
+    "The senator gave a fiery speech about the bill.",
+    "A fiery debate followed the vote on the bill.",
+    "The fiery mayor attacked the plan.",
+    "The speech lasted an hour.",
+    "The vote on the bill was close.",
+    "The mayor presented the plan.",
+]
+SPAN_MARKS = {
+    text_key(SPAN_TRAIN[0]): ("fiery",),
+    text_key(SPAN_TRAIN[1]): ("fiery",),
+    text_key(SPAN_TRAIN[2]): ("Fiery", "attacked"),
+    text_key(SPAN_TRAIN[3]): (),
+    text_key(SPAN_TRAIN[4]): (),
+    text_key(SPAN_TRAIN[5]): (),
+}
+
+
+def test_text_key_folds_case_and_punctuation() -> None:
+    assert text_key("The Mayor’s plan -- approved!") == text_key("the mayor's plan approved")
+    assert text_key("The mayor's plan") != text_key("The mayor's plans")
+
+
+def test_span_terms_learn_marked_words_and_score_new_text() -> None:
+    est = SpanTermFeatures(annotations=SPAN_MARKS, prior=1.0).fit(SPAN_TRAIN)
+    # "fiery": 3 occurrences, 3 marked -> 3 / (3 + 1); "attacked": 1 / (1 + 1)
+    assert est.scores_ == {"attacked": 0.5, "fiery": 0.75}
+    rows = est.transform(["A fiery protest was attacked.", "The plan was approved."])
+    assert rows[0].tolist() == [0.75, 1.25, 2.0, 2.0]
+    assert rows[1].tolist() == [0.0, 0.0, 0.0, 0.0]  # no marked word: all zero
+    assert est.get_feature_names_out().tolist() == ["max", "top3", "n_above_0.2", "n_above_0.4"]
+
+
+def test_span_terms_transform_never_reads_annotations() -> None:
+    test_text = "The zebra crossing was fiery."
+    marks = {**SPAN_MARKS, text_key(test_text): ("zebra", "crossing")}
+    with_test = SpanTermFeatures(annotations=marks).fit(SPAN_TRAIN).transform([test_text])
+    without = SpanTermFeatures(annotations=SPAN_MARKS).fit(SPAN_TRAIN).transform([test_text])
+    assert np.array_equal(with_test, without)
+    cleared = SpanTermFeatures(annotations=SPAN_MARKS).fit(SPAN_TRAIN).set_params(annotations=None)
+    assert np.array_equal(cleared.transform([test_text]), without)
+
+
+def test_span_terms_fit_transform_is_cross_fitted() -> None:
+    texts = [*SPAN_TRAIN, "The council voted for an outrageous levy."]
+    marks = {**SPAN_MARKS, text_key(texts[-1]): ("outrageous",)}
+    est = SpanTermFeatures(annotations=marks, cv=len(texts))  # leave one out
+    crossed = est.fit_transform(texts)
+    # "outrageous" is marked in one text only: the other folds never saw it
+    assert crossed[-1, 0] == 0.0
+    assert est.transform([texts[-1]])[0, 0] > 0.0
+    assert crossed[0, 0] > 0.0  # "fiery" is marked in other training texts
+
+
+def test_span_terms_skip_texts_without_annotation() -> None:
+    marks = {text_key(SPAN_TRAIN[0]): ("fiery",)}
+    est = SpanTermFeatures(annotations=marks, prior=0.0).fit(SPAN_TRAIN)
+    assert est.n_annotated_ == 1
+    assert est.scores_ == {"fiery": 1.0}  # the other "fiery" texts are not counted
+
+
+def test_span_terms_estimator_contract() -> None:
+    est = SpanTermFeatures(annotations=SPAN_MARKS, thresholds=(0.1,))
+    with pytest.raises(NotFittedError):
+        est.transform(SPAN_TRAIN)
+    copy = clone(est)
+    assert copy.get_params()["thresholds"] == (0.1,)
+    assert copy.get_params()["annotations"] == SPAN_MARKS
+    fitted = est.fit(SPAN_TRAIN)
+    again = pickle.loads(pickle.dumps(fitted))
+    assert np.array_equal(again.transform(SPAN_TRAIN), fitted.transform(SPAN_TRAIN))
+    assert fitted.transform(SPAN_TRAIN).shape == (6, len(fitted.get_feature_names_out()))
+    with pytest.raises(ValueError, match="single string"):
+        fitted.transform("one string")
+    check_get_params_invariance("SpanTermFeatures", est)
+    check_set_params("SpanTermFeatures", est)
+    check_no_attributes_set_in_init("SpanTermFeatures", SpanTermFeatures())
