@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -55,6 +55,8 @@ class Rule:
     prefixes: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     note: str = ""
+    #: Text every match of ``pattern`` contains (a quick rejection; "" when there is none).
+    literal: str = ""
 
     def matches(self, line: str, folded: str) -> bool:
         if len(line) > self.max_chars:
@@ -92,6 +94,15 @@ class BoilerplateRules:
     origin: str
     #: All ``contains`` patterns as one alternation: a line none of them can match skips them all.
     contains_any: re.Pattern[str] | None = None
+    #: All ``regex`` patterns as one alternation (``None`` when they cannot be combined safely).
+    regex_any: re.Pattern[str] | None = None
+    #: Every ``line`` phrase and every ``prefix`` of all rules, for the same quick rejection.
+    any_phrases: frozenset[str] = frozenset()
+    any_prefixes: tuple[str, ...] = ()
+    #: The ``contains`` rules, tested one by one (each with its literal) by the quick rejection.
+    contains_rules: tuple[Rule, ...] = ()
+    #: The longest line each kind of rule may match (0 when no rule is of that kind).
+    kind_max_chars: Mapping[str, int] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,16 +140,44 @@ def load_boilerplate_rules(path: str | Path) -> BoilerplateRules:
         for i, raw in enumerate(raw_rules)
     )
     teaser = _teaser_settings(data.get("teaser", {}), where, set(reasons))
-    return BoilerplateRules(rules, dict(reasons), teaser, max_line, where, _contains_any(rules))
+    return BoilerplateRules(
+        rules,
+        dict(reasons),
+        teaser,
+        max_line,
+        where,
+        contains_any=_any_pattern(rules, "contains"),
+        contains_rules=tuple(r for r in rules if r.kind == "contains"),
+        regex_any=_any_pattern(rules, "regex"),
+        any_phrases=frozenset(p for r in rules for p in r.phrases),
+        any_prefixes=tuple(p for r in rules for p in r.prefixes),
+        kind_max_chars={
+            k: max((r.max_chars for r in rules if r.kind == k), default=0) for k in _KINDS
+        },
+    )
 
 
-def _contains_any(rules: Sequence[Rule]) -> re.Pattern[str] | None:
+# A numbered back-reference would point at another pattern's group once patterns are joined.
+_BACKREF_RE = re.compile(r"\\(?:[1-9]|g<\d)")
+
+
+def _any_pattern(rules: Sequence[Rule], kind: MatchKind) -> re.Pattern[str] | None:
+    """The patterns of all rules of ``kind`` as one alternation, or ``None`` if there are none or
+    they cannot be joined without changing what each matches. ``search`` (and ``fullmatch``) of
+    the alternation finds something exactly when one of the patterns does."""
     parts = []
     for rule in rules:
-        if rule.kind == "contains" and rule.pattern is not None:
+        if rule.kind == kind and rule.pattern is not None:
+            if _BACKREF_RE.search(rule.pattern.pattern):
+                return None
             scoped = "(?i:" if rule.pattern.flags & re.IGNORECASE else "(?:"
             parts.append(f"{scoped}{rule.pattern.pattern})")
-    return re.compile("|".join(parts)) if parts else None
+    if not parts:
+        return None
+    try:
+        return re.compile("|".join(parts))
+    except re.error:  # e.g. global inline flags or a group name used by two patterns
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +245,32 @@ def _compile_rule(raw: object, where: str, field: str, reasons: set[str], max_li
         raise LexiconError(
             f"invalid pattern: {exc}", file=where, field=f"{field}.pattern"
         ) from None
-    return Rule(reason, kind, max_chars, pattern=compiled, note=note)
+    return Rule(reason, kind, max_chars, pattern=compiled, note=note, literal=_literal(compiled))
+
+
+def _literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters at the top level of ``pattern``: every match
+    contains it. Under case-insensitive matching only characters without case count."""
+    # The standard library's own regex parser (private, stable since 3.11). Without it, or if its
+    # shape ever changes, a rule simply has no literal prefilter: slower, never wrong.
+    try:
+        import re._constants as re_constants  # type: ignore[import-not-found]
+        import re._parser as re_parser  # type: ignore[import-not-found]
+
+        parsed = re_parser.parse(pattern.pattern, pattern.flags)
+        literal = re_constants.LITERAL
+    except Exception:  # pragma: no cover - depends on the Python version
+        return ""
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    best = run = ""
+    for op, value in parsed.data:
+        char = chr(value) if op is literal else ""
+        if char and not (ignore_case and not (char.isascii() and not char.isalpha())):
+            run += char
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
 
 
 def _teaser_settings(raw: object, where: str, reasons: set[str]) -> TeaserSettings:
@@ -276,6 +340,8 @@ def _line_reason(line: str, rules: BoilerplateRules) -> str | None:
     n = len(line)
     if n > rules.max_line_chars:
         return None  # longer than any declared boilerplate: prose (or a data blob)
+    if not _may_match(line, rules):
+        return None
     folded: str | None = None  # folded on first need: most lines are prose no rule can match
     any_contains: bool | None = None
     for rule in rules.rules:
@@ -291,6 +357,31 @@ def _line_reason(line: str, rules: BoilerplateRules) -> str | None:
         if rule.matches(line, folded or ""):
             return rule.reason
     return None
+
+
+def _may_match(line: str, rules: BoilerplateRules) -> bool:
+    """A quick necessary condition for :func:`_line_reason`: can any rule match ``line``? One
+    test per kind of rule rejects most lines, which are prose."""
+    n = len(line)
+    limits = rules.kind_max_chars
+    if not limits:
+        return True  # rules built by hand, without the combined tests
+    if n <= max(limits.get("line", 0), limits.get("prefix", 0)):
+        folded = _fold(line)
+        if folded in rules.any_phrases or folded.startswith(rules.any_prefixes):
+            return True
+    if n <= limits.get("contains", 0):
+        for rule in rules.contains_rules:
+            if (
+                n <= rule.max_chars
+                and rule.literal in line
+                and rule.pattern is not None
+                and rule.pattern.search(line) is not None
+            ):
+                return True
+    return n <= limits.get("regex", 0) and (
+        rules.regex_any is None or rules.regex_any.fullmatch(line) is not None
+    )
 
 
 def _ends_sentence(line: str) -> bool:

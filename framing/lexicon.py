@@ -4,7 +4,9 @@
   :class:`LexiconSpec`, keeping the line of every entry;
 - :func:`validate_lexicon` lists every problem with file, line and field;
 - :func:`compile_lexicons` turns specs into :class:`CompiledLexicons`: one trie-shaped regular
-  expression per lexicon over every surface form (inflections generated from declared rules);
+  expression per lexicon over every surface form (inflections generated from declared rules),
+  and one pattern that scans the text once for all lexicons (same matches, see
+  :func:`_combined_scan`);
 - :meth:`CompiledLexicons.match` finds hits; context rules (declared as data in the card) veto or
   require candidates, and :meth:`CompiledLexicons.explain` also returns what was vetoed and why.
 
@@ -524,7 +526,7 @@ _SEP = "\x00"  # word separator symbol inside the trie
 _SEP_PATTERN = r"(?:[ \t]*-[ \t]*|[ \t]+\n?[ \t]*|\n[ \t]*)"
 
 
-def _trie_pattern(keys: Iterable[str]) -> str:
+def _trie_body(keys: Iterable[str]) -> str:
     trie: dict[str, Any] = {}
     for key in keys:
         node = trie
@@ -542,7 +544,43 @@ def _trie_pattern(keys: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return r"(?<![^\W_])" + emit(trie) + r"(?![^\W_])"
+    return emit(trie)
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """One regular expression matching any key, as a whole word (separators as in text)."""
+    return r"(?<![^\W_])" + _trie_body(keys) + r"(?![^\W_])"
+
+
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+
+
+def _scan_body(keys: Sequence[str]) -> str:
+    """The keys as a whole-word pattern without the test before the first character, for the
+    combined scan of :class:`CompiledLexicons`; "" when a key starts or ends with a non-word
+    character (two matches could then share the character that separates them)."""
+    if not keys or not all(_WORD_CHAR_RE.match(k[0]) and _WORD_CHAR_RE.match(k[-1]) for k in keys):
+        return ""
+    return _trie_body(keys) + r"(?![^\W_])"
+
+
+def _combined_scan(
+    compiled: Sequence[_CompiledLexicon],
+) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
+    """One pattern for all lexicons with a scan body, and which lexicons those are.
+
+    It consumes one non-word character, then looks ahead for each lexicon in turn (group ``k``
+    holds the match of the ``k``-th member, if any). The engine only tries positions after a
+    non-word character, and tries them once for all lexicons; a lexicon's matches are those
+    its own pattern would find with ``finditer`` once overlapping ones are dropped.
+    """
+    members = tuple(i for i, c in enumerate(compiled) if c.body)
+    if not members:
+        return None, ()
+    bodies = [compiled[i].body for i in members]
+    any_member = "|".join(f"(?:{b})" for b in bodies)
+    each = "".join(f"(?:(?=({b})))?" for b in bodies)
+    return re.compile(rf"[\W_](?={any_member}){each}"), members
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +595,8 @@ class _CompiledLexicon:
     spec: LexiconSpec
     pattern: re.Pattern[str]
     targets: Mapping[str, tuple[_Target, ...]]
+    #: See :func:`_scan_body`.
+    body: str = ""
 
 
 def _compile_one(spec: LexiconSpec) -> _CompiledLexicon:
@@ -569,7 +609,8 @@ def _compile_one(spec: LexiconSpec) -> _CompiledLexicon:
             if all(t.entry is not entry for t in bucket):
                 bucket.append(_Target(entry, how, rules))
     pattern = re.compile(_trie_pattern(targets)) if targets else re.compile(r"(?!x)x")
-    return _CompiledLexicon(spec, pattern, {k: tuple(v) for k, v in targets.items()})
+    frozen = {k: tuple(v) for k, v in targets.items()}
+    return _CompiledLexicon(spec, pattern, frozen, _scan_body(list(targets)))
 
 
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
@@ -614,6 +655,8 @@ class CompiledLexicons:
 
     specs: tuple[LexiconSpec, ...]
     _compiled: tuple[_CompiledLexicon, ...] = field(repr=False)
+    _scan: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _scan_members: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def categories(self) -> dict[str, CategorySpec]:
@@ -645,11 +688,10 @@ class CompiledLexicons:
         norm = normalize(text)
         ctx = _Context(text, norm, sentences)
         out: list[Hit] = []
-        for lex in self._compiled:
+        for lex, spans in zip(self._compiled, self._spans(norm), strict=True):
             name = lex.spec.name
-            for m in lex.pattern.finditer(norm):
-                start, end = m.span()
-                key = _SEP.join(w for w in _MATCH_SEP_RE.split(m.group()) if w)
+            for start, end in spans:
+                key = _SEP.join(w for w in _MATCH_SEP_RE.split(norm[start:end]) if w)
                 for target in lex.targets.get(key, ()):
                     fired: list[str] = [] if target.form_rule == "lemma" else [target.form_rule]
                     veto = ctx.check(start, end, target.rules, fired)
@@ -685,6 +727,29 @@ class CompiledLexicons:
                     )
         out.sort(key=lambda h: (h.start, h.end, h.lexicon, h.term))
         return out
+
+    def _spans(self, norm: str) -> list[list[tuple[int, int]]]:
+        """For each lexicon, the spans of ``pattern.finditer(norm)``, in order."""
+        found = [
+            [] if lex.body else [m.span() for m in lex.pattern.finditer(norm)]
+            for lex in self._compiled
+        ]
+        if self._scan is None:
+            return found
+        members = self._scan_members
+        last = [0] * len(members)
+        for k, i in enumerate(members):  # the start of the text has no character before it
+            first = self._compiled[i].pattern.match(norm)
+            if first is not None:
+                found[i].append(first.span())
+                last[k] = first.end()
+        for m in self._scan.finditer(norm):
+            for k, i in enumerate(members):
+                start, end = m.span(k + 1)
+                if start >= last[k]:  # -1 when this lexicon did not match here
+                    found[i].append((start, end))
+                    last[k] = end
+        return found
 
 
 class _Context:
@@ -788,7 +853,8 @@ def compile_lexicons(specs: Iterable[LexiconSpec]) -> CompiledLexicons:
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         raise LexiconError(f"two lexicons share the name {sorted(dupes)[0]!r}")
-    return CompiledLexicons(specs, tuple(_compile_one(s) for s in specs))
+    compiled = tuple(_compile_one(s) for s in specs)
+    return CompiledLexicons(specs, compiled, *_combined_scan(compiled))
 
 
 def load_lexicons(

@@ -301,3 +301,89 @@ def test_custom_rules_file_is_used(tmp_path: Path) -> None:
     assert [(s.reason, s.text) for s in detect_boilerplate(text, rules)] == [
         ("social", "Pass it on!")
     ]
+
+
+# --- quick rejection: the combined tests must never hide a rule --------------------------------
+
+QUICK_RULES = """\
+format = 1
+[reasons]
+social = "Share prompts."
+credit = "Picture credits."
+
+[[rules]]
+reason = "social"
+match = "regex"
+pattern = '''(\\w+) \\1 now'''
+note = "A back-reference: cannot be joined with other patterns."
+
+[[rules]]
+reason = "social"
+match = "regex"
+pattern = '''(?i)tell a friend'''
+note = "Global inline flag: cannot be joined either."
+
+[[rules]]
+reason = "credit"
+match = "contains"
+max_chars = 60
+pattern = '''\\bPIX/[A-Z]+'''
+note = "A literal in the middle of the pattern."
+
+[[rules]]
+reason = "credit"
+match = "contains"
+ignore_case = true
+pattern = '''\\(courtesy of [^()]+\\)'''
+note = "Case-insensitive: only the characters without case count as its literal."
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("share share now", "social"),
+        ("TELL A FRIEND", "social"),
+        ("A rally downtown. PIX/AGENCY", "credit"),
+        ("The crowd (COURTESY OF THE MUSEUM) cheered.", "credit"),
+    ],
+)
+def test_rules_that_cannot_be_combined_still_match(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(QUICK_RULES, "utf-8")
+    rules = load_boilerplate_rules(path)
+    assert [(e.reason, e.text) for e in detect_boilerplate(f"{ARTICLE}\n{line}\n", rules)] == [
+        (reason, line)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "share it now",  # the back-reference does not hold
+        "Tell a friend about the budget vote and the tax plan.",  # not the whole line
+        "pix/agency",  # the contains rule is case-sensitive
+        "A very long caption line that mentions the source only at its end: PIX/AGENCY",
+    ],
+)
+def test_quick_rejection_keeps_non_matching_lines(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(QUICK_RULES, "utf-8")
+    rules = load_boilerplate_rules(path)
+    assert detect_boilerplate(f"{ARTICLE}\n{line}\n", rules) == ()
+
+
+def test_rule_literals_are_text_every_match_contains() -> None:
+    rules = [r for r in default_rules().rules if r.pattern is not None]
+    assert {r.pattern.pattern: r.literal for r in rules if r.pattern}[
+        r"\bAFP PHOTO\b"
+    ] == "AFP PHOTO"
+    examples = ("(AP Photo/Jane Roe)", "AFP PHOTO / STAFF", "Jane Roe/Getty Images", "12 comments")
+    matched = 0
+    for rule in rules:
+        for example in examples:
+            m = rule.pattern.search(example) if rule.pattern else None
+            if m is not None:
+                matched += 1
+                assert rule.literal in m.group()
+    assert matched >= len(examples)

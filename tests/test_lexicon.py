@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from framing.errors import LexiconError
 from framing.lexicon import (
+    _scan_body,
     compile_lexicons,
     load_lexicons,
     parse_lexicon,
@@ -18,6 +19,7 @@ from framing.lexicon import (
     surface_forms,
     validate_lexicon,
 )
+from framing.text import normalize
 
 CARD = """\
 name = "mini"
@@ -248,3 +250,67 @@ def test_shipped_lexicons_are_valid() -> None:
     assert {c.stem for c in cards} >= {"loaded", "epistemic", "cues"}
     for card in cards:
         assert validate_lexicon(card) == [], card
+
+
+# --- the combined scan finds exactly what each lexicon's own pattern finds ----------------------
+
+SECOND_CARD = CARD.replace('name = "mini"', 'name = "second"').replace("mini.tsv", "second.tsv")
+SECOND_ENTRIES = HEADER + (
+    "hunt\tpejorative_label\t1\tnoun\t-proper_noun\tOverlaps the other lexicon's phrase.\n"
+    "military\tpejorative_label\t1\texact\t-proper_noun\tInside a phrase of the other one.\n"
+    "hunt season\tpejorative_label\t1\texact\t-proper_noun\tTwo phrases that overlap.\n"
+    "season ticket\tpejorative_label\t1\texact\t-proper_noun\tTwo phrases that overlap.\n"
+)
+
+
+@pytest.fixture
+def both(tmp_path: Path):
+    (tmp_path / "second.tsv").write_text(SECOND_ENTRIES, encoding="utf-8")
+    (tmp_path / "second.toml").write_text(SECOND_CARD, encoding="utf-8")
+    return load_lexicons([write_lexicon(tmp_path), tmp_path / "second.toml"])
+
+
+def own_spans(lexicons, text: str) -> list[list[tuple[int, int]]]:
+    norm = normalize(text)
+    return [[m.span() for m in lex.pattern.finditer(norm)] for lex in lexicons._compiled]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "regime change",  # a match at the very start of the text
+        "a witch-hunt, witch hunts and witchhunts",
+        "the special military operation began",  # overlapping matches of the two lexicons
+        "regimes regime_regime _regime regime's strongman-strongmen",
+        "hunt hunt hunt",  # adjacent matches separated by one character
+        "a hunt season ticket",  # a lexicon's own matches never overlap
+        "",
+    ],
+)
+def test_combined_scan_equals_each_lexicons_own_pattern(both, text: str) -> None:
+    assert both._spans(normalize(text)) == own_spans(both, text)
+
+
+def test_both_lexicons_report_overlapping_hits(both) -> None:
+    hits = both.match("The special military operation began.")
+    assert [(h.lexicon, h.text) for h in hits] == [
+        ("mini", "special military operation"),
+        ("second", "military"),
+    ]
+    assert not both.match("militaryish hunter")
+
+
+def test_keys_ending_in_a_non_word_character_are_not_scanned() -> None:
+    assert _scan_body(["abc", "x\x00y"]) != ""
+    assert _scan_body(["abc", "o'"]) == ""
+    assert _scan_body([]) == ""
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="regimhuntsaock _-'’.\n", max_size=80))
+def test_combined_scan_equals_own_patterns_on_arbitrary_text(tmp_path_factory, text: str) -> None:
+    tmp = tmp_path_factory.mktemp("both")
+    (tmp / "second.tsv").write_text(SECOND_ENTRIES, encoding="utf-8")
+    (tmp / "second.toml").write_text(SECOND_CARD, encoding="utf-8")
+    lexicons = load_lexicons([write_lexicon(tmp), tmp / "second.toml"])
+    assert lexicons._spans(normalize(text)) == own_spans(lexicons, text)

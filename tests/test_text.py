@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from framing.text import (
+    WORD_PATTERN,
+    WORD_RE,
     SpanIndex,
     count_words,
     normalize,
@@ -94,3 +98,39 @@ def test_degenerate_texts(text: str) -> None:
 def test_word_spans_equal_nltk_regexp_tokenizer_on_news_text() -> None:
     text = "Ukraine’s envoy didn’t attend; the so-called “referendum” (2014) was rejected."
     assert word_spans(text) == list(word_tokenizer().span_tokenize(text))
+
+
+# The fast forms of the word pattern must find exactly what WORD_PATTERN finds.
+_PLAIN_WORD_RE = re.compile(WORD_PATTERN)
+_WORDISH = st.text(alphabet="ab9_'’- .\n\u00e9\u0130", max_size=60)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["don't", "rock'n'roll", "Ukraine’s", "dogs' day", "'quoted'", "a__b", "x''y", "O'Neil-Smith"],
+)
+def test_word_re_finds_the_words_of_word_pattern(text: str) -> None:
+    assert [m.span() for m in WORD_RE.finditer(text)] == [
+        m.span() for m in _PLAIN_WORD_RE.finditer(text)
+    ]
+
+
+@given(_WORDISH, st.integers(0, 60), st.integers(0, 60))
+def test_word_counts_agree_with_word_pattern_on_any_slice(text: str, a: int, b: int) -> None:
+    start, end = sorted((a, b))
+    assert [m.span() for m in WORD_RE.finditer(text)] == [
+        m.span() for m in _PLAIN_WORD_RE.finditer(text)
+    ]
+    assert count_words(text, start, end) == len(_PLAIN_WORD_RE.findall(text, start, end))
+
+
+def test_abbreviation_test_looks_only_at_the_word_before_the_period() -> None:
+    # a long run without spaces before the period: not an abbreviation, the sentence ends
+    assert texts_of("See the report at www.example-records.gov. It was filed late.") == [
+        "See the report at www.example-records.gov.",
+        "It was filed late.",
+    ]
+    assert texts_of("They met Lt. Gen. Moss and the U.S. envoy. Talks began.") == [
+        "They met Lt. Gen. Moss and the U.S. envoy.",
+        "Talks began.",
+    ]
