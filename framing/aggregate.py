@@ -24,18 +24,12 @@ import pandas as pd
 from framing.errors import InputError
 from framing.stats import bootstrap_ratio
 from framing.text import WORD_RE, normalize
+from framing.types import STANCES as _STANCES
 from framing.types import VOICES
 
 #: Voices reported, "all" first (hits over all scored words).
 REPORT_VOICES: tuple[str, ...] = ("all", *VOICES)
-STANCES: tuple[str, ...] = (
-    "neutral",
-    "endorsing",
-    "distancing",
-    "presupposing",
-    "charged",
-    "other",
-)
+STANCES: tuple[str, ...] = _STANCES
 UNKNOWN_GROUP = "(no source)"
 CONTEXT_CHARS = 70
 KWIC_PER_TERM = 5

@@ -32,30 +32,16 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
 from framing.text import normalize
+from framing.types import SOURCE_TYPES as _SOURCE_TYPES
+from framing.types import STANCES as _STANCES
 from framing.types import VOICES, Document, DocumentAnalysis
 
 FloatArray = NDArray[np.float64]
 
 ALL_VOICES: tuple[str, ...] = (*VOICES, "all")
-STANCES: tuple[str, ...] = (
-    "neutral",
-    "endorsing",
-    "distancing",
-    "presupposing",
-    "charged",
-    "other",
-)
-SOURCE_TYPES: tuple[str, ...] = (
-    "person",
-    "organisation",
-    "role",
-    "pronoun",
-    "anonymous",
-    "unverified",
-    "document",
-    "unknown",
-    "none",
-)
+STANCES: tuple[str, ...] = _STANCES
+#: Source types, plus "none" for attributions without a source span.
+SOURCE_TYPES: tuple[str, ...] = (*_SOURCE_TYPES, "none")
 ATTRIBUTION_KINDS: tuple[str, ...] = (
     "direct",
     "indirect",
