@@ -892,6 +892,9 @@ _STRICT = frozenset(
         "demand",
     ]
 )
+# inflected forms that are mostly nouns or non-reporting uses unless a clause or quote follows:
+# "find a way", "finding ways", "contributed reporting", "the states", "job offers"
+_STRICT_FORMS = frozenset(["find", "finding", "reporting", "states", "offers", "offering"])
 _THAT_RE = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
 # passives that still report: "is expected to" (a forecast with no named source), "was asked"
 _PASSIVE_CUES = frozenset(["expect", "ask"])
@@ -1104,6 +1107,15 @@ def _left_source_in(
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
             break
         i -= 1
+    paren_end = -1
+    if i >= 1 and toks[i].text == ")":
+        # a party and state label or an abbreviation: "Sen. Claire McCaskill (D-Mo.) said"
+        k = i - 1
+        while k >= 0 and toks[k].text != "(" and i - k < 8:
+            k -= 1
+        if k >= 1 and toks[k].text == "(" and toks[k - 1].text[0].isupper():
+            paren_end = toks[i].end
+            i = k - 1
     if i < 0:
         return None, True
     if toks[i].text == ",":
@@ -1113,7 +1125,10 @@ def _left_source_in(
             j -= 1
         if j > 0 and toks[j].text == ",":
             head = _left_source(text, lo, toks[j].start)
-            if head is not None and text[head[0]].isupper():
+            if head is not None and (
+                text[head[0]].isupper() or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
+            ):
+                # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     end_i = i
@@ -1152,7 +1167,30 @@ def _left_source_in(
         return None, touched
     if toks[end_i].low in _NP_INNER:
         return None, touched
-    return (toks[start_i].start, toks[end_i].end), touched
+    return (toks[start_i].start, max(toks[end_i].end, paren_end)), touched
+
+
+# words that open an inverted subject phrase: "said one party activist", "said former Gov. X"
+_RIGHT_DET = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "another",
+        "former",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "his",
+        "her",
+        "their",
+        "top",
+        "senior",
+    ]
+)
 
 
 def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
@@ -1165,7 +1203,7 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return None  # "said Friday that …"
     if not (
         first.text[0].isupper()
-        or first.low in {"the", "a", "an"}
+        or first.low in _RIGHT_DET
         or (
             first.low in _PRONOUNS
             and first.low not in {"him", "her", "them", "you", "it", "me", "us"}
@@ -1186,8 +1224,12 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if tok.text[0].isalnum():
             end = tok.end
-    if first.low in {"the", "a", "an"} and end == first.end:
+    if first.low in _RIGHT_DET and end == first.end:
         return None
+    if text[end - 1] == "." and text[end - 2 : end - 1].isalpha():
+        word = text[first.start : end - 1].rsplit(None, 1)[-1]
+        if "." not in word and (word.islower() or len(word) > 4):
+            end -= 1  # a sentence-final period, not an abbreviation ("said one organiser.")
     return first.start, end
 
 
@@ -1296,6 +1338,7 @@ class _Draft:
     kind: AttributionKind
     quote: int | None  # index of the quotation that is the content
     confidence: float
+    antecedent: tuple[int, int] | None = None  # what a relative pronoun source refers to
 
 
 # ------------------------------------------------------------------------------------ the pass
@@ -1325,15 +1368,54 @@ def _cue_hits(
             continue  # own reported speech is nested
         form = m.group()
         key = form if form.isalpha() else _FORM_SEP.join(_MATCH_SEP_RE.split(form))
-        si = bisect.bisect_right(sent_starts, start) - 1
-        s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
-            if rules and _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
-                continue
+            if rules:
+                si = bisect.bisect_right(sent_starts, start) - 1
+                s_start, s_end = (
+                    (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
+                )
+                if _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
+                    continue
             out.append(_CueHit(start, end, text[start:end], entry.term, entry.category))
             last_end = end
             break
     return out
+
+
+_NUMBER_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
+)
+# a dateline that opens a story: "WASHINGTON — ", "New York (AFP) – "
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}(?:[ \t]*\([A-Z]+\))?[ \t]*[—–-]+[ \t]+"
+)
+_SUBORDINATE = frozenset(
+    [
+        "when",
+        "while",
+        "whilst",
+        "by",
+        "as",
+        "after",
+        "before",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "until",
+        "unless",
+        "once",
+        "whether",
+        "with",
+        "without",
+        "beyond",
+        "despite",
+        "like",
+        "likewise",
+        "among",
+    ]
+)
 
 
 def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -1361,12 +1443,27 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     lead = _LEAD_PHRASE_RE.match(text, s_start, min(cue_start, s_start + 80))
     if lead is not None:
         s_start = lead.end()  # "In a statement, Florida Gov. Rick Scott blasted … and said"
+    dateline = _DATELINE_RE.match(text, s_start, min(cue_start, s_start + 80))
+    if dateline is not None:
+        s_start = dateline.end()  # "WASHINGTON — Sen. Bernie Sanders defended … saying"
     first = _tokens(text, s_start, min(cue_start, s_start + 80))
     k = 0
     while k < len(first) and (first[k].low in _LEAD_TRIM or not first[k].text[0].isalnum()):
         k += 1
-    if k >= len(first):
-        return None
+    if k < len(first) and (
+        first[k].low in _TIME_WORDS
+        or first[k].low[:1].isdigit()
+        or first[k].low in _NUMBER_WORDS
+        or first[k].low in {"last", "this", "earlier", "later", "for", "absent"}
+    ):
+        # a time or framing phrase before the subject: "Sunday morning, Clinton …",
+        # "Eight years ago, he …"
+        for c in range(k + 1, min(len(first), k + 7)):
+            if first[c].text == ",":
+                k = c + 1
+                break
+    if k >= len(first) or first[k].low in _SUBORDINATE:
+        return None  # the sentence opens with an adverbial clause, not with its subject
     t = first[k]
     if t.low in _PRONOUNS and t.low not in {"it", "you", "him", "her", "them"}:
         return t.start, t.end
@@ -1392,6 +1489,36 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     return t.start, first[end].end
 
 
+_RELATIVE = frozenset(["who", "which"])
+_IMPERSONAL = frozenset(["seem", "appear"])
+
+
+def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The relative pronoun that is the subject of the cue (``Mr. Trump, who has said``)."""
+    toks = _tokens(text, max(s_start, cue_start - 40), cue_start)
+    i = len(toks) - 1
+    while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+        i -= 1
+    if i < 1 or toks[i].low not in _RELATIVE:
+        return None
+    return toks[i].start, toks[i].end
+
+
+_BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
+_AFTER_INVERTED = frozenset(
+    ["in", "on", "at", "during", "of", "who", "when", "after", "before", "about", "to", "from"]
+)
+
+
+def _ends_inverted(text: str, end: int, s_end: int) -> bool:
+    """Whether an inverted subject ends at ``end``: the sentence or clause ends there, or a
+    prepositional or time phrase follows ("…, said Lappo on Tuesday"), not a verb."""
+    nxt = _first_token(text, end, min(s_end, end + 30))
+    if nxt is None or not nxt.text[0].isalnum():
+        return True
+    return nxt.low in _AFTER_INVERTED or nxt.low in _TIME_WORDS
+
+
 def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
     if hit.text.lower().endswith("ing"):
@@ -1410,6 +1537,53 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
     return prev[-1].low if prev else ""
 
 
+# contractions of a pronoun and "is"/"has", not possessives: "he’s said"
+_CONTRACTED = frozenset(
+    [
+        "he's",
+        "she's",
+        "it's",
+        "that's",
+        "what's",
+        "who's",
+        "there's",
+        "here's",
+        "let's",
+        "he’s",
+        "she’s",
+        "it’s",
+        "that’s",
+        "what’s",
+        "who’s",
+        "there’s",
+        "here’s",
+        "let’s",
+    ]
+)
+# words that follow a noun rather than a verb: "a strong showing in Iowa", "showing will be"
+_AFTER_NOUN = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "will",
+        "was",
+        "is",
+        "has",
+        "had",
+        "would",
+        "could",
+        "of",
+        "for",
+        ".",
+        ",",
+        ";",
+        ")",
+        "and",
+    ]
+)
+
+
 def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
     """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
     low = hit.text.lower()
@@ -1419,8 +1593,18 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
     ):
         return False
-    if prev_low in _BE and hit.term not in _PASSIVE_CUES:
+    if prev_low in _BE and hit.term not in _PASSIVE_CUES and not _BY_AGENT_RE.match(text, hit.end):
         return False  # passive or a noun after "there are" (there are fears)
+    if (
+        prev_low[-2:] in {"'s", "’s"}
+        and prev_low not in _CONTRACTED
+        and hit.term not in {"say", "tell"}
+    ):
+        return False  # a noun after a possessive: "Editor’s note", "Kasich’s showing"
+    if low.endswith("ing") and hit.term == "show":
+        nxt0 = _first_token(text, hit.end, min(len(text), hit.end + 20))
+        if nxt0 is None or nxt0.low in _AFTER_NOUN:
+            return False  # "a strong showing in Iowa", "showing will be enough"
     if not low.endswith("ing") and (
         (prev_low in _NOUN_LEFT and last is not None and last.text.islower())
         or (prev_low[:1].isdigit() and low.endswith("s"))
@@ -1530,6 +1714,16 @@ def extract_attributions(
         s_start, s_end = sentence_bounds(hit.start)
         if not _plausible(text, hit, s_start):
             continue
+        if hit.category == "other" and drafts:
+            prev_d = drafts[-1]
+            if (
+                prev_d.content is not None
+                and prev_d.cue.start >= s_start
+                and prev_d.content[0] <= hit.start < prev_d.content[1]
+            ):
+                # a belief inside reported content ("said they believed …") is part of it,
+                # not a relation of its own (reported speech inside it is kept)
+                continue
         cue = Cue(hit.start, hit.end, hit.text, hit.term, _stance(hit.category))
         source: tuple[int, int] | None = None
         content: tuple[int, int] | None = None
@@ -1607,12 +1801,31 @@ def extract_attributions(
                     kind = "direct"
                     conf = 0.95
                     source = _left_source(text, s_start, hit.start)
+        if content is not None and source is None:
+            # "…,” he said, adding, “…”; "Hayek confirmed … and said, “…”"
+            if drafts and drafts[-1].source is not None:
+                prev_d = drafts[-1]
+                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
+                    source = prev_d.source
+            if source is None:
+                source = _subject_fallback(text, s_start, hit.start)
         # 3. a paraphrase
         if content is None:
-            source = _left_source(text, s_start, hit.start)
+            source = None
+            participle = hit.text.lower().endswith("ing") and text[
+                s_start : hit.start
+            ].rstrip().endswith(",")
+            if participle and drafts and drafts[-1].source is not None:
+                prev_d = drafts[-1]
+                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
+                    source = prev_d.source  # "…,” he said, adding that …
+            if source is None:
+                source = _left_source(text, s_start, hit.start)
             right = None
             if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)
+                if right is not None and not _ends_inverted(text, right[1], s_end):
+                    right = None  # "…, said the election would …": the content's subject
                 source = right
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
@@ -1634,15 +1847,35 @@ def extract_attributions(
             conf = 0.7
         if source is None and hit.category == "other":
             continue
-        if hit.term in _STRICT and kind != "direct" and not _THAT_RE.match(text, hit.end):
+        if (
+            (hit.term in _STRICT or hit.text.lower() in _STRICT_FORMS)
+            and kind != "direct"
+            and not _THAT_RE.match(text, hit.end)
+        ):
             continue  # a verb that is mostly not a reporting one unless a clause or quote follows
         if source is None and content is None:
             continue
         if source is not None and source[0] >= source[1]:
             source = None
+        agent = _BY_AGENT_RE.match(text, hit.end, s_end)
+        if agent is not None and not hit.text.lower().endswith("ing"):
+            by_src = _right_source(text, agent.end(), s_end)
+            if by_src is not None:
+                source = by_src  # a passive with its agent: "first reported by Politico"
+        antecedent: tuple[int, int] | None = None
+        if hit.term in _IMPERSONAL:
+            source = None  # "the race seemed to be …": the writer's own evaluation
+        elif (source is None or source[1] <= hit.start - 1) and (
+            "wh" in text[max(s_start, hit.start - 40) : hit.start]
+        ):
+            rel = _relative_pronoun(text, s_start, hit.start)
+            if rel is not None and (source is None or source[1] <= rel[0]):
+                # PolNeAR's convention: the relative pronoun is the source, its antecedent
+                # the speaker ("Sanders, who had said …")
+                antecedent, source = source, rel
         if quote_i is not None:
             used_quotes.add(quote_i)
-        drafts.append(_Draft(cue, source, content, kind, quote_i, conf))
+        drafts.append(_Draft(cue, source, content, kind, quote_i, conf, antecedent))
 
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.sort(key=lambda d: d.cue.start)
@@ -1765,6 +1998,7 @@ class _Mentions:
     def __init__(self, text: str) -> None:
         self.text = text
         self._found: tuple[list[int], list[re.Match[str]]] | None = None
+        self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
 
     def last_before(self, pos: int, lo: int) -> tuple[int, str] | None:
         """The last name that ends by ``pos`` and starts at ``lo`` or later."""
@@ -1773,14 +2007,18 @@ class _Mentions:
             self._found = ([m.end() for m in matches], matches)
         ends, matches = self._found
         i = bisect.bisect_right(ends, pos) - 1
+        ok = self._ok
         while i >= 0:
             m = matches[i]
             if m.start() < lo:
                 return None
             name = m.group()
-            if name.split(None, 1)[0] not in _NOT_NAME_START and _ORG_WORDS.isdisjoint(
-                name.lower().split()
-            ):
+            good = ok.get(i)
+            if good is None:
+                good = ok[i] = name.split(None, 1)[0] not in _NOT_NAME_START and (
+                    _ORG_WORDS.isdisjoint(name.lower().split())
+                )
+            if good:
                 return m.start(), name
             i -= 1
         return None
@@ -1842,10 +2080,13 @@ def _finish(
         speaker: str | None = None
         if d.source is not None:
             s, e = d.source
-            typ = _source_type(text, s, e, partial(anonymous_at, s))
-            speaker = text[s:e]
+            a_s, a_e = d.antecedent if d.antecedent is not None else d.source
+            typ = _source_type(text, a_s, a_e, partial(anonymous_at, a_s))
+            speaker = text[a_s:a_e]
+            if speaker.lower() in _RELATIVE:
+                speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
             if typ == "pronoun":
-                res = _resolve(s, text[s:e], speakers, mentions)
+                res = _resolve(a_s, text[a_s:a_e], speakers, mentions)
                 if res is not None:
                     speaker, typ = res
             if d.kind == "continuation":
