@@ -22,9 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -108,6 +108,29 @@ class _CueMatcher:
     pattern: re.Pattern[str]
     targets: dict[str, tuple[tuple[EntrySpec, tuple[_Rule, ...]], ...]]
     lexicon: str
+    #: ``pattern`` without its test before the first character, behind one consumed non-word
+    #: character: the engine then only tries positions after a non-word character (see
+    #: :meth:`_CueMatcher.spans`); ``None`` when a form starts with a non-word character.
+    scan: re.Pattern[str] | None
+
+    def spans(self, norm: str) -> list[tuple[int, int]]:
+        """The spans of ``pattern.finditer(norm)``: one pass of ``scan`` (which also reports
+        overlapping candidates; those starting before the end of the last kept one are
+        dropped, as ``finditer`` would never try them), plus a match at the very start."""
+        if self.scan is None:
+            return [m.span() for m in self.pattern.finditer(norm)]
+        out: list[tuple[int, int]] = []
+        last = 0
+        first = self.pattern.match(norm)
+        if first is not None:
+            out.append(first.span())
+            last = first.end()
+        for m in self.scan.finditer(norm):
+            start, end = m.span(1)
+            if start >= last:
+                out.append((start, end))
+                last = end
+        return out
 
 
 def _compile_rule(rule: RuleSpec) -> _Rule:
@@ -120,9 +143,10 @@ def _compile_rule(rule: RuleSpec) -> _Rule:
 _FORM_SEP = "\x00"
 _FORM_SEP_PATTERN = r"(?:[ \t]*-[ \t]*|[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
+_WORD_START_RE = re.compile(r"[^\W_]")
 
 
-def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
+def _trie_body(keys: Iterable[str]) -> str:
     trie: dict[str, Any] = {}
     for key in keys:
         node = trie
@@ -140,7 +164,7 @@ def _trie_regex(keys: Iterable[str]) -> re.Pattern[str]:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(r"(?<![^\W_])" + emit(trie) + r"(?![^\W_])")
+    return emit(trie) + r"(?![^\W_])"
 
 
 @lru_cache(maxsize=4)
@@ -155,10 +179,13 @@ def _cue_matcher(path: str | None = None) -> _CueMatcher:
             bucket = targets.setdefault(_FORM_SEP.join(form), [])
             if all(t[0] is not e for t in bucket):
                 bucket.append((e, rules))
+    body = _trie_body(targets)
+    scannable = all(_WORD_START_RE.match(k) for k in targets)
     return _CueMatcher(
-        _trie_regex(targets),
+        re.compile(r"(?<![^\W_])" + body),
         {k: tuple(sorted(v, key=lambda t: t[0].term)) for k, v in targets.items()},
         spec.name,
+        re.compile(r"[\W_](?=(" + body + "))") if scannable else None,
     )
 
 
@@ -982,8 +1009,11 @@ _NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
 _WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
 _CAP_NAME_RE = re.compile(
-    # the look-behind follows the first letter so that the scan can skip to capitals
-    r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
+    # the look-behind follows the first letter so that the scan can skip to capitals; the
+    # possessive runs (what follows each can never start with what they gave back) save the
+    # backtracking after the many capitalised words that are not followed by another
+    r"[A-Z](?<!\w[A-Z])[a-z]++(?:[-'’][A-Za-z]++)?"
+    r"(?:\s++(?:[A-Z]\.\s++)?[A-Z][a-z]++(?:[-'’][A-Za-z]++)?)+"
 )
 _COLON_RE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
@@ -1238,14 +1268,14 @@ def _countries() -> frozenset[str]:
     return frozenset(demonyms().values())
 
 
-def _source_type(text: str, start: int, end: int, anonymity: Callable[[], bool]) -> SourceType:
-    """Type of the source phrase ``text[start:end]``; ``anonymity()`` tells whether its sentence
-    grants anonymity ("on condition of anonymity")."""
+def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
+    """Type of the source phrase ``text[start:end]``, and whether it becomes ``anonymous`` when
+    its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
+    when it matters)."""
     comma = text.find(",", start, end)
     if comma > start:
         end = comma  # "Anatoly Lappo, chairman of …": the head names the source
-    typ, ask = _phrase_type(text[start:end])
-    return "anonymous" if ask and anonymity() else typ
+    return _phrase_type(text[start:end])
 
 
 @lru_cache(maxsize=4096)
@@ -1355,8 +1385,7 @@ def _cue_hits(
     q_starts, quotes = qs.starts, qs.quotes
     last_end = -1
     norm = normalize(text)
-    for m in matcher.pattern.finditer(norm):
-        start, end = m.span()
+    for start, end in matcher.spans(norm):
         if start < last_end:
             continue
         if ex:
@@ -1366,7 +1395,7 @@ def _cue_hits(
         qi = bisect.bisect_right(q_starts, start) - 1  # inside someone's quoted words: their
         if qi >= 0 and (q := quotes[qi]).inner_start <= start < q.inner_end and q.n_words > 4:
             continue  # own reported speech is nested
-        form = m.group()
+        form = norm[start:end]
         key = form if form.isalpha() else _FORM_SEP.join(_MATCH_SEP_RE.split(form))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
             if rules:
@@ -2081,7 +2110,9 @@ def _finish(
         if d.source is not None:
             s, e = d.source
             a_s, a_e = d.antecedent if d.antecedent is not None else d.source
-            typ = _source_type(text, a_s, a_e, partial(anonymous_at, a_s))
+            typ, ask = _source_type(text, a_s, a_e)
+            if ask and anonymous_at(a_s):
+                typ = "anonymous"
             speaker = text[a_s:a_e]
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
