@@ -31,12 +31,15 @@ from typing import Any, NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
+    FORM_SEP,
     CompiledLexicons,
     EntrySpec,
     RuleSpec,
     compile_lexicons,
     parse_lexicon,
+    scan_body,
     surface_forms,
+    trie_pattern,
 )
 from framing.resources import data_path
 from framing.text import WORD_RE, count_words, normalize
@@ -108,9 +111,10 @@ class _CueMatcher:
     pattern: re.Pattern[str]
     targets: dict[str, tuple[tuple[EntrySpec, tuple[_Rule, ...]], ...]]
     lexicon: str
-    #: ``pattern`` without its test before the first character, behind one consumed non-word
-    #: character: the engine then only tries positions after a non-word character (see
-    #: :meth:`_CueMatcher.spans`); ``None`` when a form starts with a non-word character.
+    #: :func:`framing.lexicon.scan_body` of the forms, behind one consumed non-word character:
+    #: the engine then only tries positions after a non-word character (see
+    #: :meth:`_CueMatcher.spans`, the single-lexicon case of ``CompiledLexicons._spans``);
+    #: ``None`` when a form starts or ends with a non-word character.
     scan: re.Pattern[str] | None
 
     def spans(self, norm: str) -> list[tuple[int, int]]:
@@ -140,31 +144,7 @@ def _compile_rule(rule: RuleSpec) -> _Rule:
     return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last)
 
 
-_FORM_SEP = "\x00"
-_FORM_SEP_PATTERN = r"(?:[ \t]*-[ \t]*|[ \t]+\n?[ \t]*|\n[ \t]*)"
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
-_WORD_START_RE = re.compile(r"[^\W_]")
-
-
-def _trie_body(keys: Iterable[str]) -> str:
-    trie: dict[str, Any] = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [
-            (_FORM_SEP_PATTERN if ch == _FORM_SEP else re.escape(ch)) + emit(node[ch])
-            for ch in sorted(k for k in node if k)
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie) + r"(?![^\W_])"
 
 
 @lru_cache(maxsize=4)
@@ -176,16 +156,15 @@ def _cue_matcher(path: str | None = None) -> _CueMatcher:
     for e in spec.entries:
         rules = tuple(compiled[n] for n in spec.entry_rules(e) if n in compiled)
         for form in surface_forms(e.term, e.inflect):
-            bucket = targets.setdefault(_FORM_SEP.join(form), [])
+            bucket = targets.setdefault(FORM_SEP.join(form), [])
             if all(t[0] is not e for t in bucket):
                 bucket.append((e, rules))
-    body = _trie_body(targets)
-    scannable = all(_WORD_START_RE.match(k) for k in targets)
+    body = scan_body(list(targets))
     return _CueMatcher(
-        re.compile(r"(?<![^\W_])" + body),
+        re.compile(trie_pattern(targets)),
         {k: tuple(sorted(v, key=lambda t: t[0].term)) for k, v in targets.items()},
         spec.name,
-        re.compile(r"[\W_](?=(" + body + "))") if scannable else None,
+        re.compile(r"[\W_](?=(" + body + "))") if body else None,
     )
 
 
@@ -1396,7 +1375,7 @@ def _cue_hits(
         if qi >= 0 and (q := quotes[qi]).inner_start <= start < q.inner_end and q.n_words > 4:
             continue  # own reported speech is nested
         form = norm[start:end]
-        key = form if form.isalpha() else _FORM_SEP.join(_MATCH_SEP_RE.split(form))
+        key = form if form.isalpha() else FORM_SEP.join(_MATCH_SEP_RE.split(form))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
             if rules:
                 si = bisect.bisect_right(sent_starts, start) - 1

@@ -522,7 +522,7 @@ def surface_forms(term: str, inflect: str) -> dict[tuple[str, ...], str]:
 
 # ------------------------------------------------------------------------------------ compiling
 
-_SEP = "\x00"  # word separator symbol inside the trie
+FORM_SEP = "\x00"  # word separator symbol inside the trie (shared with the cue matcher)
 _SEP_PATTERN = r"(?:[ \t]*-[ \t]*|[ \t]+\n?[ \t]*|\n[ \t]*)"
 
 
@@ -537,7 +537,7 @@ def _trie_body(keys: Iterable[str]) -> str:
     def emit(node: dict[str, Any]) -> str:
         alts = []
         for ch in sorted(k for k in node if k):
-            head = _SEP_PATTERN if ch == _SEP else re.escape(ch)
+            head = _SEP_PATTERN if ch == FORM_SEP else re.escape(ch)
             alts.append(head + emit(node[ch]))
         if not alts:
             return ""
@@ -547,7 +547,7 @@ def _trie_body(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _trie_pattern(keys: Iterable[str]) -> str:
+def trie_pattern(keys: Iterable[str]) -> str:
     """One regular expression matching any key, as a whole word (separators as in text)."""
     return r"(?<![^\W_])" + _trie_body(keys) + r"(?![^\W_])"
 
@@ -555,7 +555,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 
-def _scan_body(keys: Sequence[str]) -> str:
+def scan_body(keys: Sequence[str]) -> str:
     """The keys as a whole-word pattern without the test before the first character, for the
     combined scan of :class:`CompiledLexicons`; "" when a key starts or ends with a non-word
     character (two matches could then share the character that separates them)."""
@@ -595,7 +595,7 @@ class _CompiledLexicon:
     spec: LexiconSpec
     pattern: re.Pattern[str]
     targets: Mapping[str, tuple[_Target, ...]]
-    #: See :func:`_scan_body`.
+    #: See :func:`scan_body`.
     body: str = ""
 
 
@@ -604,13 +604,13 @@ def _compile_one(spec: LexiconSpec) -> _CompiledLexicon:
     for entry in spec.entries:
         rules = tuple(spec.rules[r] for r in spec.entry_rules(entry) if r in spec.rules)
         for form, how in surface_forms(entry.term, entry.inflect).items():
-            key = _SEP.join(form)
+            key = FORM_SEP.join(form)
             bucket = targets.setdefault(key, [])
             if all(t.entry is not entry for t in bucket):
                 bucket.append(_Target(entry, how, rules))
-    pattern = re.compile(_trie_pattern(targets)) if targets else re.compile(r"(?!x)x")
+    pattern = re.compile(trie_pattern(targets)) if targets else re.compile(r"(?!x)x")
     frozen = {k: tuple(v) for k, v in targets.items()}
-    return _CompiledLexicon(spec, pattern, frozen, _scan_body(list(targets)))
+    return _CompiledLexicon(spec, pattern, frozen, scan_body(list(targets)))
 
 
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
@@ -691,7 +691,7 @@ class CompiledLexicons:
         for lex, spans in zip(self._compiled, self._spans(norm), strict=True):
             name = lex.spec.name
             for start, end in spans:
-                key = _SEP.join(w for w in _MATCH_SEP_RE.split(norm[start:end]) if w)
+                key = FORM_SEP.join(w for w in _MATCH_SEP_RE.split(norm[start:end]) if w)
                 for target in lex.targets.get(key, ()):
                     fired: list[str] = [] if target.form_rule == "lemma" else [target.form_rule]
                     veto = ctx.check(start, end, target.rules, fired)

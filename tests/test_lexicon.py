@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from framing.errors import LexiconError
 from framing.lexicon import (
-    _scan_body,
     compile_lexicons,
     load_lexicons,
     parse_lexicon,
+    scan_body,
     shipped_lexicon_paths,
     surface_forms,
     validate_lexicon,
@@ -301,9 +301,9 @@ def test_both_lexicons_report_overlapping_hits(both) -> None:
 
 
 def test_keys_ending_in_a_non_word_character_are_not_scanned() -> None:
-    assert _scan_body(["abc", "x\x00y"]) != ""
-    assert _scan_body(["abc", "o'"]) == ""
-    assert _scan_body([]) == ""
+    assert scan_body(["abc", "x\x00y"]) != ""
+    assert scan_body(["abc", "o'"]) == ""
+    assert scan_body([]) == ""
 
 
 @settings(max_examples=150, deadline=None)
