@@ -12,8 +12,9 @@ Measures, on ``polnear/train/text`` (840 articles) and on a corpus made by repea
   attribution, scores, JSONL record), the analysis without attribution, and vaderSentiment
   scoring every sentence (sentences split with :func:`framing.text.sentence_spans`, so both see
   the same sentences); the ratios to vaderSentiment;
-- ``framing analyze`` end to end (a subprocess: start-up, reading, writing) with 1 and 2 jobs,
-  and its peak RSS (``os.wait4`` of that subprocess, workers included) at 1x and 10x;
+- ``framing analyze`` end to end (a subprocess: start-up, reading, writing) with 1 and 2 jobs
+  at 1x and at 10x (where the serial start-up weighs little), and its peak RSS (``os.wait4``
+  of that subprocess, workers included) at 1x and 10x;
 - ``framing report`` and ``framing compare`` time over the analysed 10x corpus and over
   ``--big`` (100,000) analysed articles made by repeating the analysed records with new ids.
 
@@ -314,6 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         wall10, cpu10, rss10 = run_process(
             cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet")
         )
+        # the same 10x corpus with 2 jobs: the start-up (about 0.8 s, serial) weighs little here
+        out10_j2 = work / f"out_{args.scale}x_j2.jsonl"
+        wall10_j2, cpu10_j2, rss10_j2 = run_process(
+            cli("analyze", str(c10), "-o", str(out10_j2), "--jobs", "2", "--quiet")
+        )
         rss1 = cli_1x["jobs1"]["peak_rss_MB"]
         results["analyze_10x"] = {
             "jobs": 1,
@@ -323,6 +329,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "MB_per_s": round(mb10 / wall10, 3),
             "peak_rss_MB": round(rss10, 1),
             "rss_ratio_to_1x": round(rss10 / rss1, 3),
+            "jobs2": {
+                "seconds": round(wall10_j2, 2),
+                "cpu_seconds": round(cpu10_j2, 2),
+                "articles_per_s": round(n10 / wall10_j2, 1),
+                "MB_per_s": round(mb10 / wall10_j2, 3),
+                "peak_rss_MB": round(rss10_j2, 1),
+            },
+            "speedup_2_jobs": round(wall10 / wall10_j2, 3),
+            "cpu_seconds_2_jobs_over_1": round(cpu10_j2 / cpu10, 3),
+            "jobs2_output_identical": out10.read_bytes() == out10_j2.read_bytes(),
         }
         print(orjson.dumps(results["analyze_10x"], option=orjson.OPT_INDENT_2).decode(), flush=True)
 
@@ -402,8 +418,12 @@ def markdown(r: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        f"2 jobs / 1 job (wall): {a1['speedup_2_jobs']}x; CPU time 2 jobs / 1 job: "
+        f"2 jobs / 1 job (wall), 1x: {a1['speedup_2_jobs']}x; CPU time 2 jobs / 1 job: "
         f"{a1['cpu_seconds_2_jobs_over_1']}; outputs identical: {a1['jobs2_output_identical']}.",
+        f"2 jobs / 1 job (wall), {r['corpus']['10x']['articles']} articles:"
+        f" {a10['speedup_2_jobs']}x ({a10['seconds']} s → {a10['jobs2']['seconds']} s); CPU time"
+        f" 2 jobs / 1 job: {a10['cpu_seconds_2_jobs_over_1']}; outputs identical:"
+        f" {a10['jobs2_output_identical']}.",
         f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at 10x "
         f"({a10['rss_ratio_to_1x']}x); 10x run {a10['articles_per_s']} articles/s.",
     ]

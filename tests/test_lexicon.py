@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -228,12 +229,26 @@ def test_duplicate_lexicon_names_are_refused(tmp_path: Path) -> None:
         compile_lexicons([spec, spec])
 
 
-def test_matching_a_megabyte_without_spaces_is_fast(mini) -> None:
+def _cpu_seconds(fn: Callable[[], object]) -> float:
+    """The least CPU time of three calls (CPU time, so that other work on the machine counts
+    less)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        fn()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_a_megabyte_without_spaces_costs_no_more_than_ordinary_prose(mini) -> None:
+    # a guard against catastrophic backtracking, as a ratio to a peer measured in the same run
+    # (ordinary prose of the same length), not a wall-clock limit: about 0.1x when this was
+    # written; backtracking would make it hundreds of times slower
     text = "regime" * 170_000 + " regime"
-    started = time.perf_counter()
+    prose = ("The regime said the council met on Tuesday. " * 30_000)[: len(text)]
     hits = mini.match(text)
-    assert time.perf_counter() - started < 5  # a guard against catastrophic backtracking
     assert [h.start for h in hits] == [len(text) - 6]
+    assert _cpu_seconds(lambda: mini.match(text)) < 10 * _cpu_seconds(lambda: mini.match(prose))
 
 
 @settings(max_examples=200, deadline=None)
