@@ -14,7 +14,9 @@ Measures, on ``polnear/train/text`` (840 articles) and on a corpus made by repea
   the same sentences); the ratios to vaderSentiment;
 - ``framing analyze`` end to end (a subprocess: start-up, reading, writing) with 1 and 2 jobs
   at 1x and at 10x (where the serial start-up weighs little), and its peak RSS (``os.wait4``
-  of that subprocess, workers included) at 1x and 10x;
+  of that subprocess, workers included) at 1x and 10x; as the ceiling for 2 processes on this
+  machine, two independent ``--jobs 1`` runs on the two halves of the 10x corpus started
+  together;
 - ``framing report`` and ``framing compare`` time over the analysed 10x corpus and over
   ``--big`` (100,000) analysed articles made by repeating the analysed records with new ids.
 
@@ -141,6 +143,29 @@ def run_process(cmd: Sequence[str], timeout: float | None = None) -> tuple[float
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run_pair(cmds: Sequence[Sequence[str]]) -> float:
+    """Wall seconds until all of ``cmds`` (started together, independent processes) finish."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    procs = [subprocess.Popen(c, cwd=REPO, env=env, stdout=subprocess.DEVNULL) for c in cmds]
+    for proc, cmd in zip(procs, cmds, strict=True):
+        if proc.wait() != 0:
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return time.perf_counter() - start
+
+
+def split_corpus(corpus: Path, parts: int) -> list[Path]:
+    """``corpus`` cut into ``parts`` JSONL files of consecutive lines (as equal as possible)."""
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    size = -(-len(lines) // parts)
+    out = []
+    for k in range(parts):
+        path = corpus.with_name(f"{corpus.stem}_part{k}.jsonl")
+        path.write_bytes(b"".join(lines[k * size : (k + 1) * size]))
+        out.append(path)
+    return out
 
 
 def cli(*args: str) -> list[str]:
@@ -312,14 +337,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["analyze_1x"] = cli_1x
         print(orjson.dumps(cli_1x, option=orjson.OPT_INDENT_2).decode(), flush=True)
 
-        wall10, cpu10, rss10 = run_process(
-            cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet")
-        )
-        # the same 10x corpus with 2 jobs: the start-up (about 0.8 s, serial) weighs little here
+        # 10x: 1 job, 2 jobs (the serial start-up, about 0.8 s, weighs little here) and, as the
+        # machine's own ceiling for 2 processes, two independent `--jobs 1` runs on the two
+        # halves of the corpus started together (no coordination, no shared output); the three
+        # interleaved in each repeat, medians taken
         out10_j2 = work / f"out_{args.scale}x_j2.jsonl"
-        wall10_j2, cpu10_j2, rss10_j2 = run_process(
-            cli("analyze", str(c10), "-o", str(out10_j2), "--jobs", "2", "--quiet")
+        halves = split_corpus(c10, 2)
+        runs10: dict[str, list[tuple[float, float, float]]] = {"j1": [], "j2": []}
+        pairs: list[float] = []
+        for _ in range(args.repeats):
+            runs10["j1"].append(
+                run_process(cli("analyze", str(c10), "-o", str(out10), "--jobs", "1", "--quiet"))
+            )
+            runs10["j2"].append(
+                run_process(cli("analyze", str(c10), "-o", str(out10_j2), "--jobs", "2", "-q"))
+            )
+            pairs.append(
+                run_pair(
+                    [
+                        cli(
+                            "analyze",
+                            str(h),
+                            "-o",
+                            str(h.with_suffix(".out.jsonl")),
+                            "-j",
+                            "1",
+                            "-q",
+                        )
+                        for h in halves
+                    ]
+                )
+            )
+        wall10, cpu10 = (
+            median([w for w, _, _ in runs10["j1"]]),
+            median([c for _, c, _ in runs10["j1"]]),
         )
+        rss10 = max(r for _, _, r in runs10["j1"])
+        wall10_j2 = median([w for w, _, _ in runs10["j2"]])
+        cpu10_j2 = median([c for _, c, _ in runs10["j2"]])
+        rss10_j2 = max(r for _, _, r in runs10["j2"])
+        wall10_pair = median(pairs)
         rss1 = cli_1x["jobs1"]["peak_rss_MB"]
         results["analyze_10x"] = {
             "jobs": 1,
@@ -337,6 +394,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "peak_rss_MB": round(rss10_j2, 1),
             },
             "speedup_2_jobs": round(wall10 / wall10_j2, 3),
+            "two_independent_halves_seconds": round(wall10_pair, 2),
+            "speedup_two_independent_halves": round(wall10 / wall10_pair, 3),
+            "speedup_2_jobs_per_repeat": [
+                round(a[0] / b[0], 3) for a, b in zip(runs10["j1"], runs10["j2"], strict=True)
+            ],
+            "speedup_two_independent_halves_per_repeat": [
+                round(a[0] / p, 3) for a, p in zip(runs10["j1"], pairs, strict=True)
+            ],
+            "all_seconds": {
+                "jobs1": [round(w, 2) for w, _, _ in runs10["j1"]],
+                "jobs2": [round(w, 2) for w, _, _ in runs10["j2"]],
+                "two_independent_halves": [round(w, 2) for w in pairs],
+            },
             "cpu_seconds_2_jobs_over_1": round(cpu10_j2 / cpu10, 3),
             "jobs2_output_identical": out10.read_bytes() == out10_j2.read_bytes(),
         }
@@ -423,7 +493,11 @@ def markdown(r: dict[str, Any]) -> str:
         f"2 jobs / 1 job (wall), {r['corpus']['10x']['articles']} articles:"
         f" {a10['speedup_2_jobs']}x ({a10['seconds']} s → {a10['jobs2']['seconds']} s); CPU time"
         f" 2 jobs / 1 job: {a10['cpu_seconds_2_jobs_over_1']}; outputs identical:"
-        f" {a10['jobs2_output_identical']}.",
+        f" {a10['jobs2_output_identical']}. The machine's ceiling, two independent `--jobs 1`"
+        f" processes on the two halves started together:"
+        f" {a10['speedup_two_independent_halves']}x ({a10['two_independent_halves_seconds']} s)."
+        f" Per repeat, 2 jobs: {a10['speedup_2_jobs_per_repeat']}; two independent processes:"
+        f" {a10['speedup_two_independent_halves_per_repeat']}.",
         f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at 10x "
         f"({a10['rss_ratio_to_1x']}x); 10x run {a10['articles_per_s']} articles/s.",
     ]

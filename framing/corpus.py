@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar, cast
 
@@ -104,10 +105,21 @@ class FieldMap:
 
     def items(self) -> tuple[tuple[str, str], ...]:
         """``(attribute, input field name)`` pairs, in declaration order."""
-        return tuple((f.name, getattr(self, f.name)) for f in fields(self))
+        return _field_items(self)
 
     def columns(self) -> frozenset[str]:
-        return frozenset(name for _, name in self.items())
+        return _field_columns(self)
+
+
+@lru_cache(maxsize=64)
+def _field_items(field_map: FieldMap) -> tuple[tuple[str, str], ...]:
+    # asked for once per document: cached per field map (a frozen, hashable value)
+    return tuple((f.name, getattr(field_map, f.name)) for f in fields(field_map))
+
+
+@lru_cache(maxsize=64)
+def _field_columns(field_map: FieldMap) -> frozenset[str]:
+    return frozenset(name for _, name in _field_items(field_map))
 
 
 def detect_format(path: Path) -> str | None:
@@ -470,7 +482,8 @@ def _document(
                 _id_of(record, fields),
             )
         values[attribute] = converted if isinstance(converted, str) and converted else None
-    metadata = {key: value for key, value in record.items() if key not in fields.columns()}
+    columns = fields.columns()
+    metadata = {key: value for key, value in record.items() if key not in columns}
     doc_id = values["id"]
     if doc_id is None:
         doc_id = f"{stem}-{line}"
