@@ -30,6 +30,7 @@ import argparse
 import gc
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -123,26 +124,48 @@ def timed(fn: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+# Started by run_process to run the measured command: the peak RSS that wait4 reports for a
+# child includes the RSS of the process that forked it (the child's memory starts as a copy of
+# its parent's), so the command is forked from this small launcher, not from the benchmark
+# process, which holds corpora and analyzers. It prints the command's exit code, wall seconds,
+# CPU seconds and peak RSS (KB) as JSON.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+print(json.dumps([code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
+"""
+
+
 def run_process(cmd: Sequence[str], timeout: float | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of a subprocess, its
     waited-for workers included. Raises SystemExit if it fails or runs past ``timeout``."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if timeout is not None and time.perf_counter() - start > timeout:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            raise SystemExit(f"timed out after {timeout:.0f} s: {' '.join(cmd)}")
-        time.sleep(0.05)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    launcher = [sys.executable, "-c", _LAUNCHER, *cmd]
+    # a session of its own, so that a timeout stops the command and its workers too
+    proc = subprocess.Popen(
+        launcher,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise SystemExit(f"timed out after {timeout:.0f} s: {' '.join(cmd)}") from exc
     if proc.returncode != 0:
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        raise SystemExit(f"launcher failed ({proc.returncode}): {err.decode(errors='replace')}")
+    code, wall, cpu, max_kb = orjson.loads(out.splitlines()[-1])
+    if code != 0:
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
+    return wall, cpu, max_kb / 1024
 
 
 def run_pair(cmds: Sequence[Sequence[str]]) -> float:
