@@ -1096,6 +1096,10 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     return found
 
 
+_DASHES = frozenset(["—", "–"])
+_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":", "."])
+
+
 def _left_source_in(
     text: str, lo: int, window_start: int, cue_start: int
 ) -> tuple[tuple[int, int] | None, bool]:
@@ -1138,6 +1142,18 @@ def _left_source_in(
                 text[head[0]].isupper() or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
             ):
                 # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
+                return (head[0], toks[i - 1].end), False
+        return None, j <= 0
+    if toks[i].text in _DASHES:
+        # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"
+        j = i - 1
+        while j >= 0 and toks[j].text not in _DASHES and toks[j].text not in _APPOSITIVE_STOP:
+            if i - j >= 14:
+                break
+            j -= 1
+        if j > 0 and toks[j].text in _DASHES and j < i - 1:
+            head = _left_source(text, lo, toks[j].start)
+            if head is not None and text[head[0]].isupper():
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     end_i = i

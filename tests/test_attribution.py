@@ -340,6 +340,23 @@ def test_role_then_name_appositive_source() -> None:
     assert span(text, a)[0] == "Diane Holm, a county clerk"
 
 
+def test_dashed_appositive_source() -> None:
+    text = "Maria Lopez — a nurse from Dayton — says she will vote early this year."
+    a = by_cue(run(text), "says")
+    assert span(text, a) == ("Maria Lopez — a nurse from Dayton", "she will vote early this year")
+    assert a.source is not None
+    assert a.source.type == "person"
+
+
+def test_a_single_dash_does_not_join_the_clause_before_it_to_the_source() -> None:
+    text = "Prices rose again in March — Lopez says the rise will last until summer."
+    a = by_cue(run(text), "says")
+    assert span(text, a)[0] == "Lopez"
+    text = "Prices rose again — and Lopez — a grocer — says the rise will last."
+    a = by_cue(run(text), "says")
+    assert span(text, a)[0] == "Lopez — a grocer"
+
+
 def test_participle_after_a_direct_quote_takes_the_previous_source() -> None:
     text = "“The roads are closed,” the governor said, adding, “Stay at home tonight.”"
     a = by_cue(run(text), "adding")
