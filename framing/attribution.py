@@ -1459,6 +1459,8 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         if head is not None and (text[head[0]].isupper() or not comma):
             return head
         return None
+    if i >= 1 and toks[i].text in {"”", '"', "’"} and toks[i - 1].text == ",":
+        i -= 1  # a participle after a quoted phrase: "a defense of “our values,” saying …"
     if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then", "by"}:
         return None
     opening = text[s_start : min(cue_start, s_start + 80)].lstrip()
@@ -1785,11 +1787,15 @@ def extract_attributions(
 
         # 1. a quotation just before the cue: “…,” the Ukrainians insisted.
         qi = qs.ending_before(hit.start)
+        ing = hit.text.lower().endswith("ing")
         if qi is not None and qi not in used_quotes:
             q = qs.quotes[qi]
             gap = text[q.end : hit.start]
             if (
                 "\n" not in gap
+                # a participle right after a quotation modifies the clause before it:
+                # "… a defense of “New York values,” saying the city …"
+                and not (ing and not _has_words(text, q.end, hit.start, 1))
                 and count_words(gap) <= 8
                 and (
                     text[q.inner_end - 1 : q.inner_end] in {",", "?", "!", "—"}
@@ -1801,7 +1807,7 @@ def extract_attributions(
                 content = (q.start, q.end)
                 kind = "direct"
                 source = _left_source(text, q.end, hit.start)
-                if source is None:
+                if source is None and not ing:
                     source = _right_source(
                         text,
                         hit.end,

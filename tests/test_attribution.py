@@ -357,6 +357,15 @@ def test_a_single_dash_does_not_join_the_clause_before_it_to_the_source() -> Non
     assert span(text, a)[0] == "Lopez — a grocer"
 
 
+def test_participle_right_after_a_quoted_phrase_belongs_to_the_sentence_subject() -> None:
+    # the quoted phrase is not what was said, and the words after the participle are not its
+    # source: "… of “our values,” saying the city …"
+    text = "The mayor delivered a defense of “our values,” saying the city would stay open."
+    a = by_cue(run(text), "saying")
+    assert a.kind == "indirect"
+    assert span(text, a) == ("The mayor", "the city would stay open")
+
+
 def test_participle_after_a_direct_quote_takes_the_previous_source() -> None:
     text = "“The roads are closed,” the governor said, adding, “Stay at home tonight.”"
     a = by_cue(run(text), "adding")
