@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from framing.actors import link_actors
-from framing.attribution import cue_lexicon, extract_attributions
+from framing.attribution import cue_provenance, extract_attributions
 from framing.boilerplate import default_rules, detect_boilerplate
 from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
 from framing.quotes import find_quotes
@@ -75,7 +75,7 @@ class Analyzer:
             "attribution": self.attribution,
             "top_terms": self.top_terms,
             "lexicons": self.lexicons.provenance(),
-            "cues": cue_lexicon().provenance() if self.attribution else [],
+            "cues": cue_provenance() if self.attribution else [],
             "boilerplate_rules": _file_hash(default_rules().origin) if self.boilerplate else None,
         }
 

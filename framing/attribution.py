@@ -34,6 +34,7 @@ from framing.lexicon import (
     FORM_SEP,
     CompiledLexicons,
     EntrySpec,
+    LexiconSpec,
     RuleSpec,
     compile_lexicons,
     parse_lexicon,
@@ -79,10 +80,24 @@ class AttributionResult:
 
 
 @lru_cache(maxsize=4)
+def _cue_spec(path: str | None = None) -> LexiconSpec:
+    card = Path(path) if path else data_path("lexicons", "cues.toml")
+    return parse_lexicon(card)
+
+
+@lru_cache(maxsize=4)
 def cue_lexicon(path: str | None = None) -> CompiledLexicons:
     """The compiled cue lexicon (the shipped ``cues.toml`` unless ``path`` names another card)."""
-    card = Path(path) if path else data_path("lexicons", "cues.toml")
-    return compile_lexicons([parse_lexicon(card)])
+    return compile_lexicons([_cue_spec(path)])
+
+
+def cue_provenance(path: str | None = None) -> list[dict[str, str]]:
+    """Name, version and content hash of the cue card, as ``CompiledLexicons.provenance``
+    gives them (read from the card, without compiling it)."""
+    spec = _cue_spec(path)
+    return [
+        {"name": spec.name, "version": spec.version, "hash": spec.content_hash, "kind": spec.kind}
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +164,7 @@ _MATCH_SEP_RE = re.compile(r"[\s\-]+")
 
 @lru_cache(maxsize=4)
 def _cue_matcher(path: str | None = None) -> _CueMatcher:
-    card = Path(path) if path else data_path("lexicons", "cues.toml")
-    spec = parse_lexicon(card)
+    spec = _cue_spec(path)
     compiled = {name: _compile_rule(r) for name, r in spec.rules.items()}
     targets: dict[str, list[tuple[EntrySpec, tuple[_Rule, ...]]]] = {}
     for e in spec.entries:

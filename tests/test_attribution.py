@@ -12,6 +12,8 @@ from framing.attribution import (
     _last_token,
     _tokens,
     attribution_scores,
+    cue_lexicon,
+    cue_provenance,
     extract_attributions,
 )
 from framing.quotes import find_quotes
@@ -610,3 +612,10 @@ def test_time_phrase_opening_a_sentence_is_not_its_subject() -> None:
     text = "Sunday morning, Ms. Dorn rejected the offer and said the talks were over."
     a = by_cue(run(text), "said")
     assert span(text, a)[0] == "Ms. Dorn"
+
+
+def test_cue_provenance_is_read_from_the_card_as_the_compiled_lexicon_reports_it() -> None:
+    # the run key of incremental runs holds it: reading it without compiling must not change it
+    assert cue_provenance() == cue_lexicon().provenance()
+    assert cue_provenance()[0]["name"] == "cues"
+    assert len(cue_provenance()[0]["hash"]) == 12
