@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from framing.corpus import FieldMap, read_documents
-from framing.induce import (
-    Candidate,
-    LabelledText,
-    SpanAnnotated,
-    induce_terms,
-    label_documents,
-    span_documents,
-    write_candidates,
-)
 from framing.lexicon import parse_lexicon, shipped_lexicon_paths
 from framing.types import SkippedDocument
+
+if TYPE_CHECKING:
+    from framing.induce import Candidate, LabelledText, SpanAnnotated
 
 
 def _table(title: str, rows: tuple[Candidate, ...], known: bool) -> Table:
@@ -95,6 +89,9 @@ def induce(
     show: Annotated[int, typer.Option(min=0, help="Rows of each table to print.")] = 25,
 ) -> None:
     """Propose loaded-term candidates by weighted log-odds (Monroe et al. 2008) for review."""
+    # imported here: framing.induce needs numpy, which other commands do not
+    from framing.induce import induce_terms, label_documents, span_documents, write_candidates
+
     if on_error not in ("fail", "skip"):
         raise typer.BadParameter("must be 'fail' or 'skip'", param_hint="--on-error")
     if spans_field is None and (label_field is None or not positive):

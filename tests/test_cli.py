@@ -25,6 +25,18 @@ def test_checkout_entry_point_shows_help() -> None:
         assert command in result.stdout
 
 
+def test_starting_the_command_line_imports_no_numerical_or_learning_library() -> None:
+    # every process of `framing analyze` (workers included) pays for what the app imports at
+    # start; numpy, scikit-learn, pandas, matplotlib, scipy and NLTK are imported by the
+    # commands that use them
+    heavy = ["numpy", "sklearn", "pandas", "matplotlib", "scipy", "nltk", "skops", "duckdb"]
+    code = f"import sys, framing_cli.app; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_analyze_writes_results_errors_and_manifest(tmp_path: Path) -> None:
     corpus = tmp_path / "in.jsonl"
     corpus.write_text(

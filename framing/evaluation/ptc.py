@@ -27,12 +27,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import DataError
-from framing.induce import SpanAnnotated
 from framing.lexicon import CompiledLexicons
 from framing.text import split_sentences
 from framing.types import Hit
+
+if TYPE_CHECKING:
+    from framing.induce import SpanAnnotated
 
 #: The PTC techniques that are loaded language or labels in the lexicons' sense.
 DEFAULT_TECHNIQUES: tuple[str, ...] = ("Loaded_Language", "Name_Calling,Labeling")
@@ -231,6 +234,9 @@ def span_annotated(
     articles: Iterable[PtcArticle], techniques: Collection[str] = DEFAULT_TECHNIQUES
 ) -> tuple[SpanAnnotated, ...]:
     """The articles as span-annotated texts for :func:`framing.induce.induce_terms`."""
+    # imported here: framing.induce needs numpy, which the evaluation itself does not
+    from framing.induce import SpanAnnotated
+
     return tuple(
         SpanAnnotated(a.text, tuple(sorted(set(gold_spans(a, techniques))))) for a in articles
     )
