@@ -391,31 +391,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                     ]
                 )
             )
-        wall10, cpu10 = (
-            median([w for w, _, _ in runs10["j1"]]),
-            median([c for _, c, _ in runs10["j1"]]),
-        )
-        rss10 = max(r for _, _, r in runs10["j1"])
-        wall10_j2 = median([w for w, _, _ in runs10["j2"]])
-        cpu10_j2 = median([c for _, c, _ in runs10["j2"]])
-        rss10_j2 = max(r for _, _, r in runs10["j2"])
+
+        def summary(runs: Sequence[tuple[float, float, float]]) -> dict[str, Any]:
+            wall = median([w for w, _, _ in runs])
+            return {
+                "seconds": round(wall, 2),
+                "cpu_seconds": round(median([c for _, c, _ in runs]), 2),
+                "articles_per_s": round(n10 / wall, 1),
+                "MB_per_s": round(mb10 / wall, 3),
+                "peak_rss_MB": round(max(r for _, _, r in runs), 1),
+            }
+
+        one, two = summary(runs10["j1"]), summary(runs10["j2"])
+        wall10, wall10_j2 = (median([w for w, _, _ in runs10[k]]) for k in ("j1", "j2"))
         wall10_pair = median(pairs)
         rss1 = cli_1x["jobs1"]["peak_rss_MB"]
         results["analyze_10x"] = {
             "jobs": 1,
-            "seconds": round(wall10, 2),
-            "cpu_seconds": round(cpu10, 2),
-            "articles_per_s": round(n10 / wall10, 1),
-            "MB_per_s": round(mb10 / wall10, 3),
-            "peak_rss_MB": round(rss10, 1),
-            "rss_ratio_to_1x": round(rss10 / rss1, 3),
-            "jobs2": {
-                "seconds": round(wall10_j2, 2),
-                "cpu_seconds": round(cpu10_j2, 2),
-                "articles_per_s": round(n10 / wall10_j2, 1),
-                "MB_per_s": round(mb10 / wall10_j2, 3),
-                "peak_rss_MB": round(rss10_j2, 1),
-            },
+            **one,
+            "rss_ratio_to_1x": round(one["peak_rss_MB"] / rss1, 3),
+            "jobs2": two,
             "speedup_2_jobs": round(wall10 / wall10_j2, 3),
             "two_independent_halves_seconds": round(wall10_pair, 2),
             "speedup_two_independent_halves": round(wall10 / wall10_pair, 3),
@@ -430,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "jobs2": [round(w, 2) for w, _, _ in runs10["j2"]],
                 "two_independent_halves": [round(w, 2) for w in pairs],
             },
-            "cpu_seconds_2_jobs_over_1": round(cpu10_j2 / cpu10, 3),
+            "cpu_seconds_2_jobs_over_1": round(two["cpu_seconds"] / one["cpu_seconds"], 3),
             "jobs2_output_identical": out10.read_bytes() == out10_j2.read_bytes(),
         }
         print(orjson.dumps(results["analyze_10x"], option=orjson.OPT_INDENT_2).decode(), flush=True)

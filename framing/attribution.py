@@ -36,9 +36,11 @@ from framing.lexicon import (
     EntrySpec,
     LexiconSpec,
     RuleSpec,
+    combined_scan,
     compile_lexicons,
     parse_lexicon,
     scan_body,
+    scan_spans,
     surface_forms,
     trie_pattern,
 )
@@ -94,10 +96,7 @@ def cue_lexicon(path: str | None = None) -> CompiledLexicons:
 def cue_provenance(path: str | None = None) -> list[dict[str, str]]:
     """Name, version and content hash of the cue card, as ``CompiledLexicons.provenance``
     gives them (read from the card, without compiling it)."""
-    spec = _cue_spec(path)
-    return [
-        {"name": spec.name, "version": spec.version, "hash": spec.content_hash, "kind": spec.kind}
-    ]
+    return [_cue_spec(path).provenance()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,30 +125,15 @@ class _CueMatcher:
     pattern: re.Pattern[str]
     targets: dict[str, tuple[tuple[EntrySpec, tuple[_Rule, ...]], ...]]
     lexicon: str
-    #: :func:`framing.lexicon.scan_body` of the forms, behind one consumed non-word character:
-    #: the engine then only tries positions after a non-word character (see
-    #: :meth:`_CueMatcher.spans`, the single-lexicon case of ``CompiledLexicons._spans``);
-    #: ``None`` when a form starts or ends with a non-word character.
+    #: :func:`framing.lexicon.combined_scan` of the forms' scan body (the engine then only
+    #: tries positions after a non-word character); ``None`` when a form starts or ends with a
+    #: non-word character.
     scan: re.Pattern[str] | None
 
     def spans(self, norm: str) -> list[tuple[int, int]]:
-        """The spans of ``pattern.finditer(norm)``: one pass of ``scan`` (which also reports
-        overlapping candidates; those starting before the end of the last kept one are
-        dropped, as ``finditer`` would never try them), plus a match at the very start."""
-        if self.scan is None:
-            return [m.span() for m in self.pattern.finditer(norm)]
-        out: list[tuple[int, int]] = []
-        last = 0
-        first = self.pattern.match(norm)
-        if first is not None:
-            out.append(first.span())
-            last = first.end()
-        for m in self.scan.finditer(norm):
-            start, end = m.span(1)
-            if start >= last:
-                out.append((start, end))
-                last = end
-        return out
+        """The spans of ``pattern.finditer(norm)``, by one pass of ``scan``
+        (:func:`framing.lexicon.scan_spans`)."""
+        return scan_spans(norm, (self.pattern,), self.scan, (0,))[0]
 
 
 def _compile_rule(rule: RuleSpec) -> _Rule:
@@ -178,7 +162,7 @@ def _cue_matcher(path: str | None = None) -> _CueMatcher:
         re.compile(trie_pattern(targets)),
         {k: tuple(sorted(v, key=lambda t: t[0].term)) for k, v in targets.items()},
         spec.name,
-        re.compile(r"[\W_](?=(" + body + "))") if body else None,
+        combined_scan([body]) if body else None,
     )
 
 
@@ -1111,7 +1095,19 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
 
 _DASHES = frozenset(["—", "–"])
-_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":", "."])
+# where the scan back from the mark that closes an appositive stops (the opening mark of the
+# same kind among them)
+_COMMA_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":"])
+_DASH_APPOSITIVE_STOP = _DASHES | _COMMA_APPOSITIVE_STOP | {"."}
+
+
+def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
+    """Index of the nearest token in ``stops`` before the closing mark ``toks[i]``, at most 13
+    tokens back (-1 or the index 13 back when there is none)."""
+    j = i - 1
+    while j >= 0 and toks[j].text not in stops and i - j < 14:
+        j -= 1
+    return j
 
 
 def _left_source_in(
@@ -1147,9 +1143,7 @@ def _left_source_in(
         return None, True
     if toks[i].text == ",":
         # appositive: "Anatoly Lappo, chairman of the committee, has accused"
-        j = i - 1
-        while j >= 0 and toks[j].text not in {",", "“", "”", '"', ";", ":"} and i - j < 14:
-            j -= 1
+        j = _opening_mark(toks, i, _COMMA_APPOSITIVE_STOP)
         if j > 0 and toks[j].text == ",":
             head = _left_source(text, lo, toks[j].start)
             if head is not None and (
@@ -1160,11 +1154,7 @@ def _left_source_in(
         return None, j <= 0
     if toks[i].text in _DASHES:
         # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"
-        j = i - 1
-        while j >= 0 and toks[j].text not in _DASHES and toks[j].text not in _APPOSITIVE_STOP:
-            if i - j >= 14:
-                break
-            j -= 1
+        j = _opening_mark(toks, i, _DASH_APPOSITIVE_STOP)
         if j > 0 and toks[j].text in _DASHES and j < i - 1:
             head = _left_source(text, lo, toks[j].start)
             if head is not None and text[head[0]].isupper():
@@ -1856,9 +1846,7 @@ def extract_attributions(
         # 3. a paraphrase
         if content is None:
             source = None
-            participle = hit.text.lower().endswith("ing") and text[
-                s_start : hit.start
-            ].rstrip().endswith(",")
+            participle = ing and text[s_start : hit.start].rstrip().endswith(",")
             if participle and drafts and drafts[-1].source is not None:
                 prev_d = drafts[-1]
                 if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:

@@ -6,7 +6,7 @@
 - :func:`compile_lexicons` turns specs into :class:`CompiledLexicons`: one trie-shaped regular
   expression per lexicon over every surface form (inflections generated from declared rules),
   and one pattern that scans the text once for all lexicons (same matches, see
-  :func:`_combined_scan`);
+  :func:`combined_scan` and :func:`scan_spans`);
 - :meth:`CompiledLexicons.match` finds hits; context rules (declared as data in the card) veto or
   require candidates, and :meth:`CompiledLexicons.explain` also returns what was vetoed and why.
 
@@ -98,6 +98,15 @@ class LexiconSpec:
     card_path: str
     entries_path: str
     content_hash: str = ""
+
+    def provenance(self) -> dict[str, str]:
+        """Name, version, content hash and kind (reported with every result)."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "hash": self.content_hash,
+            "kind": self.kind,
+        }
 
     def entry_rules(self, entry: EntrySpec) -> tuple[str, ...]:
         """The rules that apply to ``entry``: defaults, plus its own, minus its ``-name``s."""
@@ -564,23 +573,64 @@ def scan_body(keys: Sequence[str]) -> str:
     return _trie_body(keys) + r"(?![^\W_])"
 
 
+def combined_scan(bodies: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern that scans a text once for every :func:`scan_body` in ``bodies``.
+
+    It consumes one non-word character, then looks ahead for each body in turn (group ``k + 1``
+    holds the match of the ``k``-th body, if any). The engine only tries positions after a
+    non-word character, and tries them once for all bodies; :func:`scan_spans` turns its
+    matches into those each body's own pattern would find with ``finditer``.
+    """
+    if not bodies:
+        return None
+    if len(bodies) == 1:
+        return re.compile(rf"[\W_](?=({bodies[0]}))")
+    any_member = "|".join(f"(?:{b})" for b in bodies)
+    each = "".join(f"(?:(?=({b})))?" for b in bodies)
+    return re.compile(rf"[\W_](?={any_member}){each}")
+
+
+def scan_spans(
+    norm: str,
+    patterns: Sequence[re.Pattern[str]],
+    scan: re.Pattern[str] | None,
+    members: Sequence[int],
+) -> list[list[tuple[int, int]]]:
+    """For each of ``patterns``, the spans of ``pattern.finditer(norm)``, in order.
+
+    The patterns listed in ``members`` are found by one pass of ``scan`` (from
+    :func:`combined_scan` of their bodies, in that order) plus a match at the very start of the
+    text, which has no character before it; the scan also reports overlapping candidates, and
+    those starting before the end of the last kept one are dropped, as ``finditer`` would never
+    try them. The other patterns are run on their own.
+    """
+    in_scan = set(members) if scan is not None else set()
+    found = [
+        [] if i in in_scan else [m.span() for m in p.finditer(norm)] for i, p in enumerate(patterns)
+    ]
+    if scan is None:
+        return found
+    last = [0] * len(members)
+    for k, i in enumerate(members):
+        first = patterns[i].match(norm)
+        if first is not None:
+            found[i].append(first.span())
+            last[k] = first.end()
+    for m in scan.finditer(norm):
+        for k, i in enumerate(members):
+            start, end = m.span(k + 1)
+            if start >= last[k]:  # -1 when this pattern did not match here
+                found[i].append((start, end))
+                last[k] = end
+    return found
+
+
 def _combined_scan(
     compiled: Sequence[_CompiledLexicon],
 ) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
-    """One pattern for all lexicons with a scan body, and which lexicons those are.
-
-    It consumes one non-word character, then looks ahead for each lexicon in turn (group ``k``
-    holds the match of the ``k``-th member, if any). The engine only tries positions after a
-    non-word character, and tries them once for all lexicons; a lexicon's matches are those
-    its own pattern would find with ``finditer`` once overlapping ones are dropped.
-    """
+    """:func:`combined_scan` of the lexicons with a scan body, and which lexicons those are."""
     members = tuple(i for i, c in enumerate(compiled) if c.body)
-    if not members:
-        return None, ()
-    bodies = [compiled[i].body for i in members]
-    any_member = "|".join(f"(?:{b})" for b in bodies)
-    each = "".join(f"(?:(?=({b})))?" for b in bodies)
-    return re.compile(rf"[\W_](?={any_member}){each}"), members
+    return combined_scan([compiled[i].body for i in members]), members
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,10 +714,7 @@ class CompiledLexicons:
 
     def provenance(self) -> list[dict[str, str]]:
         """Name, version and content hash of each lexicon (reported with every result)."""
-        return [
-            {"name": s.name, "version": s.version, "hash": s.content_hash, "kind": s.kind}
-            for s in self.specs
-        ]
+        return [s.provenance() for s in self.specs]
 
     def match(self, text: str, sentences: Sequence[Sentence] | None = None) -> list[Hit]:
         """Hits in ``text`` (voice ``authorial``; the analyzer assigns voices)."""
@@ -730,26 +777,8 @@ class CompiledLexicons:
 
     def _spans(self, norm: str) -> list[list[tuple[int, int]]]:
         """For each lexicon, the spans of ``pattern.finditer(norm)``, in order."""
-        found = [
-            [] if lex.body else [m.span() for m in lex.pattern.finditer(norm)]
-            for lex in self._compiled
-        ]
-        if self._scan is None:
-            return found
-        members = self._scan_members
-        last = [0] * len(members)
-        for k, i in enumerate(members):  # the start of the text has no character before it
-            first = self._compiled[i].pattern.match(norm)
-            if first is not None:
-                found[i].append(first.span())
-                last[k] = first.end()
-        for m in self._scan.finditer(norm):
-            for k, i in enumerate(members):
-                start, end = m.span(k + 1)
-                if start >= last[k]:  # -1 when this lexicon did not match here
-                    found[i].append((start, end))
-                    last[k] = end
-        return found
+        patterns = [lex.pattern for lex in self._compiled]
+        return scan_spans(norm, patterns, self._scan, self._scan_members)
 
 
 class _Context:
