@@ -1079,7 +1079,10 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
 # ----------------------------------------------------------------------------- source phrases
 
 
-_LEFT_WINDOW = 45  # characters left of a cue read first for its subject (then 110)
+# characters left of a cue read for its subject: a short window first, a longer one only when
+# the phrase may reach past it (a long appositive: "Senator Richard Shelby, the Alabama
+# Republican who heads the Senate Banking Committee, which oversees the Fed, said")
+_LEFT_WINDOWS = (45, 110, 250)
 
 
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -1087,10 +1090,12 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
     A short window is tried first; a longer one only when the phrase may reach past it.
     """
-    near = max(lo, cue_start - _LEFT_WINDOW)
-    found, touched = _left_source_in(text, lo, near, cue_start)
-    if touched and near > lo:
-        found, _ = _left_source_in(text, lo, max(lo, cue_start - 110), cue_start)
+    found: tuple[int, int] | None = None
+    for width in _LEFT_WINDOWS:
+        near = max(lo, cue_start - width)
+        found, touched = _left_source_in(text, lo, near, cue_start)
+        if not touched or near == lo:
+            break
     return found
 
 
@@ -1098,14 +1103,27 @@ _DASHES = frozenset(["—", "–"])
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
 # same kind among them)
 _COMMA_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":"])
-_DASH_APPOSITIVE_STOP = _DASHES | _COMMA_APPOSITIVE_STOP | {"."}
+# (commas may stand inside a dashed one: "Many speakers — including Muslims, Christians, Jews —")
+_DASH_APPOSITIVE_STOP = _DASHES | (_COMMA_APPOSITIVE_STOP - {","}) | {"."}
+
+
+_CAPITAL_WORD_RE = re.compile(r"(?<![^\W_])[A-Z]")
+
+
+def _named_head(text: str, start: int, end: int) -> bool:
+    """Whether the phrase ``text[start:end]`` before an appositive names someone: it opens with
+    a capital ("Anatoly Lappo") or holds a capitalised word ("81-year-old Parker Eaton", "the
+    economist Jared Bernstein")."""
+    if text[start].isupper():
+        return True
+    return _CAPITAL_WORD_RE.search(text, start, end) is not None
 
 
 def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
-    """Index of the nearest token in ``stops`` before the closing mark ``toks[i]``, at most 13
-    tokens back (-1 or the index 13 back when there is none)."""
+    """Index of the nearest token in ``stops`` before the closing mark ``toks[i]``, at most 29
+    tokens back (-1 or the index 29 back when there is none)."""
     j = i - 1
-    while j >= 0 and toks[j].text not in stops and i - j < 14:
+    while j >= 0 and toks[j].text not in stops and i - j < 30:
         j -= 1
     return j
 
@@ -1146,8 +1164,12 @@ def _left_source_in(
         j = _opening_mark(toks, i, _COMMA_APPOSITIVE_STOP)
         if j > 0 and toks[j].text == ",":
             head = _left_source(text, lo, toks[j].start)
+            if head is not None and text[head[0] : head[1]].isdigit():
+                # an age before the appositive: "Roxana M. Leon, 63, an independent voter …, said"
+                before = text[lo : head[0]].rstrip()
+                head = _left_source(text, lo, lo + len(before) - 1) if before[-1:] == "," else None
             if head is not None and (
-                text[head[0]].isupper() or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
+                _named_head(text, *head) or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
             ):
                 # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
                 return (head[0], toks[i - 1].end), False
@@ -1157,7 +1179,7 @@ def _left_source_in(
         j = _opening_mark(toks, i, _DASH_APPOSITIVE_STOP)
         if j > 0 and toks[j].text in _DASHES and j < i - 1:
             head = _left_source(text, lo, toks[j].start)
-            if head is not None and text[head[0]].isupper():
+            if head is not None and _named_head(text, *head):
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     end_i = i
@@ -1230,14 +1252,15 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     first = toks[0]
     if first.low in _TIME_WORDS:
         return None  # "said Friday that …"
-    if not (
-        first.text[0].isupper()
-        or first.low in _RIGHT_DET
-        or (
-            first.low in _PRONOUNS
-            and first.low not in {"him", "her", "them", "you", "it", "me", "us"}
-        )
-    ):
+    word = first.low.removesuffix(".")  # the token takes a sentence-final period: "said she."
+    if word in _PRONOUNS:
+        # "…,” said he." is an inverted subject; "said she wanted …" begins the content
+        if word in {"him", "her", "them", "you", "it", "me", "us"} or (
+            len(toks) > 1 and toks[1].text[0].isalnum()
+        ):
+            return None
+        return first.start, first.start + len(word)
+    if not (first.text[0].isupper() or first.low in _RIGHT_DET):
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):
@@ -1357,6 +1380,8 @@ class _CueHit:
     text: str
     term: str
     category: str
+    #: the cue's verb is an ``-ing`` form: the first word of a phrase ("referring to")
+    participle: bool
 
 
 @dataclass(slots=True)
@@ -1404,7 +1429,19 @@ def _cue_hits(
                 )
                 if _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
                     continue
-            out.append(_CueHit(start, end, text[start:end], entry.term, entry.category))
+            surface = text[start:end]
+            out.append(
+                _CueHit(
+                    start,
+                    end,
+                    surface,
+                    entry.term,
+                    entry.category,
+                    (surface if " " not in surface else surface.split(None, 1)[0])
+                    .lower()
+                    .endswith("ing"),
+                )
+            )
             last_end = end
             break
     return out
@@ -1465,8 +1502,12 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         return None
     if i >= 1 and toks[i].text in {"”", '"', "’"} and toks[i - 1].text == ",":
         i -= 1  # a participle after a quoted phrase: "a defense of “our values,” saying …"
-    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then", "by"}:
+    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then", "by", "to", "in"}:
         return None
+    if toks[i].low in {"to", "in"} and (
+        i == 0 or toks[i - 1].low in _OBJECT_WORDS or not toks[i - 1].text.islower()
+    ):
+        return None  # "asked him to condemn": the object is the one who speaks
     opening = text[s_start : min(cue_start, s_start + 80)].lstrip()
     if opening[:1] in _QUOTE_OPEN or opening[:2] == "''":
         return None  # the sentence opens with someone's quoted words
@@ -1551,7 +1592,7 @@ def _ends_inverted(text: str, end: int, s_end: int) -> bool:
 
 def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
-    if hit.text.lower().endswith("ing"):
+    if hit.participle:
         return False
     before = text[s_start : hit.start].rstrip()
     return not before or before[-1] in ",”\"’'—–-:"
@@ -1631,11 +1672,11 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         and hit.term not in {"say", "tell"}
     ):
         return False  # a noun after a possessive: "Editor’s note", "Kasich’s showing"
-    if low.endswith("ing") and hit.term == "show":
+    if hit.participle and hit.term == "show":
         nxt0 = _first_token(text, hit.end, min(len(text), hit.end + 20))
         if nxt0 is None or nxt0.low in _AFTER_NOUN:
             return False  # "a strong showing in Iowa", "showing will be enough"
-    if not low.endswith("ing") and (
+    if not hit.participle and (
         (prev_low in _NOUN_LEFT and last is not None and last.text.islower())
         or (prev_low[:1].isdigit() and low.endswith("s"))
     ):
@@ -1791,7 +1832,7 @@ def extract_attributions(
 
         # 1. a quotation just before the cue: “…,” the Ukrainians insisted.
         qi = qs.ending_before(hit.start)
-        ing = hit.text.lower().endswith("ing")
+        ing = hit.participle
         if qi is not None and qi not in used_quotes:
             q = qs.quotes[qi]
             gap = text[q.end : hit.start]
@@ -1868,7 +1909,7 @@ def extract_attributions(
             after = right[1] if right else hit.end
             content = _find_content_right(text, after, s_end, hit.term)
             if content is None or not _has_words(text, *content, 2):
-                before = _trim(text, s_start, source[0] if source else hit.start)
+                before = _trim(text, s_start, min(source[0], hit.start) if source else hit.start)
                 content = before if _has_words(text, *before, 3) else None
             if content is not None:
                 inner = [
@@ -1890,7 +1931,7 @@ def extract_attributions(
         if source is not None and source[0] >= source[1]:
             source = None
         agent = _BY_AGENT_RE.match(text, hit.end, s_end)
-        if agent is not None and not hit.text.lower().endswith("ing"):
+        if agent is not None and not ing:
             by_src = _right_source(text, agent.end(), s_end)
             if by_src is not None:
                 source = by_src  # a passive with its agent: "first reported by Politico"

@@ -619,3 +619,63 @@ def test_cue_provenance_is_read_from_the_card_as_the_compiled_lexicon_reports_it
     assert cue_provenance() == cue_lexicon().provenance()
     assert cue_provenance()[0]["name"] == "cues"
     assert len(cue_provenance()[0]["hash"]) == 12
+
+
+def test_phrasal_participle_takes_the_previous_source() -> None:
+    # "referring to" is an -ing form: the participle of the sentence's speaker, not a verb
+    # whose subject follows it
+    text = "“It was the other office,” the clerk answered, referring to Jonas Berg, her deputy."
+    a = by_cue(run(text), "referring to")
+    assert span(text, a)[0] == "the clerk"
+
+
+def test_pronoun_after_the_cue_opens_the_content() -> None:
+    text = "Rosa Lind, 63, a retired teacher from Leeds, said she wanted a change of government."
+    a = by_cue(run(text), "said")
+    assert span(text, a) == (
+        "Rosa Lind, 63, a retired teacher from Leeds",
+        "she wanted a change of government",
+    )
+    # an inverted pronoun that ends its clause is still the source
+    text = "“We will win the county,” said she."
+    assert span(text, by_cue(run(text), "said"))[0] == "she"
+
+
+def test_long_appositives_reach_back_to_their_head() -> None:
+    text = (
+        "Paul Enders, a farmer who voted for the governor twice and for the senator once,"
+        " said that the new tariff would ruin him."
+    )
+    assert span(text, by_cue(run(text), "said"))[0] == (
+        "Paul Enders, a farmer who voted for the governor twice and for the senator once"
+    )
+    # a head with a name inside it, and a dashed appositive with commas inside it
+    text = "81-year-old Ada Moss, a retired nurse, said the clinic had closed."
+    assert span(text, by_cue(run(text), "said"))[0] == "81-year-old Ada Moss, a retired nurse"
+    text = "Many speakers — including farmers, nurses and teachers — said the plan was unfair."
+    assert span(text, by_cue(run(text), "said"))[0] == (
+        "Many speakers — including farmers, nurses and teachers"
+    )
+
+
+def test_an_appositive_needs_a_named_head() -> None:
+    text = "After the vote in the chamber, as expected, said nothing about the budget."
+    a = by_cue(run(text), "said")
+    assert a.source is None or a.source.text != "After the vote in the chamber, as expected"
+
+
+def test_content_before_an_inverted_source_stops_at_the_cue() -> None:
+    text = "After the vote, the council approved the budget, said the clerk."
+    a = by_cue(run(text), "said")
+    assert span(text, a) == ("the clerk", "After the vote, the council approved the budget")
+
+
+def test_infinitive_cue_takes_the_subject_of_its_clause() -> None:
+    text = "The county board continues to tell residents that the bridge is safe."
+    a = by_cue(run(text), "tell")
+    assert a.source is not None
+    assert a.source.text.startswith("The county")
+    # an object before "to" is the one asked to speak: the sentence's subject is not the source
+    text = "The mayor paid them to say that the vote had been fair."
+    a = by_cue(run(text), "say")
+    assert a.source is None
