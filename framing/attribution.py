@@ -22,10 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -680,6 +679,17 @@ _ROLE_WORDS = frozenset(
         "correspondent",
     ]
 )
+# Lower-case pieces of which every match of _ANONYMITY_RE holds one: a text with none of them
+# has no grant of anonymity. None contains "i", "k" or "s", the letters that IGNORECASE also
+# matches to characters that ``str.lower`` leaves alone (dotless ı, the Kelvin sign, long ſ).
+_ANONYMITY_PIECES = ("anonym", "ned to be", "not author", "ar w", "not to be")
+
+
+def _may_grant_anonymity(text: str) -> bool:
+    low = text.lower()
+    return any(p in low for p in _ANONYMITY_PIECES)
+
+
 _ANONYMITY_RE = re.compile(
     r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to speak"
     r"|familiar with|speaking anonymously|who asked not to be",
@@ -1044,12 +1054,18 @@ _new_tuple = tuple.__new__
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
-    # tuple.__new__ builds the named tuple without a Python-level constructor call
-    return [
-        _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
-        for m in _WORD_TOKEN_RE.finditer(text, start, end)
-        if (g := m.group())
-    ]
+    # ``findall`` gives the strings without match objects; each is found again with
+    # ``str.find`` from the end of the one before: only whitespace and "_" lie between two
+    # tokens, and no token contains either, so the first occurrence is the token itself.
+    # tuple.__new__ builds the named tuple without a Python-level constructor call.
+    out: list[_Token] = []
+    pos = start
+    find = text.find
+    for g in _WORD_TOKEN_RE.findall(text, start, end):
+        s = find(g, pos, end)
+        pos = s + len(g)
+        out.append(_new_tuple(_Token, (s, pos, g, g.lower())))
+    return out
 
 
 def _first_token(text: str, start: int, end: int) -> _Token | None:
@@ -1598,9 +1614,15 @@ def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     return not before or before[-1] in ",”\"’'—–-:"
 
 
+# At least n words, matched from the start: each atomic group finds the next word where
+# ``WORD_RE.finditer`` would (the first position, from the end of the word before, where a word
+# matches) and is never tried again, so a failure costs one pass over the span.
+_N_WORDS_RE = {n: re.compile(f"(?>(?s:.*?){WORD_RE.pattern})" * n) for n in (1, 2, 3)}
+
+
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
-    """Whether ``text[start:end]`` holds at least ``n`` words (stops counting at ``n``)."""
-    return next(islice(WORD_RE.finditer(text, start, end), n - 1, None), None) is not None
+    """Whether ``text[start:end]`` holds at least ``n`` words (``n`` from 1 to 3)."""
+    return _N_WORDS_RE[n].match(text, start, end) is not None
 
 
 def _prev_word(text: str, pos: int, lo: int) -> str:
@@ -1830,6 +1852,7 @@ def extract_attributions(
             drafts.append(_Draft(cue, None, content, "indirect", None, 0.5))
             continue
 
+        strict = hit.term in _STRICT or hit.text.lower() in _STRICT_FORMS
         # 1. a quotation just before the cue: “…,” the Ukrainians insisted.
         qi = qs.ending_before(hit.start)
         ing = hit.participle
@@ -1884,6 +1907,8 @@ def extract_attributions(
                     source = prev_d.source
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
+        if content is None and strict and not _THAT_RE.match(text, hit.end):
+            continue  # a verb that is mostly not a reporting one unless a clause or quote follows
         # 3. a paraphrase
         if content is None:
             source = None
@@ -1920,12 +1945,6 @@ def extract_attributions(
             conf = 0.7
         if source is None and hit.category == "other":
             continue
-        if (
-            (hit.term in _STRICT or hit.text.lower() in _STRICT_FORMS)
-            and kind != "direct"
-            and not _THAT_RE.match(text, hit.end)
-        ):
-            continue  # a verb that is mostly not a reporting one unless a clause or quote follows
         if source is None and content is None:
             continue
         if source is not None and source[0] >= source[1]:
@@ -2065,20 +2084,28 @@ _NOT_NAME_START = frozenset(["The", "A", "An", "In", "On", "According", "So", "B
 
 
 class _Mentions:
-    """Capitalised multi-word names in a text (person candidates), found once, on demand; a
-    match is checked (not an organisation, not a sentence opener) only when asked for."""
+    """Capitalised multi-word names in a text (person candidates), found on demand and only as
+    far into the text as asked; a match is checked (not an organisation, not a sentence opener)
+    only when asked for."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._found: tuple[list[int], list[re.Match[str]]] | None = None
+        self._scan: Iterator[re.Match[str]] | None = _CAP_NAME_RE.finditer(text)
+        self._ends: list[int] = []
+        self._matches: list[re.Match[str]] = []
         self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
 
     def last_before(self, pos: int, lo: int) -> tuple[int, str] | None:
         """The last name that ends by ``pos`` and starts at ``lo`` or later."""
-        if self._found is None:
-            matches = list(_CAP_NAME_RE.finditer(self.text))
-            self._found = ([m.end() for m in matches], matches)
-        ends, matches = self._found
+        ends, matches = self._ends, self._matches
+        # names are found in order and do not overlap, so their ends increase: scan until one
+        # ends after ``pos`` (every name ending by ``pos`` is then known)
+        while self._scan is not None and (not ends or ends[-1] <= pos):
+            m = next(self._scan, None)
+            if m is None:
+                self._scan = None
+            else:
+                ends.append(m.end())
+                matches.append(m)
         i = bisect.bisect_right(ends, pos) - 1
         ok = self._ok
         while i >= 0:
@@ -2134,9 +2161,12 @@ def _finish(
     speakers: list[tuple[int, str, SourceType]] = []
     mentions = _Mentions(text)
     anonymity: dict[int, bool] = {}
+    may_grant = any(d.source is not None for d in drafts) and _may_grant_anonymity(text)
 
     def anonymous_sentence(si: int) -> bool:
         if si not in anonymity:
+            if not may_grant:
+                return False
             lo, hi = (sentences[si].start, sentences[si].end) if sentences else (0, len(text))
             anonymity[si] = _ANONYMITY_RE.search(text, lo, hi) is not None
         return anonymity[si]

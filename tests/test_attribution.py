@@ -7,9 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.attribution import (
+    _ANONYMITY_RE,
+    _WORD_TOKEN_RE,
     AttributionResult,
     _first_token,
+    _has_words,
     _last_token,
+    _may_grant_anonymity,
+    _Mentions,
     _tokens,
     attribution_scores,
     cue_lexicon,
@@ -17,7 +22,7 @@ from framing.attribution import (
     extract_attributions,
 )
 from framing.quotes import find_quotes
-from framing.text import split_sentences
+from framing.text import WORD_RE, split_sentences
 from framing.types import Attribution, Excluded
 
 
@@ -511,6 +516,74 @@ def test_first_and_last_token_agree_with_the_full_tokenisation(
     first, last = _first_token(text, start, end), _last_token(text, start, end)
     assert first == (toks[0] if toks else None)
     assert last == (toks[-1] if toks else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12), st.integers(0, 40), st.integers(0, 60))
+def test_tokens_and_word_counts_agree_with_the_token_pattern(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    # the readers find each token again by its text; they must give the pattern's own spans,
+    # also for a window that starts inside a word
+    expected = [
+        (m.start(), m.end(), m.group(), m.group().lower())
+        for m in _WORD_TOKEN_RE.finditer(text, start, end)
+    ]
+    assert [tuple(t) for t in _tokens(text, start, end)] == expected
+    n_words = sum(1 for _ in WORD_RE.finditer(text, start, end))
+    for n in (1, 2, 3):
+        assert _has_words(text, start, end, n) == (n_words >= n)
+
+
+def test_has_words_fails_in_one_pass_over_a_long_word() -> None:
+    text = "x" * 50_000 + " " + "-" * 50_000
+    assert not _has_words(text, 0, len(text), 2)  # quadratic backtracking would take minutes
+    assert _has_words(text, 0, len(text), 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Ana Ruiz", "Ben Ode", "the", "said", ". ", ", ", " ", "\n", "Senate Office", "He"]
+        ),
+        max_size=20,
+    ),
+    st.lists(st.integers(0, 200), max_size=6),
+)
+def test_names_found_on_demand_match_a_scan_of_the_whole_text(
+    pieces: list[str], positions: list[int]
+) -> None:
+    text = "".join(pieces)
+    lazy = _Mentions(text)
+    whole = _Mentions(text)
+    whole.last_before(len(text) + 1, 0)  # scans the whole text first
+    for pos in positions:  # in any order: later and earlier positions
+        pos = min(pos, len(text))
+        assert lazy.last_before(pos, max(0, pos - 40)) == whole.last_before(pos, max(0, pos - 40))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The official spoke on condition of anonymity.",
+        "TWO PEOPLE FAMILIAR WITH THE TALKS said so.",
+        "She declined to be identified.",
+        "He was not authorised to speak publicly.",
+        "They spoke to reporters, speaking anonymously.",
+        "an aide, who asked not to be named, said",
+        "famılıar wıth the matter",  # IGNORECASE matches the dotless ı to i
+    ],
+)
+def test_every_grant_of_anonymity_passes_the_quick_text_check(text: str) -> None:
+    assert _ANONYMITY_RE.search(text) is not None
+    assert _may_grant_anonymity(text)
+
+
+def test_text_without_a_grant_of_anonymity_fails_the_quick_check() -> None:
+    assert not _may_grant_anonymity("The minister said the budget would pass on Tuesday.")
 
 
 def test_last_token_reads_punctuation_and_abbreviations() -> None:
