@@ -752,3 +752,13 @@ def test_infinitive_cue_takes_the_subject_of_its_clause() -> None:
     text = "The mayor paid them to say that the vote had been fair."
     a = by_cue(run(text), "say")
     assert a.source is None
+
+
+def test_quote_kind_copy_keeps_every_other_field() -> None:
+    import dataclasses
+
+    from framing.attribution import _with_kind
+    from framing.types import Quote
+
+    quote = Quote(4, 20, 5, 19, "“blown up” and more", "scare", 4, False, 0.5)
+    assert _with_kind(quote, "mixed") == dataclasses.replace(quote, kind="mixed")
