@@ -1146,6 +1146,13 @@ def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
     return j
 
 
+# adverbs, quantifiers and reflexives between a subject and its verb ("He and Bob Goodlatte both
+# condemned", "who has long opposed", "Obama himself seemed")
+_ADVERB_BEFORE_CUE = frozenset(
+    ["both", "always", "long", "all", "now", "himself", "herself", "themselves", "each", "ever"]
+)
+
+
 def _left_source_in(
     text: str, lo: int, window_start: int, cue_start: int
 ) -> tuple[tuple[int, int] | None, bool]:
@@ -1161,7 +1168,9 @@ def _left_source_in(
             if i >= 0 and toks[i].low in {"on", "last", "this", "earlier", "late", "early", "in"}:
                 i -= 1
             continue
-        if not (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+        if not (
+            toks[i].low in _AUX or toks[i].low.endswith("ly") or toks[i].low in _ADVERB_BEFORE_CUE
+        ):
             break
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
             break

@@ -762,3 +762,15 @@ def test_quote_kind_copy_keeps_every_other_field() -> None:
 
     quote = Quote(4, 20, 5, 19, "“blown up” and more", "scare", 4, False, 0.5)
     assert _with_kind(quote, "mixed") == dataclasses.replace(quote, kind="mixed")
+
+
+def test_adverbs_and_quantifiers_between_subject_and_cue_are_skipped() -> None:
+    text = "The two governors both condemned the decision to close the depot."
+    a = by_cue(run(text), "condemned")
+    assert span(text, a)[0] == "The two governors"
+    text = "Senator Ana Ruiz has always maintained that the tax was unfair."
+    a = by_cue(run(text), "maintained")
+    assert span(text, a)[0] == "Senator Ana Ruiz"
+    text = "Senator Ana Ruiz has long opposed the tax on diesel."
+    a = by_cue(run(text), "opposed")
+    assert span(text, a)[0] == "Senator Ana Ruiz"
