@@ -22,6 +22,7 @@ import orjson
 import pandas as pd
 
 from framing.errors import InputError
+from framing.scores import UNSOURCED_UNVERIFIED
 from framing.stats import bootstrap_ratio
 from framing.text import WORD_RE, normalize
 from framing.types import STANCES as _STANCES
@@ -723,9 +724,22 @@ def per_doc_counts(
     return matrix
 
 
+def cue_attributions(tables: Tables) -> pd.DataFrame:
+    """The attributions that have a cue of their own (a ``continuation`` has none), with
+    ``source_type`` as the sourcing rates count it (:func:`framing.scores.sourcing_type`:
+    ``reportedly`` / ``allegedly`` without a source are unverified). Cue stance shares,
+    sourcing rates and top cues are over these rows, as ``scores.attribution`` of each record."""
+    a = tables.attributions
+    a = a[a["kind"] != "continuation"]
+    unsourced = (a["source_type"] == "none") & a["lemma"].isin(UNSOURCED_UNVERIFIED)
+    if unsourced.any():
+        a = a.assign(source_type=a["source_type"].mask(unsourced, "unverified"))
+    return a
+
+
 def stance_table(tables: Tables, params: Params) -> pd.DataFrame:
     """Share of attribution cues per stance, per group, with bootstrap CI over articles."""
-    all_counts = per_doc_counts(tables, tables.attributions, "stance", STANCES)
+    all_counts = per_doc_counts(tables, cue_attributions(tables), "stance", STANCES)
     rows: list[dict[str, Any]] = []
     for group, index in group_rows(tables).items():
         counts = all_counts[index]
@@ -755,8 +769,9 @@ SOURCING_METRICS = ("anonymous_rate", "unverified_rate", "direct_quote_share")
 
 def sourcing_matrices(tables: Tables) -> tuple[np.ndarray, np.ndarray]:
     """Per-document numerators and denominators of :data:`SOURCING_METRICS`."""
-    types = per_doc_counts(tables, tables.attributions, "source_type", ["anonymous", "unverified"])
-    total = per_doc_counts(tables, tables.attributions.assign(_all="x"), "_all", ["x"])[:, 0]
+    cues = cue_attributions(tables)
+    types = per_doc_counts(tables, cues, "source_type", ["anonymous", "unverified"])
+    total = per_doc_counts(tables, cues.assign(_all="x"), "_all", ["x"])[:, 0]
     dq = tables.documents["direct_quote_words"].to_numpy(dtype=np.float64)
     words = word_vector(tables, "all")
     num = np.column_stack([types[:, 0], types[:, 1], dq])
@@ -820,7 +835,7 @@ def kwic(tables: Tables, term: str, limit: int = KWIC_PER_TERM) -> list[dict[str
 
 
 def top_cues(tables: Tables, limit: int = 15) -> pd.DataFrame:
-    a = tables.attributions
+    a = cue_attributions(tables)
     if a.empty:
         return pd.DataFrame({"lemma": [], "stance": [], "count": []})
     return (

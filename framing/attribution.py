@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
@@ -2252,42 +2251,7 @@ def _finish(
     return AttributionResult(tuple(attributions), new_quotes, tuple(reported))
 
 
-# -------------------------------------------------------------------------------------- scores
-
-
-def attribution_scores(
-    attributions: Sequence[Attribution],
-    quotes: Sequence[Quote] = (),
-    n_words: int | None = None,
-    text: str | None = None,
-) -> dict[str, Any]:
-    """Per-document attribution figures (``scores.attribution`` in docs/SCHEMA.md).
-
-    ``direct_quote_share`` needs ``n_words`` (scored words); without it the value is ``None``.
-    """
-    real = [a for a in attributions if a.kind != "continuation"]
-    n = len(real)
-    stances = Counter(a.cue.stance for a in real)
-    types = Counter(a.source.type if a.source else "none" for a in real)
-    unverified = types["unverified"] + sum(
-        1 for a in real if a.source is None and a.cue.lemma in {"reportedly", "allegedly"}
-    )
-    speakers = {a.speaker.lower() for a in attributions if a.speaker}
-    quoted_words = sum(q.n_words for q in quotes if q.kind == "direct")
-    share: float | None = None
-    if n_words:
-        share = round(quoted_words / n_words, 4)
-    elif n_words == 0:
-        share = 0.0
-    del text
-    return {
-        "n_cues": n,
-        "stance_share": {s: round(c / n, 4) for s, c in sorted(stances.items())} if n else {},
-        "anonymous_rate": round(types["anonymous"] / n, 4) if n else 0.0,
-        "unverified_rate": round(unverified / n, 4) if n else 0.0,
-        "direct_quote_share": share,
-        "n_speakers": len(speakers),
-    }
+# ------------------------------------------------------------------------------ reported voice
 
 
 def iter_reported(result: AttributionResult) -> Iterable[ContentSpan]:

@@ -30,6 +30,7 @@ from framing.aggregate import (
     Params,
     Tables,
     corpus_summary,
+    cue_attributions,
     hit_count_matrix,
     per_doc_counts,
     skipped_summary,
@@ -92,7 +93,7 @@ def metric_matrix(tables: Tables, categories: Sequence[str]) -> MetricMatrix:
             )
             nums.append(matrix[:, j])
             dens.append(words)
-    stance_counts = per_doc_counts(tables, tables.attributions, "stance", STANCES)
+    stance_counts = per_doc_counts(tables, cue_attributions(tables), "stance", STANCES)
     total = stance_counts.sum(axis=1)
     for j, stance in enumerate(STANCES):
         names.append(

@@ -79,13 +79,30 @@ def _round(x: float) -> float:
     return round(x, 4)
 
 
+#: Cues with no source that mark their content as hearsay: counted as unverified sourcing.
+UNSOURCED_UNVERIFIED = frozenset(["reportedly", "allegedly"])
+
+
+def sourcing_type(source_type: str, lemma: str) -> str:
+    """The source type an attribution counts as in the sourcing rates: its source's type
+    (``"none"`` without a source), except that ``reportedly`` / ``allegedly`` with no source
+    are ``"unverified"``. The reports use the same rule (:mod:`framing.aggregate`)."""
+    return "unverified" if source_type == "none" and lemma in UNSOURCED_UNVERIFIED else source_type
+
+
 def attribution_scores(
     attributions: Sequence[Attribution], quoted_words: int, n_words: int
 ) -> dict[str, Any]:
-    n = len(attributions)
-    stances = Counter(a.cue.stance for a in attributions)
+    """``scores.attribution`` (docs/SCHEMA.md). Cue counts, stance shares and sourcing rates are
+    over cues: a ``continuation`` (a quotation paragraph that continues the previous speaker)
+    has no cue of its own and counts only in ``kind_counts``."""
+    cues = [a for a in attributions if a.kind != "continuation"]
+    n = len(cues)
+    stances = Counter(a.cue.stance for a in cues)
     kinds = Counter(a.kind for a in attributions)
-    types = Counter(a.source.type if a.source is not None else "none" for a in attributions)
+    types = Counter(
+        sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma) for a in cues
+    )
     speakers = {a.speaker for a in attributions if a.speaker}
     return {
         "n_cues": n,

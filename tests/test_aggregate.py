@@ -23,6 +23,7 @@ from framing.aggregate import (
     speaker_profile,
     stance_table,
     tables_from_records,
+    top_cues,
     top_terms,
 )
 from framing.errors import InputError
@@ -260,6 +261,43 @@ def test_stances_sourcing_and_speakers() -> None:
     speakers = speaker_profile(tables.subset("Loud Post"))
     assert speakers[0]["speaker"] == "Critics"
     assert speakers[0]["verbs"] == [["insisted", 12]]
+
+
+def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
+    # as scores.attribution of each record: a continuation paragraph has no cue of its own, and
+    # "reportedly" without a source is unverified sourcing
+    record = make_record(
+        "c",
+        "Loud Post",
+        "Critics insisted the regime lied.",
+        cues=[("insisted", "distancing", "anonymous", "Critics")],
+    )
+    continuation = dict(record["attributions"][0])
+    continuation["cue"] = {"start": 0, "end": 0, "text": "", "lemma": "", "stance": "distancing"}
+    continuation["kind"] = "continuation"
+    hearsay = {
+        "cue": {
+            "start": 0,
+            "end": 0,
+            "text": "reportedly",
+            "lemma": "reportedly",
+            "stance": "neutral",
+        },
+        "source": None,
+        "content": {"start": 0, "end": 0},
+        "kind": "indirect",
+        "speaker": None,
+        "confidence": 0.6,
+    }
+    record["attributions"] += [continuation, hearsay]
+    tables = tables_from_records([record])
+    stances = stance_table(tables, FAST).set_index("stance")
+    assert stances.loc["distancing", "all_cues"] == 2
+    assert stances.loc["distancing", "cues"] == 1
+    sourcing = sourcing_table(tables, FAST).set_index("metric")
+    assert sourcing.loc["anonymous_rate", "value"] == pytest.approx(0.5)
+    assert sourcing.loc["unverified_rate", "value"] == pytest.approx(0.5)
+    assert "" not in set(top_cues(tables)["lemma"])
 
 
 def test_top_terms_kwic_and_months() -> None:

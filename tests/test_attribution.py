@@ -16,12 +16,12 @@ from framing.attribution import (
     _may_grant_anonymity,
     _Mentions,
     _tokens,
-    attribution_scores,
     cue_lexicon,
     cue_provenance,
     extract_attributions,
 )
 from framing.quotes import find_quotes
+from framing.scores import attribution_scores
 from framing.text import WORD_RE, split_sentences
 from framing.types import Attribution, Excluded
 
@@ -124,7 +124,7 @@ def test_anonymous_and_unverified_sources() -> None:
     r = run(text)
     assert by_cue(r, "said").source.type == "anonymous"  # type: ignore[union-attr]
     assert by_cue(r, "suggest").source.type == "unverified"  # type: ignore[union-attr]
-    scores = attribution_scores(r.attributions, r.quotes, n_words=20)
+    scores = attribution_scores(r.attributions, quoted_words=0, n_words=20)
     assert scores["anonymous_rate"] == 0.5
     assert scores["unverified_rate"] == 0.5
     assert scores["n_cues"] == 2

@@ -154,7 +154,8 @@ def _require(data_dir: Path, relative: str) -> Path:
 
 
 def _independent_distancing(results: Path) -> dict[str, float]:
-    """Share of attribution cues with distancing stance per source, from the analyze JSONL."""
+    """Share of attribution cues with distancing stance per source, from the analyze JSONL (a
+    continuation paragraph has no cue of its own)."""
     cues: dict[str, int] = {}
     distancing: dict[str, int] = {}
     with results.open(encoding="utf-8") as handle:
@@ -162,6 +163,8 @@ def _independent_distancing(results: Path) -> dict[str, float]:
             record = json.loads(line)
             source = record["source"]
             for attribution in record["attributions"]:
+                if attribution["kind"] == "continuation":
+                    continue
                 cues[source] = cues.get(source, 0) + 1
                 if attribution["cue"]["stance"] == "distancing":
                     distancing[source] = distancing.get(source, 0) + 1
