@@ -134,6 +134,36 @@ class _CueMatcher:
         (:func:`framing.lexicon.scan_spans`)."""
         return scan_spans(norm, (self.pattern,), self.scan, (0,))[0]
 
+    def spans_outside(self, norm: str, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`spans` that do not start inside one of the ``skip`` regions (sorted, disjoint,
+        each starting right after a character no cue form contains, such as a quotation mark),
+        without scanning those regions."""
+        if self.scan is None or not skip:
+            return [sp for sp in self.spans(norm) if not _inside(sp[0], skip)]
+        out: list[tuple[int, int]] = []
+        last = 0
+        pos = 0
+        for a, b in (*skip, (len(norm), len(norm))):
+            if pos < a:
+                if pos == 0:
+                    first = self.pattern.match(norm, 0, a)
+                    if first is not None:
+                        out.append(first.span())
+                        last = first.end()
+                # the scan consumes the character before a cue: start one before the region
+                for m in self.scan.finditer(norm, max(pos - 1, 0), a):
+                    start, end = m.span(1)
+                    if start >= last:
+                        out.append((start, end))
+                        last = end
+            pos = b
+        return out
+
+
+def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right([a for a, _ in regions], pos) - 1
+    return i >= 0 and pos < regions[i][1]
+
 
 def _compile_rule(rule: RuleSpec) -> _Rule:
     lengths = tuple(sorted({len(w) for w in rule.words}))
@@ -1435,16 +1465,21 @@ def _cue_hits(
     q_starts, quotes = qs.starts, qs.quotes
     last_end = -1
     norm = normalize(text)
-    for start, end in matcher.spans(norm):
+    # words inside a quotation of more than four words are the quoted speaker's: their own
+    # reported speech is nested, and is not looked for (the quotation that starts last before
+    # a position is the one it is inside)
+    inside_quotes = [
+        (q.inner_start, min(q.inner_end, q_starts[k + 1] if k + 1 < len(q_starts) else q.inner_end))
+        for k, q in enumerate(quotes)
+        if q.n_words > 4
+    ]
+    for start, end in matcher.spans_outside(norm, [r for r in inside_quotes if r[0] < r[1]]):
         if start < last_end:
             continue
         if ex:
             i = bisect.bisect_right(ex_starts, start) - 1
             if i >= 0 and start < ex[i][1]:
                 continue
-        qi = bisect.bisect_right(q_starts, start) - 1  # inside someone's quoted words: their
-        if qi >= 0 and (q := quotes[qi]).inner_start <= start < q.inner_end and q.n_words > 4:
-            continue  # own reported speech is nested
         form = norm[start:end]
         key = form if form.isalpha() else FORM_SEP.join(_MATCH_SEP_RE.split(form))
         for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always

@@ -774,3 +774,33 @@ def test_adverbs_and_quantifiers_between_subject_and_cue_are_skipped() -> None:
     text = "Senator Ana Ruiz has long opposed the tax on diesel."
     a = by_cue(run(text), "opposed")
     assert span(text, a)[0] == "Senator Ana Ruiz"
+
+
+_SPEECH = st.sampled_from(
+    ["said", "says", "told", "according to", "he", "the mayor", " ", " ", ", ", ".", "\n", "“", "”"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPEECH, max_size=30))
+def test_cue_scan_outside_quotations_matches_the_full_scan(pieces: list[str]) -> None:
+    from framing.attribution import _cue_matcher, _inside
+    from framing.text import normalize
+
+    text = "".join(pieces)
+    norm = normalize(text)
+    regions = [
+        (q.inner_start, q.inner_end)
+        for q in find_quotes(text, split_sentences(text))
+        if q.inner_start < q.inner_end
+    ]
+    matcher = _cue_matcher()
+    expected = [sp for sp in matcher.spans(norm) if not _inside(sp[0], regions)]
+    assert matcher.spans_outside(norm, regions) == expected
+
+
+def test_cue_words_inside_a_long_quotation_are_not_cues() -> None:
+    text = "“I said it before and I told them again: we will win,” the mayor said on Friday."
+    cues = [a.cue.text for a in run(text).attributions]
+    assert cues == ["said"]
+    assert run(text).attributions[0].cue.start == text.rindex("said")
