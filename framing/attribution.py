@@ -2266,7 +2266,7 @@ def _finish(
         elif d.cue.lemma in {"reportedly", "allegedly"}:
             source = None
             speaker = None
-        content = ContentSpan(*d.content) if d.content else None
+        content = ContentSpan(d.content[0], d.content[1]) if d.content else None
         if d.quote is not None:
             kinds[d.quote] = "direct"
         if content is not None and d.kind in {"indirect", "mixed", "according_to", "colon"}:
