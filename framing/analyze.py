@@ -19,7 +19,7 @@ from framing.boilerplate import default_rules, detect_boilerplate
 from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
 from framing.quotes import find_quotes
 from framing.scores import compute_scores, voice_segments
-from framing.text import SpanIndex, split_sentences
+from framing.text import SpanIndex, normalize, split_sentences
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 
@@ -85,15 +85,16 @@ class Analyzer:
         quotes = find_quotes(text, sentences)
         reported: tuple[tuple[int, int], ...] = ()
         attributions: tuple[Attribution, ...] = ()
+        norm = normalize(text)  # one lower-cased, folded copy for both scans
         if self.attribution:
-            result = extract_attributions(text, sentences, quotes, excluded)
+            result = extract_attributions(text, sentences, quotes, excluded, norm=norm)
             attributions, quotes = result.attributions, result.quotes
             reported = tuple((c.start, c.end) for c in result.reported)
         excluded_index = SpanIndex([(e.start, e.end) for e in excluded])
         quote_index = SpanIndex([(q.inner_start, q.inner_end) for q in quotes], quotes)
         reported_index = SpanIndex(list(reported))
         hits: list[Hit] = []
-        for hit in self.lexicons.match(text, sentences):
+        for hit in self.lexicons.match(text, sentences, norm=norm):
             if excluded_index.find(hit.start) is not None:
                 continue
             qi = quote_index.covers(hit.start, hit.end)

@@ -1455,7 +1455,11 @@ class _Draft:
 
 
 def _cue_hits(
-    text: str, sentences: Sequence[Sentence], qs: _Quotes, excluded: Sequence[Excluded]
+    text: str,
+    sentences: Sequence[Sentence],
+    qs: _Quotes,
+    excluded: Sequence[Excluded],
+    norm: str | None = None,
 ) -> list[_CueHit]:
     matcher = _cue_matcher()
     sent_starts = [s.start for s in sentences]
@@ -1464,7 +1468,8 @@ def _cue_hits(
     out: list[_CueHit] = []
     q_starts, quotes = qs.starts, qs.quotes
     last_end = -1
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     # words inside a quotation of more than four words are the quoted speaker's: their own
     # reported speech is nested, and is not looked for (the quotation that starts last before
     # a position is the one it is inside)
@@ -1831,11 +1836,14 @@ def extract_attributions(
     sentences: Sequence[Sentence],
     quotes: Sequence[Quote],
     excluded: Sequence[Excluded] = (),
+    *,
+    norm: str | None = None,
 ) -> AttributionResult:
     """Attribution relations in ``text`` with cue, source and content spans.
 
     ``quotes`` are the quotations from :func:`framing.quotes.find_quotes`; ``excluded`` spans
-    (boilerplate) produce no cues.
+    (boilerplate) produce no cues. ``norm`` is ``framing.text.normalize(text)`` when the caller
+    has it already (the analyzer shares it with the lexicon scan).
     """
     qs = _Quotes(sorted(quotes, key=lambda q: q.start))
     sent_starts = [s.start for s in sentences]
@@ -1848,7 +1856,7 @@ def extract_attributions(
             return 0, len(text)
         return sentences[i].start, sentences[i].end
 
-    for hit in _cue_hits(text, sentences, qs, excluded):
+    for hit in _cue_hits(text, sentences, qs, excluded, norm):
         s_start, s_end = sentence_bounds(hit.start)
         if not _plausible(text, hit, s_start):
             continue
@@ -1862,7 +1870,6 @@ def extract_attributions(
                 # a belief inside reported content ("said they believed …") is part of it,
                 # not a relation of its own (reported speech inside it is kept)
                 continue
-        cue = Cue(hit.start, hit.end, hit.text, hit.term, _stance(hit.category))
         source: tuple[int, int] | None = None
         content: tuple[int, int] | None = None
         kind: AttributionKind = "indirect"
@@ -1882,19 +1889,19 @@ def extract_attributions(
             content = before if before[1] - before[0] > 3 else after_span
             if content[1] - content[0] <= 3:
                 content = None
-            drafts.append(_Draft(cue, source, content, "according_to", None, 0.9))
+            drafts.append(_Draft(_cue(hit), source, content, "according_to", None, 0.9))
             continue
 
         if hit.term in {"reportedly", "allegedly"}:
             content = _trim(text, s_start, s_end)
-            drafts.append(_Draft(cue, None, content, "indirect", None, 0.6))
+            drafts.append(_Draft(_cue(hit), None, content, "indirect", None, 0.6))
             continue
 
         if hit.term == "expect" and _prev_word(text, hit.start, s_start) in _BE:
             before = _trim(text, s_start, hit.start)
             after_span = _trim(text, hit.end, s_end)
             content = before if _has_words(text, *before, 2) else after_span
-            drafts.append(_Draft(cue, None, content, "indirect", None, 0.5))
+            drafts.append(_Draft(_cue(hit), None, content, "indirect", None, 0.5))
             continue
 
         strict = hit.term in _STRICT or hit.text.lower() in _STRICT_FORMS
@@ -2012,13 +2019,18 @@ def extract_attributions(
                 antecedent, source = source, rel
         if quote_i is not None:
             used_quotes.add(quote_i)
-        drafts.append(_Draft(cue, source, content, kind, quote_i, conf, antecedent))
+        drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
 
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
+
+
+def _cue(hit: _CueHit) -> Cue:
+    """The cue of a relation, made once the hit has one (not for candidates that are dropped)."""
+    return Cue(hit.start, hit.end, hit.text, hit.term, _stance(hit.category))
 
 
 _STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}

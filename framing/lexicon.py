@@ -716,9 +716,12 @@ class CompiledLexicons:
         """Name, version and content hash of each lexicon (reported with every result)."""
         return [s.provenance() for s in self.specs]
 
-    def match(self, text: str, sentences: Sequence[Sentence] | None = None) -> list[Hit]:
-        """Hits in ``text`` (voice ``authorial``; the analyzer assigns voices)."""
-        return list(self._run(text, sentences, None))
+    def match(
+        self, text: str, sentences: Sequence[Sentence] | None = None, *, norm: str | None = None
+    ) -> list[Hit]:
+        """Hits in ``text`` (voice ``authorial``; the analyzer assigns voices). ``norm`` is
+        ``framing.text.normalize(text)`` when the caller has it already."""
+        return list(self._run(text, sentences, None, norm))
 
     def explain(self, text: str, sentences: Sequence[Sentence] | None = None) -> Explanation:
         vetoes: list[Veto] = []
@@ -726,13 +729,18 @@ class CompiledLexicons:
         return Explanation(hits, tuple(vetoes))
 
     def _run(
-        self, text: str, sentences: Sequence[Sentence] | None, vetoes: list[Veto] | None
+        self,
+        text: str,
+        sentences: Sequence[Sentence] | None,
+        vetoes: list[Veto] | None,
+        norm: str | None = None,
     ) -> Iterable[Hit]:
         if sentences is None:
             from framing.text import split_sentences
 
             sentences = split_sentences(text)
-        norm = normalize(text)
+        if norm is None:
+            norm = normalize(text)
         ctx = _Context(text, norm, sentences)
         out: list[Hit] = []
         for lex, spans in zip(self._compiled, self._spans(norm), strict=True):

@@ -96,22 +96,29 @@ def attribution_scores(
     """``scores.attribution`` (docs/SCHEMA.md). Cue counts, stance shares and sourcing rates are
     over cues: a ``continuation`` (a quotation paragraph that continues the previous speaker)
     has no cue of its own and counts only in ``kind_counts``."""
-    cues = [a for a in attributions if a.kind != "continuation"]
-    n = len(cues)
-    stances = Counter(a.cue.stance for a in cues)
-    kinds = Counter(a.kind for a in attributions)
-    types = Counter(
-        sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma) for a in cues
-    )
-    speakers = {a.speaker for a in attributions if a.speaker}
+    n = 0
+    stances: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    types: dict[str, int] = {}
+    speakers: set[str] = set()
+    for a in attributions:
+        kinds[a.kind] = kinds.get(a.kind, 0) + 1
+        if a.speaker:
+            speakers.add(a.speaker)
+        if a.kind == "continuation":
+            continue
+        n += 1
+        stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
+        t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma)
+        types[t] = types.get(t, 0) + 1
     return {
         "n_cues": n,
         "stance_counts": dict(sorted(stances.items())),
         "stance_share": {k: _round(v / n) for k, v in sorted(stances.items())} if n else {},
         "kind_counts": dict(sorted(kinds.items())),
         "source_type_counts": dict(sorted(types.items())),
-        "anonymous_rate": _round(types["anonymous"] / n) if n else 0.0,
-        "unverified_rate": _round(types["unverified"] / n) if n else 0.0,
+        "anonymous_rate": _round(types.get("anonymous", 0) / n) if n else 0.0,
+        "unverified_rate": _round(types.get("unverified", 0) / n) if n else 0.0,
         "direct_quote_share": _round(quoted_words / n_words) if n_words else 0.0,
         "n_speakers": len(speakers),
     }
