@@ -11,7 +11,8 @@ Measures, on ``polnear/train/text`` (840 articles) and on a corpus made by repea
 - library throughput in one process, articles/s and MB/s: the full analysis (lexicon, quotes,
   attribution, scores, JSONL record), the analysis without attribution, and vaderSentiment
   scoring every sentence (sentences split with :func:`framing.text.sentence_spans`, so both see
-  the same sentences); the ratios to vaderSentiment;
+  the same sentences); the ratios to vaderSentiment. The three are interleaved by chunks of 20
+  articles, in a rotating order, so that all three see the same drift of a shared host's speed;
 - ``framing analyze`` end to end (a subprocess: start-up, reading, writing) with 1 and 2 jobs
   at 1x and at 10x (where the serial start-up weighs little), and its peak RSS (``os.wait4``
   of that subprocess, workers included) at 1x and 10x; as the ceiling for 2 processes on this
@@ -298,35 +299,44 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         rows = load_texts(c1)
         docs = [Document(id=r["id"], text=r["text"], source=r["source"]) for r in rows]
-        texts = [r["text"] for r in rows]
         full = Analyzer()
         lite = Analyzer(full.lexicons, attribution=False)
         vader = SentimentIntensityAnalyzer()
 
-        def run_full() -> None:
-            for d in docs:
+        def run_full(part: Sequence[Document]) -> None:
+            for d in part:
                 dumps(to_record(full.analyze(d)))
 
-        def run_lite() -> None:
-            for d in docs:
+        def run_lite(part: Sequence[Document]) -> None:
+            for d in part:
                 dumps(to_record(lite.analyze(d)))
 
-        def run_vader() -> None:
-            for t in texts:
+        def run_vader(part: Sequence[Document]) -> None:
+            for d in part:
+                t = d.text
                 for s, e in sentence_spans(t):
                     vader.polarity_scores(t[s:e])
 
-        run_full()  # warm up caches (lexicons compiled, regexes) before timing
-        run_vader()
-        lib: dict[str, list[tuple[float, float]]] = {
-            "framing": [],
-            "framing_no_attribution": [],
-            "vader": [],
-        }
-        for _ in range(args.repeats):  # interleaved, so each sees the same machine load
-            lib["vader"].append(timed(run_vader))
-            lib["framing"].append(timed(run_full))
-            lib["framing_no_attribution"].append(timed(run_lite))
+        run_full(docs)  # warm up caches (lexicons compiled, regexes) before timing
+        run_vader(docs)
+        modes = {"framing": run_full, "framing_no_attribution": run_lite, "vader": run_vader}
+        lib: dict[str, list[tuple[float, float]]] = {k: [] for k in modes}
+        chunks = [docs[i : i + 20] for i in range(0, len(docs), 20)]
+        for r in range(args.repeats):
+            # interleaved by chunks of 20 articles, the order rotating, so that all three see
+            # the same drift of the host's speed
+            wall = dict.fromkeys(modes, 0.0)
+            cpu = dict.fromkeys(modes, 0.0)
+            names = list(modes)
+            for k, chunk in enumerate(chunks):
+                shift = (k + r) % len(names)
+                for name in names[shift:] + names[:shift]:
+                    w0, c0 = time.perf_counter(), time.process_time()
+                    modes[name](chunk)
+                    wall[name] += time.perf_counter() - w0
+                    cpu[name] += time.process_time() - c0
+            for name in modes:
+                lib[name].append((wall[name], cpu[name]))
         library = {k: rates(v, n1, mb1) for k, v in lib.items()}
         vader_rate = library["vader"]["articles_per_s"]
         vader_cpu_rate = library["vader"]["articles_per_cpu_s"]
