@@ -1549,6 +1549,13 @@ _SUBORDINATE = frozenset(
 )
 
 
+# words right before a cue after which its subject is the clause's: a second verb ("and said"),
+# a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
+_FALLBACK_TRIGGERS = frozenset(
+    ["and", ",", "also", "but", "while", "then", "by", "to", "in", "before", "after", "without"]
+)
+
+
 def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The subject of a cue with no adjacent one.
 
@@ -1568,7 +1575,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         return None
     if i >= 1 and toks[i].text in {"”", '"', "’"} and toks[i - 1].text == ",":
         i -= 1  # a participle after a quoted phrase: "a defense of “our values,” saying …"
-    if i < 0 or toks[i].low not in {"and", ",", "also", "but", "while", "then", "by", "to", "in"}:
+    if i < 0 or toks[i].low not in _FALLBACK_TRIGGERS:
         return None
     if toks[i].low in {"to", "in"} and (
         i == 0 or toks[i - 1].low in _OBJECT_WORDS or not toks[i - 1].text.islower()

@@ -804,3 +804,9 @@ def test_cue_words_inside_a_long_quotation_are_not_cues() -> None:
     cues = [a.cue.text for a in run(text).attributions]
     assert cues == ["said"]
     assert run(text).attributions[0].cue.start == text.rindex("said")
+
+
+def test_participle_after_before_or_after_takes_the_clause_subject() -> None:
+    text = "The singer waved at the senator before asking whether the bill would pass."
+    a = by_cue(run(text), "asking")
+    assert span(text, a)[0] == "The singer"
