@@ -1454,6 +1454,27 @@ class _Draft:
 # ------------------------------------------------------------------------------------ the pass
 
 
+def _participle(cue_text: str) -> bool:
+    """Whether the cue's verb is an ``-ing`` form (of a phrase, its first word: "referring to")."""
+    verb = cue_text if " " not in cue_text else cue_text.split(None, 1)[0]
+    return verb.lower().endswith("ing")
+
+
+def _inside_long_quotations(qs: _Quotes) -> list[tuple[int, int]]:
+    """Where cue words are the quoted speaker's, not the writer's: inside a quotation of more
+    than four words (their own reported speech is nested, and is not looked for). A position
+    belongs to the quotation that starts last before it, so a region ends where the next
+    quotation starts."""
+    starts, quotes = qs.starts, qs.quotes
+    regions = []
+    for k, q in enumerate(quotes):
+        if q.n_words > 4:
+            end = min(q.inner_end, starts[k + 1]) if k + 1 < len(starts) else q.inner_end
+            if q.inner_start < end:
+                regions.append((q.inner_start, end))
+    return regions
+
+
 def _cue_hits(
     text: str,
     sentences: Sequence[Sentence],
@@ -1466,19 +1487,10 @@ def _cue_hits(
     ex = sorted((e.start, e.end) for e in excluded)
     ex_starts = [e[0] for e in ex]
     out: list[_CueHit] = []
-    q_starts, quotes = qs.starts, qs.quotes
     last_end = -1
     if norm is None:
         norm = normalize(text)
-    # words inside a quotation of more than four words are the quoted speaker's: their own
-    # reported speech is nested, and is not looked for (the quotation that starts last before
-    # a position is the one it is inside)
-    inside_quotes = [
-        (q.inner_start, min(q.inner_end, q_starts[k + 1] if k + 1 < len(q_starts) else q.inner_end))
-        for k, q in enumerate(quotes)
-        if q.n_words > 4
-    ]
-    for start, end in matcher.spans_outside(norm, [r for r in inside_quotes if r[0] < r[1]]):
+    for start, end in matcher.spans_outside(norm, _inside_long_quotations(qs)):
         if start < last_end:
             continue
         if ex:
@@ -1497,16 +1509,7 @@ def _cue_hits(
                     continue
             surface = text[start:end]
             out.append(
-                _CueHit(
-                    start,
-                    end,
-                    surface,
-                    entry.term,
-                    entry.category,
-                    (surface if " " not in surface else surface.split(None, 1)[0])
-                    .lower()
-                    .endswith("ing"),
-                )
+                _CueHit(start, end, surface, entry.term, entry.category, _participle(surface))
             )
             last_end = end
             break
