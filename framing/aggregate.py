@@ -850,7 +850,9 @@ def top_cues(tables: Tables, limit: int = 15) -> pd.DataFrame:
 
 
 def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
-    """The most-quoted speakers with the cue verbs used for each (actor x stance)."""
+    """The most-quoted speakers with the cue verbs used for each (actor x stance): a speaker's
+    attributions include the quotation paragraphs that continue them, the verbs and stances
+    are those of the cues."""
     a = tables.attributions[tables.attributions["speaker"].notna()]
     if a.empty:
         return []
@@ -859,8 +861,11 @@ def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     top = counts.sort_index().sort_values(ascending=False, kind="mergesort").head(limit)
     for speaker, n in top.items():
         rows = a[a["speaker"] == speaker]
-        verbs = rows.groupby("lemma").size().sort_values(ascending=False, kind="mergesort")
-        stances = rows.groupby("stance").size()
+        # a continuation paragraph counts as one more attribution of the speaker, but it has no
+        # cue: verbs and stances are those of the cues
+        cues = rows[rows["kind"] != "continuation"]
+        verbs = cues.groupby("lemma").size().sort_values(ascending=False, kind="mergesort")
+        stances = cues.groupby("stance").size()
         result.append(
             {
                 "speaker": str(speaker),

@@ -298,6 +298,10 @@ def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
     assert sourcing.loc["anonymous_rate", "value"] == pytest.approx(0.5)
     assert sourcing.loc["unverified_rate", "value"] == pytest.approx(0.5)
     assert "" not in set(top_cues(tables)["lemma"])
+    (critics,) = speaker_profile(tables)
+    assert critics["attributions"] == 2  # the cue and the paragraph that continues it
+    assert critics["verbs"] == [["insisted", 1]]
+    assert critics["stances"] == {"distancing": 1}
 
 
 def test_top_terms_kwic_and_months() -> None:
