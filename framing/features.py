@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
+from framing.scores import sourcing_type
 from framing.text import normalize
 from framing.types import SOURCE_TYPES as _SOURCE_TYPES
 from framing.types import STANCES as _STANCES
@@ -79,10 +80,12 @@ def summarize(analysis: DocumentAnalysis) -> TextSummary:
     types: dict[str, int] = {}
     kinds: dict[str, int] = {}
     for a in analysis.attributions:
-        stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
-        t = a.source.type if a.source is not None else "none"
-        types[t] = types.get(t, 0) + 1
         kinds[a.kind] = kinds.get(a.kind, 0) + 1
+        if a.kind == "continuation":
+            continue  # no cue of its own: cue figures as in scores.attribution
+        stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
+        t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma)
+        types[t] = types.get(t, 0) + 1
     qkinds: dict[str, int] = {}
     for q in analysis.quotes:
         qkinds[q.kind] = qkinds.get(q.kind, 0) + 1
@@ -315,8 +318,10 @@ class AttributionFeatures(_AnalysisFeatures):
     """Attribution and quotation figures.
 
     Columns: ``n_cues``, ``stance:{s}:count`` and ``stance:{s}:share`` for each cue stance,
-    ``source:{t}:count`` for each source type (``none`` when no source was found),
-    ``kind:{k}:count`` for each attribution kind, ``quotes:{k}:count`` for each quotation kind,
+    ``source:{t}:count`` for each source type (``none`` when no source was found); cue figures
+    and rates are defined as in ``scores.attribution`` (continuations have no cue;
+    ``reportedly`` without a source is unverified), ``kind:{k}:count`` for each attribution
+    kind (every relation counts), ``quotes:{k}:count`` for each quotation kind,
     ``anonymous_rate``, ``unverified_rate``, ``n_speakers``, ``quote_share``,
     ``reported_share``, ``cues_per_sentence`` and ``log_n_words``. With ``normalize`` the counts
     are divided by the number of sentences (so articles and sentences are comparable).

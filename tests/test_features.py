@@ -175,6 +175,20 @@ def test_attribution_features_find_cues_and_sources() -> None:
     assert x[1, cues] == 0.0
 
 
+def test_attribution_features_count_cues_as_the_record_scores_do() -> None:
+    text = (
+        "“We will appeal this ruling in every court available to us,” an aide said.\n\n"
+        "“The people of this city deserve far better than a closed hospital.”\n\n"
+        "The envoy reportedly left the capital on Sunday night."
+    )
+    est = AttributionFeatures(normalize=False).fit([text])
+    row = dict(zip(est.get_feature_names_out(), est.transform([text])[0], strict=True))
+    assert row["kind:continuation:count"] == 1.0
+    assert row["n_cues"] == 2.0  # "said" and "reportedly"; the continuation has no cue
+    assert row["anonymous_rate"] == 0.5
+    assert row["unverified_rate"] == 0.5
+
+
 def test_same_text_gives_same_row_cached_or_not() -> None:
     est = LexiconFeatures().fit(TEXTS)
     first = est.transform(TEXTS)
