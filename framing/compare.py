@@ -348,7 +348,7 @@ def story_table(tables: Tables, params: Params) -> pd.DataFrame:
     if docs.empty:
         return pd.DataFrame()
     hits = tables.hits.groupby("doc").size()
-    attrs = tables.attributions
+    attrs = cue_attributions(tables)
     cues = attrs.groupby("doc").size()
     distancing = attrs[attrs["stance"] == "distancing"].groupby("doc").size()
     frame = pd.DataFrame(

@@ -121,6 +121,19 @@ def test_story_comparison_pairs_outlets_on_shared_events() -> None:
     assert pair["b_more_loaded"] == 4
 
 
+def test_story_cue_counts_leave_out_continuations() -> None:
+    records = _three_outlets()
+    quiet = [r for r in records if r["source"] == "Quiet Herald"]
+    before = compare(tables_from_records(records, story_field="event"), FAST).stories
+    for r in quiet:
+        continuation = dict(r["attributions"][0])  # type: ignore[index]
+        continuation["kind"] = "continuation"
+        r["attributions"] = [*r["attributions"], continuation]  # type: ignore[misc]
+    after = compare(tables_from_records(records, story_field="event"), FAST).stories
+    key = ["story", "group"]
+    assert after.set_index(key)["cues"].equals(before.set_index(key)["cues"])
+
+
 def test_outputs_and_csv_injection(tmp_path: Path) -> None:
     records = _three_outlets()
     for r in records:
