@@ -126,9 +126,9 @@ def test_story_cue_counts_leave_out_continuations() -> None:
     quiet = [r for r in records if r["source"] == "Quiet Herald"]
     before = compare(tables_from_records(records, story_field="event"), FAST).stories
     for r in quiet:
-        continuation = dict(r["attributions"][0])  # type: ignore[index]
+        continuation = dict(r["attributions"][0])
         continuation["kind"] = "continuation"
-        r["attributions"] = [*r["attributions"], continuation]  # type: ignore[misc]
+        r["attributions"] = [*r["attributions"], continuation]
     after = compare(tables_from_records(records, story_field="event"), FAST).stories
     key = ["story", "group"]
     assert after.set_index(key)["cues"].equals(before.set_index(key)["cues"])
