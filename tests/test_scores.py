@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from framing.analyze import analyze_text
-from framing.scores import sourcing_type
+from framing.scores import compute_scores, sourcing_type
+from framing.text import count_words
 
 
 def test_continuations_have_no_cue_of_their_own() -> None:
@@ -37,3 +43,20 @@ def test_sourcing_type_keeps_other_types() -> None:
     assert sourcing_type("none", "reportedly") == "unverified"
     assert sourcing_type("none", "said") == "none"
     assert sourcing_type("person", "allegedly") == "person"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["don’t", "it's", "U.S.", "well-known", " ", "\n", "“", "’", "x_y"])),
+    st.lists(st.integers(0, 80), max_size=8),
+)
+def test_words_by_voice_are_the_sum_over_segments(pieces: list[str], cuts: list[int]) -> None:
+    # segments may cut a word in two: each part counts on its own, as when counted one by one
+    text = "".join(pieces)
+    points = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    labels = ["authorial", "quoted", "reported", "excluded"]
+    segments = [(a, b, labels[i % 4]) for i, (a, b) in enumerate(itertools.pairwise(points))]
+    scores = compute_scores(text, segments, [], [], [])
+    for label in ("authorial", "quoted", "reported"):
+        expected = sum(count_words(text, a, b) for a, b, lab in segments if lab == label)
+        assert scores.words_by_voice[label] == expected
