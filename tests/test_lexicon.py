@@ -316,3 +316,13 @@ def test_combined_scan_equals_own_patterns_on_arbitrary_text(tmp_path_factory, t
     (tmp / "second.toml").write_text(SECOND_CARD, encoding="utf-8")
     lexicons = load_lexicons([write_lexicon(tmp), tmp / "second.toml"])
     assert lexicons._spans(normalize(text)) == own_spans(lexicons, text)
+
+
+def test_a_normalised_text_passed_in_gives_the_same_hits() -> None:
+    from framing.lexicon import default_lexicons
+
+    text = "The REGIME’s so-called “referendum” was a sham, the strongman’s critics said."
+    lexicons = default_lexicons()
+    hits = lexicons.match(text)
+    assert hits
+    assert lexicons.match(text, norm=normalize(text)) == hits
