@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -755,8 +757,6 @@ def test_infinitive_cue_takes_the_subject_of_its_clause() -> None:
 
 
 def test_quote_kind_copy_keeps_every_other_field() -> None:
-    import dataclasses
-
     from framing.attribution import _with_kind
     from framing.types import Quote
 
@@ -797,6 +797,9 @@ def test_cue_scan_outside_quotations_matches_the_full_scan(pieces: list[str]) ->
     matcher = _cue_matcher()
     expected = [sp for sp in matcher.spans(norm) if not _inside(sp[0], regions)]
     assert matcher.spans_outside(norm, regions) == expected
+    # a card whose forms cannot share the scan (a form starting with punctuation) filters
+    unscanned = dataclasses.replace(matcher, scan=None)
+    assert unscanned.spans_outside(norm, regions) == expected
 
 
 def test_cue_words_inside_a_long_quotation_are_not_cues() -> None:
