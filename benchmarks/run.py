@@ -283,7 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"{source} not found: pass --data (the shared data folder)")
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"machine": machine(), "repeats": args.repeats}
+    # the larger corpus is stored under the key "10x" whatever --scale is; "scale" says what it is
+    results: dict[str, Any] = {"machine": machine(), "repeats": args.repeats, "scale": args.scale}
     print(f"machine: {results['machine']}", flush=True)
 
     c1 = work / "corpus_1x.jsonl"
@@ -491,6 +492,7 @@ def markdown(r: dict[str, Any]) -> str:
     lib = r["library_1x"]
     a1 = r["analyze_1x"]
     a10 = r["analyze_10x"]
+    scale = r.get("scale", 10)
     lines = [
         f"Machine: {m['cpu']}, {m['nproc']} cores, Python {m['python']}, {m['date']}, "
         f"load average at start {m['load_average_at_start']}; medians of {r['repeats']} runs.",
@@ -528,8 +530,8 @@ def markdown(r: dict[str, Any]) -> str:
         f" {a10['speedup_two_independent_halves']}x ({a10['two_independent_halves_seconds']} s)."
         f" Per repeat, 2 jobs: {a10['speedup_2_jobs_per_repeat']}; two independent processes:"
         f" {a10['speedup_two_independent_halves_per_repeat']}.",
-        f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at 10x "
-        f"({a10['rss_ratio_to_1x']}x); 10x run {a10['articles_per_s']} articles/s.",
+        f"Peak RSS, 1 job: {a1['jobs1']['peak_rss_MB']} MB at 1x, {a10['peak_rss_MB']} MB at"
+        f" {scale}x ({a10['rss_ratio_to_1x']}x); {scale}x run {a10['articles_per_s']} articles/s.",
     ]
     for key in ("report_compare_10x", "report_compare_big", "library_memory", "tables_big"):
         if key in r:
