@@ -9,6 +9,7 @@ Steps, each in its own module: boilerplate (:mod:`framing.boilerplate`), sentenc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -106,7 +107,7 @@ class Analyzer:
             elif reported_index.find(hit.start) is not None:
                 voice = "reported"
             if voice != "authorial" or scare:
-                hit = _with_voice(hit, voice, scare)
+                hit = dataclasses.replace(hit, voice=voice, scare_quoted=scare)
             hits.append(hit)
         segments = voice_segments(text, excluded, quotes, reported)
         actors = link_actors(text, tuple(hits), attributions, sentences)
@@ -129,24 +130,6 @@ class Analyzer:
         """Analyse lazily, in input order."""
         for document in documents:
             yield self.analyze(document)
-
-
-def _with_voice(hit: Hit, voice: Voice, scare: bool) -> Hit:
-    """``dataclasses.replace(hit, voice=voice, scare_quoted=scare)`` without its walk over the
-    fields."""
-    return Hit(
-        start=hit.start,
-        end=hit.end,
-        text=hit.text,
-        term=hit.term,
-        category=hit.category,
-        weight=hit.weight,
-        lexicon=hit.lexicon,
-        sentence=hit.sentence,
-        voice=voice,
-        rules=hit.rules,
-        scare_quoted=scare,
-    )
 
 
 def analyze_text(text: str, *, id: str = "text", source: str | None = None) -> DocumentAnalysis:

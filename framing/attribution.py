@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -36,6 +36,7 @@ from framing.lexicon import (
     RuleSpec,
     combined_scan,
     compile_lexicons,
+    form_key,
     parse_lexicon,
     scan_body,
     scan_spans,
@@ -170,9 +171,6 @@ def _compile_rule(rule: RuleSpec) -> _Rule:
     simple = rule.type == "veto_preceding" and rule.window == 1 and lengths == (1,)
     last = frozenset(w[-1] for w in rule.words if w)
     return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last)
-
-
-_MATCH_SEP_RE = re.compile(r"[\s\-]+")
 
 
 @lru_cache(maxsize=4)
@@ -1497,9 +1495,8 @@ def _cue_hits(
             i = bisect.bisect_right(ex_starts, start) - 1
             if i >= 0 and start < ex[i][1]:
                 continue
-        form = norm[start:end]
-        key = form if form.isalpha() else FORM_SEP.join(_MATCH_SEP_RE.split(form))
-        for entry, rules in matcher.targets.get(key, ()):  # one entry per form, nearly always
+        # one entry per form, nearly always
+        for entry, rules in matcher.targets.get(form_key(norm[start:end]), ()):
             if rules:
                 si = bisect.bisect_right(sent_starts, start) - 1
                 s_start, s_end = (
@@ -1963,10 +1960,7 @@ def extract_attributions(
                     source = _left_source(text, s_start, hit.start)
         if content is not None and source is None:
             # "…,” he said, adding, “…”; "Hayek confirmed … and said, “…”"
-            if drafts and drafts[-1].source is not None:
-                prev_d = drafts[-1]
-                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
-                    source = prev_d.source
+            source = _previous_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
         if content is None and strict and not _THAT_RE.match(text, hit.end):
@@ -1975,10 +1969,8 @@ def extract_attributions(
         if content is None:
             source = None
             participle = ing and text[s_start : hit.start].rstrip().endswith(",")
-            if participle and drafts and drafts[-1].source is not None:
-                prev_d = drafts[-1]
-                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
-                    source = prev_d.source  # "…,” he said, adding that …
+            if participle:  # "…,” he said, adding that …
+                source = _previous_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _left_source(text, s_start, hit.start)
             right = None
@@ -1989,10 +1981,8 @@ def extract_attributions(
                 source = right
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
-            if source is None and drafts and drafts[-1].source is not None:
-                prev_d = drafts[-1]
-                if prev_d.cue.start >= s_start and text[prev_d.cue.end : hit.start].count(",") <= 2:
-                    source = prev_d.source  # "…,” they added, warning that …
+            if source is None:  # "…,” they added, warning that …
+                source = _previous_source(text, drafts, s_start, hit.start)
             after = right[1] if right else hit.end
             content = _find_content_right(text, after, s_end, hit.term)
             if content is None or not _has_words(text, *content, 2):
@@ -2036,6 +2026,22 @@ def extract_attributions(
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
+
+
+def _previous_source(
+    text: str, drafts: Sequence[_Draft], s_start: int, cue_start: int
+) -> tuple[int, int] | None:
+    """The source of the previous relation when it is in the same sentence and at most two
+    commas before the cue: a second cue of the same speaker shares it."""
+    if drafts:
+        prev = drafts[-1]
+        if (
+            prev.source is not None
+            and prev.cue.start >= s_start
+            and text[prev.cue.end : cue_start].count(",") <= 2
+        ):
+            return prev.source
+    return None
 
 
 def _cue(hit: _CueHit) -> Cue:
@@ -2222,21 +2228,6 @@ def _resolve(
     return None
 
 
-def _with_kind(q: Quote, kind: QuoteKind) -> Quote:
-    """``dataclasses.replace(q, kind=kind)`` without its walk over the fields."""
-    return Quote(
-        start=q.start,
-        end=q.end,
-        inner_start=q.inner_start,
-        inner_end=q.inner_end,
-        text=q.text,
-        kind=kind,
-        n_words=q.n_words,
-        balanced=q.balanced,
-        confidence=q.confidence,
-    )
-
-
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
@@ -2303,7 +2294,7 @@ def _finish(
             confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
         attributions.append(Attribution(d.cue, source, content, d.kind, speaker, confidence))
     new_quotes = tuple(
-        q if kinds[i] == q.kind else _with_kind(q, kinds[i]) for i, q in enumerate(qs.quotes)
+        q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )
     return AttributionResult(tuple(attributions), new_quotes, tuple(reported))
 

@@ -31,7 +31,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
-from framing.scores import sourcing_type
 from framing.text import normalize
 from framing.types import SOURCE_TYPES as _SOURCE_TYPES
 from framing.types import STANCES as _STANCES
@@ -76,30 +75,21 @@ def summarize(analysis: DocumentAnalysis) -> TextSummary:
     for h in analysis.hits:
         weights[h.voice] += h.weight
         weights["all"] += h.weight
-    stances: dict[str, int] = {}
-    types: dict[str, int] = {}
-    kinds: dict[str, int] = {}
-    for a in analysis.attributions:
-        kinds[a.kind] = kinds.get(a.kind, 0) + 1
-        if a.kind == "continuation":
-            continue  # no cue of its own: cue figures as in scores.attribution
-        stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
-        t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma)
-        types[t] = types.get(t, 0) + 1
     qkinds: dict[str, int] = {}
     for q in analysis.quotes:
         qkinds[q.kind] = qkinds.get(q.kind, 0) + 1
     s = analysis.scores
+    attribution = s.attribution  # cue figures as counted for the record (framing.scores)
     return TextSummary(
         n_words=s.n_words,
         words_by_voice=dict(s.words_by_voice),
         counts={k: dict(v) for k, v in s.counts.items()},
         weights=weights,
-        stances=stances,
-        source_types=types,
-        kinds=kinds,
+        stances=dict(attribution["stance_counts"]),
+        source_types=dict(attribution["source_type_counts"]),
+        kinds=dict(attribution["kind_counts"]),
         quote_kinds=qkinds,
-        n_speakers=len({a.speaker for a in analysis.attributions if a.speaker}),
+        n_speakers=attribution["n_speakers"],
         n_sentences=len(analysis.sentences),
     )
 

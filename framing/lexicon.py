@@ -664,6 +664,16 @@ def _compile_one(spec: LexiconSpec) -> _CompiledLexicon:
 
 
 _MATCH_SEP_RE = re.compile(r"[\s\-]+")
+
+
+def form_key(matched: str) -> str:
+    """The trie key of a matched (normalised) surface form: its words joined by
+    :data:`FORM_SEP`, whatever spaces, line breaks or hyphens separated them in the text."""
+    if matched.isalpha():
+        return matched  # one word, nearly always
+    return FORM_SEP.join(w for w in _MATCH_SEP_RE.split(matched) if w)
+
+
 _TITLE_SMALL = frozenset(
     [
         "a",
@@ -746,7 +756,7 @@ class CompiledLexicons:
         for lex, spans in zip(self._compiled, self._spans(norm), strict=True):
             name = lex.spec.name
             for start, end in spans:
-                key = FORM_SEP.join(w for w in _MATCH_SEP_RE.split(norm[start:end]) if w)
+                key = form_key(norm[start:end])
                 for target in lex.targets.get(key, ()):
                     fired: list[str] = [] if target.form_rule == "lemma" else [target.form_rule]
                     veto = ctx.check(start, end, target.rules, fired)

@@ -107,13 +107,3 @@ def test_voice_of_hits_in_quotes_and_outside() -> None:
 def test_analysis_is_deterministic(seed) -> None:
     again = Analyzer().analyze(seed.document)
     assert dataclasses.asdict(again) == dataclasses.asdict(seed)
-
-
-def test_voice_copy_keeps_every_other_field() -> None:
-    from framing.analyze import _with_voice
-    from framing.types import Hit
-
-    hit = Hit(3, 9, "regime", "regime", "loaded", 2.0, "loaded", 4, "authorial", ("lemma",), False)
-    assert _with_voice(hit, "reported", True) == dataclasses.replace(
-        hit, voice="reported", scare_quoted=True
-    )

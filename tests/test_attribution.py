@@ -756,14 +756,6 @@ def test_infinitive_cue_takes_the_subject_of_its_clause() -> None:
     assert a.source is None
 
 
-def test_quote_kind_copy_keeps_every_other_field() -> None:
-    from framing.attribution import _with_kind
-    from framing.types import Quote
-
-    quote = Quote(4, 20, 5, 19, "“blown up” and more", "scare", 4, False, 0.5)
-    assert _with_kind(quote, "mixed") == dataclasses.replace(quote, kind="mixed")
-
-
 def test_adverbs_and_quantifiers_between_subject_and_cue_are_skipped() -> None:
     text = "The two governors both condemned the decision to close the depot."
     a = by_cue(run(text), "condemned")
