@@ -153,6 +153,8 @@ class _CueMatcher:
                         last = first.end()
                 # the scan consumes the character before a cue: start one before the region
                 for m in self.scan.finditer(norm, max(pos - 1, 0), a):
+                    if norm[m.start()].isalnum():  # see framing.lexicon.combined_scan
+                        continue
                     start, end = m.span(1)
                     if start >= last:
                         out.append((start, end))

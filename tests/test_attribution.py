@@ -769,7 +769,10 @@ def test_adverbs_and_quantifiers_between_subject_and_cue_are_skipped() -> None:
 
 
 _SPEECH = st.sampled_from(
-    ["said", "says", "told", "according to", "he", "the mayor", " ", " ", ", ", ".", "\n", "“", "”"]
+    [
+        *("said", "says", "told", "according to", "he", "the mayor"),
+        *(" ", " ", ", ", ".", "\n", "“", "”", "é", "٣", "_", "—"),
+    ]
 )
 
 

@@ -285,6 +285,8 @@ def own_spans(lexicons, text: str) -> list[list[tuple[int, int]]]:
         "the special military operation began",  # overlapping matches of the two lexicons
         "regimes regime_regime _regime regime's strongman-strongmen",
         "hunt hunt hunt",  # adjacent matches separated by one character
+        # letters and digits outside ASCII are word characters: no match may start after them
+        "éregime ßhunt ٣regime ²hunt Ⅻregime 中hunt _regime —regime «hunt»",
         "a hunt season ticket",  # a lexicon's own matches never overlap
         "",
     ],
@@ -309,7 +311,7 @@ def test_keys_ending_in_a_non_word_character_are_not_scanned() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet="regimhuntsaock _-'’.\n", max_size=80))
+@given(st.text(alphabet="regimhuntsaock _-'’.\néß٣²Ⅻ中—«", max_size=80))
 def test_combined_scan_equals_own_patterns_on_arbitrary_text(tmp_path_factory, text: str) -> None:
     tmp = tmp_path_factory.mktemp("both")
     (tmp / "second.tsv").write_text(SECOND_ENTRIES, encoding="utf-8")
