@@ -1635,6 +1635,26 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     return t.start, first[end].end
 
 
+_PAST_VERBS = frozenset(["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did"])
+_OBJECT_DET = frozenset(["a", "an", "the", "his", "her", "their", "its", "this"])
+
+
+def _verb_and_object(text: str, start: int, end: int) -> int | None:
+    """Where a past-tense verb with its object starts inside ``text[start:end]`` ("Mitch
+    McConnell issued a statement", "sent a tweet"), a phrase that is not a noun phrase;
+    ``None`` when there is none."""
+    toks = _tokens(text, start, end)
+    for k in range(len(toks) - 2):
+        t = toks[k]
+        if (
+            toks[k + 1].low in _OBJECT_DET
+            and t.text.islower()
+            and (t.low.endswith("ed") or t.low in _PAST_VERBS)
+        ):
+            return t.start
+    return None
+
+
 _RELATIVE = frozenset(["who", "which"])
 _IMPERSONAL = frozenset(["seem", "appear"])
 
@@ -1975,6 +1995,10 @@ def extract_attributions(
                 source = _previous_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _left_source(text, s_start, hit.start)
+                verb = _verb_and_object(text, *source) if source is not None and ing else None
+                if verb is not None:
+                    # "McConnell issued a statement saying …": the subject of the verb speaks
+                    source = _left_source(text, s_start, verb)
             right = None
             if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)

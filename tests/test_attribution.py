@@ -808,3 +808,41 @@ def test_participle_after_before_or_after_takes_the_clause_subject() -> None:
     text = "The singer waved at the senator before asking whether the bill would pass."
     a = by_cue(run(text), "asking")
     assert span(text, a)[0] == "The singer"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Senate Majority Leader Mitch McConnell issued a statement saying that the Senate "
+            "should wait.",
+            "Senate Majority Leader Mitch McConnell",
+        ),
+        ("She also sent a tweet saying the race was over.", "She"),
+        (
+            "Chris Carr, the committee’s director, released a statement confirming it will run.",
+            "Chris Carr, the committee’s director",
+        ),
+    ],
+)
+def test_a_participle_after_a_verb_and_its_object_takes_the_verbs_subject(
+    text: str, source: str
+) -> None:
+    a = next(a for a in run(text).attributions if a.cue.text.endswith("ing"))
+    assert span(text, a)[0] == source
+
+
+def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> None:
+    from framing.attribution import _verb_and_object
+
+    for phrase, verb in [
+        ("issued a statement", "issued"),
+        ("Mitch McConnell issued a statement", "issued"),
+        ("The Cruz campaign sent a fundraising email", "sent"),
+        ("retired general Anna Ruiz", None),
+        ("the embattled senator", None),
+        ("Concerned parents", None),
+        ("emailed", None),
+    ]:
+        at = _verb_and_object(phrase, 0, len(phrase))
+        assert (phrase[at:].split()[0] if at is not None else None) == verb, phrase
