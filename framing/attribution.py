@@ -1655,6 +1655,53 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# auxiliaries and modals: a subject noun phrase never opens with one
+_AUXILIARY = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+    ]
+)
+
+
+def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
+    """A source span that opens with a lower-case auxiliary or modal is not a noun phrase. In a
+    question the subject follows it ("do you think" -> "you", "has he called" -> "he"); after
+    a relative pronoun it is the end of a relative clause, and the subject is the noun phrase
+    with that clause ("Republicans who have praised his candidacy warned"); otherwise there is
+    no source."""
+    toks = _tokens(text, start, end)
+    if not toks or toks[0].low not in _AUXILIARY or not toks[0].text.islower():
+        return start, end
+    if len(toks) > 1 and (toks[1].low in _PRONOUNS or toks[1].text[0].isupper()):
+        return toks[1].start, end
+    rel = _last_token(text, max(lo, start - 12), start)
+    if rel is not None and rel.low in {"who", "that"}:
+        head = _left_source(text, lo, rel.start)
+        if head is not None:
+            return head[0], end
+    return None
+
+
 _RELATIVE = frozenset(["who", "which"])
 _IMPERSONAL = frozenset(["seem", "appear"])
 
@@ -2043,6 +2090,8 @@ def extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
+        if source is not None:
+            source = _without_auxiliary(text, s_start, *source)
         if quote_i is not None:
             used_quotes.add(quote_i)
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))

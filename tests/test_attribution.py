@@ -846,3 +846,26 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
     ]:
         at = _verb_and_object(phrase, 0, len(phrase))
         assert (phrase[at:].split()[0] if at is not None else None) == verb, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a question: the subject follows the auxiliary
+        ("But has he called for changing the law?", "called", "he"),
+        ("Why had he asserted that his father was innocent?", "asserted", "he"),
+        # the end of a relative clause: the subject is the noun phrase with its clause
+        (
+            "Even Republicans who have praised his candidacy warned on Tuesday that the party "
+            "would split.",
+            "warned",
+            "Even Republicans who have praised his candidacy",
+        ),
+        # otherwise a verb phrase is no source
+        ("This prompted the tabloid to do a cover saying “Do not leave.”", "saying", None),
+        # an ordinary subject is untouched
+        ("The senators have argued that the tax is unfair.", "argued", "The senators"),
+    ],
+)
+def test_a_source_never_opens_with_an_auxiliary(text: str, cue: str, source: str | None) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
