@@ -383,6 +383,19 @@ _AUX = frozenset(
         "ultimately",
         "finally",
         "last",
+        # modals missing above, and negated auxiliaries ("Jolly … doesn’t see", "Rubio can ask")
+        "can",
+        "must",
+        "shall",
+        "cannot",
+        *(
+            f"{verb}n{apostrophe}t"
+            for verb in (
+                *("do", "does", "did", "ca", "wo", "would", "could", "should", "must"),
+                *("is", "are", "was", "were", "has", "have", "had"),
+            )
+            for apostrophe in ("'", "’")
+        ),
     ]
 )
 _STOP_LEFT = frozenset(
@@ -877,6 +890,7 @@ _BASE_FORM_LEFT = frozenset(
         "might",
         "must",
         "can",
+        "cannot",
         "do",
         "did",
         "does",
@@ -1846,7 +1860,7 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         and not (
             prev_low in _BASE_FORM_LEFT
             or (prev_low.endswith("s") and prev_low not in {"its", "this", "his", "was", "is"})
-            or prev_low.endswith("n't")
+            or prev_low.endswith(("n't", "n’t"))
         )
     ):
         return False

@@ -869,3 +869,26 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
 )
 def test_a_source_never_opens_with_an_auxiliary(text: str, cue: str, source: str | None) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # modals and negated auxiliaries between subject and cue are skipped
+        (
+            "Senator Marco Rubio can argue that the tax is unfair.",
+            "argue that",
+            "Senator Marco Rubio",
+        ),
+        (
+            "Jolly, who was elected to Congress in 2014, doesn’t see the department as vital.",
+            "see",
+            "Jolly, who was elected to Congress in 2014",
+        ),
+        # a base-form cue after "cannot" or a negation with a typographic apostrophe is a verb
+        ("The mayor cannot claim that the budget is balanced.", "claim", "The mayor"),
+        ("Voters don’t believe the figures, the poll found.", "believe", "Voters"),
+    ],
+)
+def test_modals_and_negations_between_subject_and_cue(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
