@@ -1826,7 +1826,12 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
     ):
         return False
-    if prev_low in _BE and hit.term not in _PASSIVE_CUES and not _BY_AGENT_RE.match(text, hit.end):
+    if (
+        prev_low in _BE
+        and not hit.participle  # a progressive is active: "McConnell is criticizing"
+        and hit.term not in _PASSIVE_CUES
+        and not _BY_AGENT_RE.match(text, hit.end)
+    ):
         return False  # passive or a noun after "there are" (there are fears)
     if (
         prev_low[-2:] in {"'s", "’s"}

@@ -892,3 +892,29 @@ def test_a_source_never_opens_with_an_auxiliary(text: str, cue: str, source: str
 )
 def test_modals_and_negations_between_subject_and_cue(text: str, cue: str, source: str) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Senate Majority Leader Mitch McConnell is criticizing President Barack Obama as a "
+            "weak commander.",
+            "criticizing",
+            "Senate Majority Leader Mitch McConnell",
+        ),
+        (
+            "Hillary Clinton is declaring that she is moving closer to the nomination.",
+            "declaring",
+            "Hillary Clinton",
+        ),
+        ("Clinton has been criticizing Donald Trump for embracing debt.", "criticizing", "Clinton"),
+    ],
+)
+def test_a_progressive_after_be_is_an_active_cue(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
+
+
+def test_a_passive_after_be_is_still_no_cue() -> None:
+    text = "Sanders was declared the winner in New Hampshire."
+    assert "declared" not in [a.cue.text for a in run(text).attributions]
