@@ -22,7 +22,7 @@ import orjson
 import pandas as pd
 
 from framing.errors import InputError
-from framing.scores import UNSOURCED_UNVERIFIED
+from framing.scores import UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS
 from framing.stats import bootstrap_ratio
 from framing.text import WORD_RE, normalize
 from framing.types import STANCES as _STANCES
@@ -727,11 +727,14 @@ def per_doc_counts(
 def cue_attributions(tables: Tables) -> pd.DataFrame:
     """The attributions that have a cue of their own (a ``continuation`` has none), with
     ``source_type`` as the sourcing rates count it (:func:`framing.scores.sourcing_type`:
-    ``reportedly`` / ``allegedly`` without a source are unverified). Cue stance shares,
+    ``reportedly`` / ``allegedly`` without a source and agentless passives are unverified).
+    Cue stance shares,
     sourcing rates and top cues are over these rows, as ``scores.attribution`` of each record."""
     a = tables.attributions
     a = a[a["kind"] != "continuation"]
-    unsourced = (a["source_type"] == "none") & a["lemma"].isin(UNSOURCED_UNVERIFIED)
+    unsourced = (a["source_type"] == "none") & (
+        a["lemma"].isin(UNSOURCED_UNVERIFIED) | a["kind"].isin(UNVERIFIED_KINDS)
+    )
     if unsourced.any():
         a = a.assign(source_type=a["source_type"].mask(unsourced, "unverified"))
     return a

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
@@ -818,6 +818,7 @@ _CLAUSE_STARTERS = frozenset(
     ]
 )
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_Use = Literal["active", "passive"]
 _NOUN_AMBIGUOUS = frozenset(
     [
         "note",
@@ -1732,6 +1733,8 @@ def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int
 
 
 _BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
+_AS_RE = re.compile(r"[ \t]+as[ \t]+")
+_QUOTED_AS_RE = re.compile(r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I)
 _AFTER_INVERTED = frozenset(
     ["in", "on", "at", "during", "of", "who", "when", "after", "before", "about", "to", "from"]
 )
@@ -1817,47 +1820,50 @@ _AFTER_NOUN = frozenset(
 )
 
 
-def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
-    """Reject noun, infinitive, passive and participle-modifier uses of a cue verb."""
+def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
+    """How a cue word is used: as an active verb, as a passive without its agent ("it was
+    revealed that …": a cue with no source), or (``None``) not as a verb that reports at all:
+    a noun, an infinitive, a participle modifying a noun."""
+    use: _Use = "active"
     low = hit.text.lower()
     last = _last_token(text, max(lo, hit.start - 22), hit.start)
     prev_low = last.low if last is not None else ""
     if prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"} and (
         hit.category == "other" or hit.term not in {"say", "tell", "comment"}
     ):
-        return False
+        return None
     if (
         prev_low in _BE
         and not hit.participle  # a progressive is active: "McConnell is criticizing"
         and hit.term not in _PASSIVE_CUES
         and not _BY_AGENT_RE.match(text, hit.end)
     ):
-        return False  # passive or a noun after "there are" (there are fears)
+        use = "passive"  # "it was revealed that …", "Farook's name was announced"
     if (
         prev_low[-2:] in {"'s", "’s"}
         and prev_low not in _CONTRACTED
         and hit.term not in {"say", "tell"}
     ):
-        return False  # a noun after a possessive: "Editor’s note", "Kasich’s showing"
+        return None  # a noun after a possessive: "Editor’s note", "Kasich’s showing"
     if hit.participle and hit.term == "show":
         nxt0 = _first_token(text, hit.end, min(len(text), hit.end + 20))
         if nxt0 is None or nxt0.low in _AFTER_NOUN:
-            return False  # "a strong showing in Iowa", "showing will be enough"
+            return None  # "a strong showing in Iowa", "showing will be enough"
     if not hit.participle and (
         (prev_low in _NOUN_LEFT and last is not None and last.text.islower())
         or (prev_low[:1].isdigit() and low.endswith("s"))
     ):
-        return False  # a noun: "the right of states", "in swing states", "2012 attacks"
+        return None  # a noun: "the right of states", "in swing states", "2012 attacks"
     if hit.term == "show" and (
         prev_low in _SHOW_NOUN_LEFT or text[hit.end : hit.end + 3] in {" up", " as"}
     ):
-        return False  # "his radio show", "talk shows", "show up"
+        return None  # "his radio show", "talk shows", "show up"
     if hit.term in _NAMING and (
         len(prev := _tokens(text, max(lo, hit.start - 22), hit.start)) >= 2
         and any(t.low in {"a", "an"} for t in prev[-3:-1])
         and not any(t.text[0].isupper() for t in prev[-3:] if t.low not in {"a", "an"})
     ):
-        return False  # "a firm called …": a participle modifying a noun
+        return None  # "a firm called …": a participle modifying a noun
     # base form: a verb only after a plural or pronoun subject, a modal, or "to"
     if (
         hit.term in _NOUN_AMBIGUOUS
@@ -1868,21 +1874,21 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
             or prev_low.endswith(("n't", "n’t"))
         )
     ):
-        return False
+        return None
     if hit.term in _NEEDS_QUOTE:
         before = text[max(lo, hit.start - 3) : hit.start]
         after = text[hit.end : hit.end + 3]
         if not any(c in before + after for c in '“”",:') and not _QUOTE_THEN_NAME_RE.search(
             text, max(0, hit.start - 40), hit.start
         ):
-            return False
+            return None
     needs_next = low in _NOUN_LIKE_S or hit.term in _NOUN_LIKE_S or hit.category == "other"
     if not needs_next:
-        return True
+        return use
     nxt = _first_token(text, hit.end, min(len(text), hit.end + 20))
     if low in _NOUN_LIKE_S or (hit.term in _NOUN_LIKE_S and " " not in low):
         if nxt is None:
-            return False
+            return None
         t = nxt
         if not (
             t.low in _CLAUSE_STARTERS
@@ -1890,14 +1896,14 @@ def _plausible(text: str, hit: _CueHit, lo: int) -> bool:
             or t.text in ':,“"—'
             or (hit.term == "call" and t.low in {"for", "on"})
         ):
-            return False
+            return None
     if hit.category == "other":
         if nxt is None:
-            return False
+            return None
         t = nxt
         if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
-            return False
-    return True
+            return None
+    return use
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
@@ -1953,18 +1959,16 @@ def extract_attributions(
 
     for hit in _cue_hits(text, sentences, qs, excluded, norm):
         s_start, s_end = sentence_bounds(hit.start)
-        if not _plausible(text, hit, s_start):
+        use = _verb_use(text, hit, s_start)
+        if use is None:
             continue
-        if hit.category == "other" and drafts:
-            prev_d = drafts[-1]
-            if (
-                prev_d.content is not None
-                and prev_d.cue.start >= s_start
-                and prev_d.content[0] <= hit.start < prev_d.content[1]
-            ):
-                # a belief inside reported content ("said they believed …") is part of it,
-                # not a relation of its own (reported speech inside it is kept)
-                continue
+        if use == "passive" and hit.term == "quote" and _AS_RE.match(text, hit.end):
+            continue  # "X was quoted as saying": the participle that follows is the cue
+        nested = bool(drafts) and _inside_content(drafts[-1], hit.start, s_start)
+        if nested and hit.category == "other":
+            # a belief inside reported content ("said they believed …") is part of it, not a
+            # relation of its own (reported speech inside it is kept)
+            continue
         source: tuple[int, int] | None = None
         content: tuple[int, int] | None = None
         kind: AttributionKind = "indirect"
@@ -2099,6 +2103,12 @@ def extract_attributions(
             if by_src is not None:
                 source = by_src  # a passive with its agent: "first reported by Politico"
         antecedent: tuple[int, int] | None = None
+        if ing and (
+            quoted_as := _QUOTED_AS_RE.search(text, max(s_start, hit.start - 30), hit.start)
+        ):
+            # "…,” Braynard is quoted as saying": the subject of "is quoted" is the speaker
+            lo = content[1] if kind == "direct" and content and content[1] <= hit.start else s_start
+            source = _left_source(text, lo, quoted_as.start())
         if hit.term in _IMPERSONAL:
             source = None  # "the race seemed to be …": the writer's own evaluation
         elif (source is None or source[1] <= hit.start - 1) and (
@@ -2111,6 +2121,13 @@ def extract_attributions(
                 antecedent, source = source, rel
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
+        if use == "passive":
+            # the subject of a passive is what was said, not who said it; in the writer's own
+            # voice an agentless passive ("it is believed that …") attributes to no one, inside
+            # someone's reported speech ("Brandt said they had been told …") it is theirs
+            source = None
+            if not nested:
+                kind = "passive"
         if quote_i is not None:
             used_quotes.add(quote_i)
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
@@ -2120,6 +2137,15 @@ def extract_attributions(
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
+
+
+def _inside_content(draft: _Draft, pos: int, s_start: int) -> bool:
+    """Whether ``pos`` lies in the content of ``draft``, a relation of the same sentence."""
+    return (
+        draft.content is not None
+        and draft.cue.start >= s_start
+        and draft.content[0] <= pos < draft.content[1]
+    )
 
 
 def _previous_source(
@@ -2322,6 +2348,10 @@ def _resolve(
     return None
 
 
+#: kinds whose content is paraphrase (the ``reported`` voice) unless it is a direct quotation
+_REPORTED_KINDS = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
+
+
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
@@ -2376,7 +2406,7 @@ def _finish(
         content = ContentSpan(d.content[0], d.content[1]) if d.content else None
         if d.quote is not None:
             kinds[d.quote] = "direct"
-        if content is not None and d.kind in {"indirect", "mixed", "according_to", "colon"}:
+        if content is not None and d.kind in _REPORTED_KINDS:
             for k in _quotes_within(qs, content.start, content.end):
                 if kinds[k] == "scare":
                     kinds[k] = "mixed"

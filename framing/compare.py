@@ -277,10 +277,15 @@ def _describe(row: Mapping[Any, Any]) -> str:
 
 
 def findings(tests: pd.DataFrame, limit: int = 60) -> list[str]:
-    """Sentences for the significant differences only, strongest evidence first."""
+    """Sentences for the significant differences only, strongest evidence first; at equal
+    evidence (permutation tests share a floor), each group against the rest before the
+    pairwise comparisons, which detail them."""
     if tests.empty:
         return []
-    sig = tests[tests["significant"]].sort_values(["q", "group_a", "metric"], kind="mergesort")
+    sig = tests[tests["significant"]]
+    sig = sig.assign(_pairwise=sig["group_b"] != "(rest)").sort_values(
+        ["q", "_pairwise", "group_a", "metric"], kind="mergesort"
+    )
     return [_describe(r) for r in sig.head(limit).to_dict(orient="records")]
 
 

@@ -32,6 +32,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ModelError
 from framing.text import normalize
+from framing.types import ATTRIBUTION_KINDS as _ATTRIBUTION_KINDS
 from framing.types import SOURCE_TYPES as _SOURCE_TYPES
 from framing.types import STANCES as _STANCES
 from framing.types import VOICES, Document, DocumentAnalysis
@@ -42,14 +43,7 @@ ALL_VOICES: tuple[str, ...] = (*VOICES, "all")
 STANCES: tuple[str, ...] = _STANCES
 #: Source types, plus "none" for attributions without a source span.
 SOURCE_TYPES: tuple[str, ...] = (*_SOURCE_TYPES, "none")
-ATTRIBUTION_KINDS: tuple[str, ...] = (
-    "direct",
-    "indirect",
-    "mixed",
-    "according_to",
-    "colon",
-    "continuation",
-)
+ATTRIBUTION_KINDS: tuple[str, ...] = _ATTRIBUTION_KINDS
 QUOTE_KINDS: tuple[str, ...] = ("direct", "scare", "mixed")
 
 
@@ -310,8 +304,9 @@ class AttributionFeatures(_AnalysisFeatures):
     Columns: ``n_cues``, ``stance:{s}:count`` and ``stance:{s}:share`` for each cue stance,
     ``source:{t}:count`` for each source type (``none`` when no source was found); cue figures
     and rates are defined as in ``scores.attribution`` (continuations have no cue;
-    ``reportedly`` without a source is unverified), ``kind:{k}:count`` for each attribution
-    kind (every relation counts), ``quotes:{k}:count`` for each quotation kind,
+    ``reportedly`` without a source and agentless passives are unverified), ``kind:{k}:count``
+    for each attribution kind (every relation counts), ``quotes:{k}:count`` for each quotation
+    kind,
     ``anonymous_rate``, ``unverified_rate``, ``n_speakers``, ``quote_share``,
     ``reported_share``, ``cues_per_sentence`` and ``log_n_words``. With ``normalize`` the counts
     are divided by the number of sentences (so articles and sentences are comparable).

@@ -81,13 +81,19 @@ def _round(x: float) -> float:
 
 #: Cues with no source that mark their content as hearsay: counted as unverified sourcing.
 UNSOURCED_UNVERIFIED = frozenset(["reportedly", "allegedly"])
+#: Kinds of attribution that name no one by construction: counted as unverified sourcing.
+UNVERIFIED_KINDS = frozenset(["passive"])
 
 
-def sourcing_type(source_type: str, lemma: str) -> str:
+def sourcing_type(source_type: str, lemma: str, kind: str) -> str:
     """The source type an attribution counts as in the sourcing rates: its source's type
     (``"none"`` without a source), except that ``reportedly`` / ``allegedly`` with no source
-    are ``"unverified"``. The reports use the same rule (:mod:`framing.aggregate`)."""
-    return "unverified" if source_type == "none" and lemma in UNSOURCED_UNVERIFIED else source_type
+    and agentless passives in the writer's own voice (kind ``passive``: "it is believed
+    that …", "X is said to …") are ``"unverified"``. The reports use the same rule
+    (:mod:`framing.aggregate`)."""
+    if source_type == "none" and (lemma in UNSOURCED_UNVERIFIED or kind in UNVERIFIED_KINDS):
+        return "unverified"
+    return source_type
 
 
 def attribution_scores(
@@ -109,7 +115,7 @@ def attribution_scores(
             continue
         n += 1
         stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
-        t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma)
+        t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma, a.kind)
         types[t] = types.get(t, 0) + 1
     return {
         "n_cues": n,

@@ -15,7 +15,9 @@ Voice = Literal["authorial", "quoted", "reported"]
 VOICES: tuple[Voice, ...] = ("authorial", "quoted", "reported")
 
 QuoteKind = Literal["direct", "scare", "mixed"]
-AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "colon", "continuation"]
+AttributionKind = Literal[
+    "direct", "indirect", "mixed", "according_to", "colon", "passive", "continuation"
+]
 Stance = Literal["neutral", "endorsing", "distancing", "presupposing", "charged", "other"]
 SourceType = Literal[
     "person",
@@ -30,6 +32,7 @@ SourceType = Literal[
 #: Every cue stance and source type, in their documented order (docs/ATTRIBUTION.md).
 STANCES: tuple[Stance, ...] = get_args(Stance)
 SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = get_args(AttributionKind)
 
 
 @dataclass(frozen=True, slots=True)

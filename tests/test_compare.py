@@ -6,12 +6,19 @@ import csv
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from test_aggregate import FAST, make_corpus, make_record
 from typer.testing import CliRunner
 
 from framing.aggregate import Params, tables_from_records
-from framing.compare import compare, difference_tests, distinctive_terms, write_comparison
+from framing.compare import (
+    compare,
+    difference_tests,
+    distinctive_terms,
+    findings,
+    write_comparison,
+)
 from framing_cli.app import app
 
 
@@ -274,3 +281,31 @@ def test_basil_three_outlets_same_story(data_dir: Path, tmp_path: Path) -> None:
     shares = {m["group"]: m["value"] for m in data["metrics"] if m["metric"] == "stance:distancing"}
     for group, share in expected.items():
         assert shares[group] == pytest.approx(share)
+
+
+def test_findings_at_equal_evidence_put_each_outlet_against_the_rest_first() -> None:
+
+    def row(a: str, b: str, metric: str) -> dict[str, object]:
+        return {
+            "group_a": a,
+            "group_b": b,
+            "metric": metric,
+            "family": "stance",
+            "voice": "all",
+            "label": "distancing",
+            "value_a": 0.3,
+            "value_b": 0.01,
+            "difference": 0.29,
+            "q": 0.003,
+            "significant": True,
+        }
+
+    tests = pd.DataFrame(
+        [
+            row("Alpha Post", "Zeta Daily", "stance:distancing"),
+            row("Zeta Daily", "(rest)", "stance:distancing"),
+        ]
+    )
+    (first,) = findings(tests, limit=1)
+    assert first.startswith("Zeta Daily")
+    assert "the other outlets" in first

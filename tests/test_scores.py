@@ -40,9 +40,22 @@ def test_reportedly_without_a_source_is_unverified_sourcing() -> None:
 
 
 def test_sourcing_type_keeps_other_types() -> None:
-    assert sourcing_type("none", "reportedly") == "unverified"
-    assert sourcing_type("none", "said") == "none"
-    assert sourcing_type("person", "allegedly") == "person"
+    assert sourcing_type("none", "reportedly", "indirect") == "unverified"
+    assert sourcing_type("none", "believe", "passive") == "unverified"
+    assert sourcing_type("none", "say", "indirect") == "none"
+    assert sourcing_type("person", "allegedly", "indirect") == "person"
+
+
+def test_an_agentless_passive_is_unverified_sourcing_unless_inside_reported_speech() -> None:
+    analysis = analyze_text("It is believed that the envoy left the capital on Sunday night.")
+    (a,) = analysis.attributions
+    assert (a.cue.text, a.kind, a.source) == ("believed", "passive", None)
+    assert analysis.scores.attribution["source_type_counts"] == {"unverified": 1}
+    # inside what someone said, the passive is theirs: the writer attributes to Brandt
+    analysis = analyze_text("Brandt said the organisers had been told in writing on Friday.")
+    told = [a for a in analysis.attributions if a.cue.text == "told"]
+    assert [a.kind for a in told] == ["indirect"]
+    assert "unverified" not in analysis.scores.attribution["source_type_counts"]
 
 
 @settings(max_examples=300, deadline=None)
