@@ -1734,6 +1734,8 @@ def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int
 
 _BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
 _AS_RE = re.compile(r"[ \t]+as[ \t]+")
+# "by" within the next few words of the clause (no punctuation or quotation mark before it)
+_LATER_AGENT_RE = re.compile(r"(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+by[ \t]+")
 _QUOTED_AS_RE = re.compile(r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I)
 _AFTER_INVERTED = frozenset(
     ["in", "on", "at", "during", "of", "who", "when", "after", "before", "about", "to", "from"]
@@ -2098,6 +2100,11 @@ def extract_attributions(
         if source is not None and source[0] >= source[1]:
             source = None
         agent = _BY_AGENT_RE.match(text, hit.end, s_end)
+        agentless = use == "passive"
+        if agentless and (later := _LATER_AGENT_RE.match(text, hit.end, s_end)) is not None:
+            # the agent after an object: "have been offered support by the ambassador"
+            agentless = False
+            source = _right_source(text, later.end(), s_end)
         if agent is not None and not ing:
             by_src = _right_source(text, agent.end(), s_end)
             if by_src is not None:
@@ -2121,7 +2128,7 @@ def extract_attributions(
                 antecedent, source = source, rel
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
-        if use == "passive":
+        if agentless:
             # the subject of a passive is what was said, not who said it; in the writer's own
             # voice an agentless passive ("it is believed that …") attributes to no one, inside
             # someone's reported speech ("Brandt said they had been told …") it is theirs

@@ -962,3 +962,9 @@ def test_quoted_as_saying_is_one_cue_whose_speaker_is_the_subject(
         source,
         kind,
     )
+
+
+def test_a_passive_whose_agent_follows_its_object_is_not_agentless() -> None:
+    text = "The Ukrainians have been offered support by the U.S. ambassador in Kyiv, Bridget Brink."
+    a = by_cue(run(text), "offered")
+    assert (a.kind, span(text, a)[0]) == ("indirect", "the U.S. ambassador")
