@@ -1822,6 +1822,39 @@ _AFTER_NOUN = frozenset(
 )
 
 
+# verbs after which an infinitive happens: "Trump continued to portray …", "He went on to
+# endorse Ayotte", "McConnell was quick to embrace …", "she began to criticize …"
+_ASPECT_VERBS = frozenset(
+    [
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "quick",
+        "began",
+        "begin",
+        "begins",
+        "beginning",
+        "started",
+        "start",
+        "starts",
+        "starting",
+    ]
+)
+_GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
+
+
+def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
+    """Whether the ``to`` before a cue at ``to_start`` follows a verb of aspect, so that the
+    infinitive reports what the subject did say (not a purpose or a wish: "came to talk")."""
+    toks = _tokens(text, max(lo, to_start - 24), to_start)
+    if not toks:
+        return False
+    if toks[-1].low in _ASPECT_VERBS:
+        return True
+    return toks[-1].low == "on" and len(toks) > 1 and toks[-2].low in _GO_ON
+
+
 def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     """How a cue word is used: as an active verb, as a passive without its agent ("it was
     revealed that …": a cue with no source), or (``None``) not as a verb that reports at all:
@@ -1830,8 +1863,10 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     low = hit.text.lower()
     last = _last_token(text, max(lo, hit.start - 22), hit.start)
     prev_low = last.low if last is not None else ""
-    if prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"} and (
-        hit.category == "other" or hit.term not in {"say", "tell", "comment"}
+    if (
+        prev_low in {"to", "the", "a", "an", "their", "his", "her", "its"}
+        and (hit.category == "other" or hit.term not in {"say", "tell", "comment"})
+        and not (prev_low == "to" and last is not None and _after_aspect_verb(text, lo, last.start))
     ):
         return None
     if (

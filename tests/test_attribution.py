@@ -968,3 +968,27 @@ def test_a_passive_whose_agent_follows_its_object_is_not_agentless() -> None:
     text = "The Ukrainians have been offered support by the U.S. ambassador in Kyiv, Bridget Brink."
     a = by_cue(run(text), "offered")
     assert (a.kind, span(text, a)[0]) == ("indirect", "the U.S. ambassador")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "On the same day, Trump continued to portray immigrants as criminals.",
+            "portray",
+            "Trump",
+        ),
+        ("McConnell was quick to embrace the mogul after he won.", "embrace", "McConnell"),
+        ("He went on to endorse Ayotte at the rally.", "endorse", "He"),
+    ],
+)
+def test_an_infinitive_after_a_verb_of_aspect_is_a_cue(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
+
+
+def test_an_infinitive_of_purpose_or_wish_is_not_a_cue() -> None:
+    for text in (
+        "Two reporters came to the studio to discuss the border.",
+        "They wanted to criticize the plan but did not.",
+    ):
+        assert not [a for a in run(text).attributions if a.cue.text in {"discuss", "criticize"}]
