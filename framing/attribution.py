@@ -210,7 +210,7 @@ def _vetoed(
             found = (_last_word(text, max(s_start, start - 30), start),) in rule.phrases
         elif rule.type.endswith("preceding"):
             if before is None:
-                before = _words_of(text[max(s_start, start - 40) : start])
+                before = _words_of(_clause_tail(text[max(s_start, start - 40) : start]))
             words = before
             n = len(words)
             for back in range(rule.window):
@@ -243,7 +243,10 @@ def _vetoed_fast(
         if rule.simple:
             if word is None:
                 chunk = norm[max(s_start, start - 30) : start].rstrip()
-                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
+                if chunk[-1:] in _CLAUSE_MARKS:
+                    word = ""  # "trusted her,” said Robert Stone": not next to the cue
+                else:
+                    word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
             if (word,) in rule.phrases:
                 return True
         elif rule.type == "veto_preceding":
@@ -255,9 +258,22 @@ def _vetoed_fast(
     return bool(rest) and _vetoed(text, start, end, rest, s_start, s_end)
 
 
+# marks that end a clause or a quotation: the words before one are not next to the words after
+_CLAUSE_MARKS = frozenset(',;:“”"()[]—–«»')
+
+
+def _clause_tail(chunk: str) -> str:
+    """The part of ``chunk`` after its last clause mark (all of it when there is none)."""
+    for i in range(len(chunk) - 1, -1, -1):
+        if chunk[i] in _CLAUSE_MARKS:
+            return chunk[i + 1 :]
+    return chunk
+
+
 def _last_word(text: str, lo: int, hi: int) -> str:
-    """The last whitespace-separated word of ``text[lo:hi]``, lower-cased, punctuation dropped."""
-    chunk = text[lo:hi].rstrip()
+    """The last whitespace-separated word of ``text[lo:hi]`` in the clause that reaches ``hi``,
+    lower-cased, punctuation dropped ("" after a clause mark)."""
+    chunk = _clause_tail(text[lo:hi]).rstrip()
     word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].lower().strip(_PUNCT)
     return word.replace("’", "'") if "’" in word else word
 

@@ -992,3 +992,11 @@ def test_an_infinitive_of_purpose_or_wish_is_not_a_cue() -> None:
         "They wanted to criticize the plan but did not.",
     ):
         assert not [a for a in run(text).attributions if a.cue.text in {"discuss", "criticize"}]
+
+
+def test_a_determiner_before_a_clause_mark_does_not_make_the_cue_a_noun() -> None:
+    text = "“I have always trusted her,” said Ana Ruiz, a voter from Toledo."
+    a = by_cue(run(text), "said")
+    assert span(text, a) == ("Ana Ruiz", "“I have always trusted her,”")
+    # right after the determiner it is still the noun
+    assert not run("The voters will have their say on Tuesday.").attributions
