@@ -1197,6 +1197,15 @@ def _named_head(text: str, start: int, end: int) -> bool:
     return _CAPITAL_WORD_RE.search(text, start, end) is not None
 
 
+_CLAUSE_OPENERS = frozenset(["and", "but", "or", "so", "yet"])
+
+
+def _is_clause(toks: Sequence[_Token]) -> bool:
+    """Whether the tokens between two commas are a clause of their own ("and he sounded a
+    rare note of humility"), not an appositive: they open with a conjunction."""
+    return bool(toks) and toks[0].low in _CLAUSE_OPENERS
+
+
 def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
     """Index of the nearest token in ``stops`` before the closing mark ``toks[i]``, at most 29
     tokens back (-1 or the index 29 back when there is none)."""
@@ -1249,7 +1258,7 @@ def _left_source_in(
     if toks[i].text == ",":
         # appositive: "Anatoly Lappo, chairman of the committee, has accused"
         j = _opening_mark(toks, i, _COMMA_APPOSITIVE_STOP)
-        if j > 0 and toks[j].text == ",":
+        if j > 0 and toks[j].text == "," and not _is_clause(toks[j + 1 : i]):
             head = _left_source(text, lo, toks[j].start)
             if head is not None and text[head[0] : head[1]].isdigit():
                 # an age before the appositive: "Roxana M. Leon, 63, an independent voter …, said"

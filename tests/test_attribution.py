@@ -1000,3 +1000,15 @@ def test_a_determiner_before_a_clause_mark_does_not_make_the_cue_a_noun() -> Non
     assert span(text, a) == ("Ana Ruiz", "“I have always trusted her,”")
     # right after the determiner it is still the noun
     assert not run("The voters will have their say on Tuesday.").attributions
+
+
+def test_a_clause_between_commas_is_not_an_appositive() -> None:
+    text = (
+        "Community leaders praised him for supporting them, and he sounded a rare note of "
+        "humility, saying, “I am not sure I deserve it.”"
+    )
+    source = span(text, by_cue(run(text), "saying"))[0]
+    assert source is not None
+    assert "humility" not in source
+    text = "Anatoly Lappo, chairman of the committee, has accused Kyiv of lying."
+    assert span(text, by_cue(run(text), "accused"))[0] == "Anatoly Lappo, chairman of the committee"
