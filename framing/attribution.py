@@ -1729,9 +1729,12 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
     a relative pronoun it is the end of a relative clause, and the subject is the noun phrase
     with that clause ("Republicans who have praised his candidacy warned"); otherwise there is
     no source."""
-    toks = _tokens(text, start, end)
-    if not toks or toks[0].low not in _AUXILIARY or not toks[0].text.islower():
+    if not text[start].islower():
+        return start, end  # most sources: a name, a capitalised phrase
+    first = _first_token(text, start, end)
+    if first is None or first.low not in _AUXILIARY or not first.text.islower():
         return start, end
+    toks = _tokens(text, start, end)
     if len(toks) > 1 and (toks[1].low in _PRONOUNS or toks[1].text[0].isupper()):
         return toks[1].start, end
     rel = _last_token(text, max(lo, start - 12), start)
