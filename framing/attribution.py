@@ -1875,12 +1875,16 @@ _GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
 def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
     """Whether the ``to`` before a cue at ``to_start`` follows a verb of aspect, so that the
     infinitive reports what the subject did say (not a purpose or a wish: "came to talk")."""
-    toks = _tokens(text, max(lo, to_start - 24), to_start)
-    if not toks:
+    window = max(lo, to_start - 24)
+    verb = _last_token(text, window, to_start)
+    if verb is None:
         return False
-    if toks[-1].low in _ASPECT_VERBS:
+    if verb.low in _ASPECT_VERBS:
         return True
-    return toks[-1].low == "on" and len(toks) > 1 and toks[-2].low in _GO_ON
+    if verb.low != "on":
+        return False
+    went = _last_token(text, window, verb.start)
+    return went is not None and went.low in _GO_ON
 
 
 def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
