@@ -326,18 +326,21 @@ _PRONOUNS = {
     "her": "f",
     "them": "p",
 }
-_AUX = frozenset(
+# auxiliaries and modals: a subject noun phrase never opens with one
+_AUXILIARY = frozenset(
     [
         "has",
         "have",
         "had",
-        "also",
         "would",
         "will",
         "could",
         "should",
+        "can",
         "may",
         "might",
+        "must",
+        "shall",
         "did",
         "does",
         "do",
@@ -347,6 +350,12 @@ _AUX = frozenset(
         "were",
         "been",
         "be",
+    ]
+)
+# what may stand between a subject and its verb: auxiliaries, negations and adverbs
+_AUX = _AUXILIARY | frozenset(
+    [
+        "also",
         "not",
         "never",
         "n't",
@@ -399,10 +408,7 @@ _AUX = frozenset(
         "ultimately",
         "finally",
         "last",
-        # modals missing above, and negated auxiliaries ("Jolly … doesn’t see", "Rubio can ask")
-        "can",
-        "must",
-        "shall",
+        # "cannot" and negated auxiliaries ("Jolly … doesn’t see")
         "cannot",
         *(
             f"{verb}n{apostrophe}t"
@@ -1693,34 +1699,6 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
         ):
             return t.start
     return None
-
-
-# auxiliaries and modals: a subject noun phrase never opens with one
-_AUXILIARY = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "would",
-        "will",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "be",
-    ]
-)
 
 
 def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
