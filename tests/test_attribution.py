@@ -1012,3 +1012,28 @@ def test_a_clause_between_commas_is_not_an_appositive() -> None:
     assert "humility" not in source
     text = "Anatoly Lappo, chairman of the committee, has accused Kyiv of lying."
     assert span(text, by_cue(run(text), "accused"))[0] == "Anatoly Lappo, chairman of the committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Sanders was asked by host Bill Maher whether he would run.", "asked", "host Bill Maher"),
+        (
+            "Obama will probably be remembered by historians as a champion.",
+            "remembered",
+            "historians",
+        ),
+        (
+            "Both incidents were claimed by the so-called Islamic State on Monday.",
+            "claimed",
+            "the so-called Islamic State",
+        ),
+        # "by" with a means, a manner or a margin introduces no agent
+        ("“It is nonsense,” Mr. Trump said by telephone on Sunday.", "said", "Mr. Trump"),
+        ("Sullivan responded by explaining that the rules had changed.", "responded", "Sullivan"),
+    ],
+)
+def test_the_agent_of_a_passive_is_any_noun_phrase_after_by(
+    text: str, cue: str, source: str
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
