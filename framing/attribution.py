@@ -1062,7 +1062,7 @@ _LEAD_PHRASE_RE = re.compile(
 )
 _NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
-_WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|[^\w\s]")
+_WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|--|[^\w\s]")
 _CAP_NAME_RE = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
@@ -1183,7 +1183,7 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     return found
 
 
-_DASHES = frozenset(["—", "–"])
+_DASHES = frozenset(["—", "–", "--"])
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
 # same kind among them)
 _COMMA_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":"])

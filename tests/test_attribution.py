@@ -1037,3 +1037,28 @@ def test_the_agent_of_a_passive_is_any_noun_phrase_after_by(
     text: str, cue: str, source: str
 ) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Democrats -- including Clinton -- quickly accused Trump of suggesting violence.",
+            "accused",
+            "Democrats -- including Clinton",
+        ),
+        (
+            "A former candidate -- John McCain, who lost the 2008 election -- said the president "
+            "was wrong.",
+            "said",
+            "A former candidate -- John McCain, who lost the 2008 election",
+        ),
+        (
+            "With a formal speech -- complete with teleprompter -- Trump told supporters he would win.",
+            "told",
+            "Trump",
+        ),
+    ],
+)
+def test_a_double_hyphen_is_a_dash(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
