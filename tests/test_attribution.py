@@ -1054,7 +1054,7 @@ def test_the_agent_of_a_passive_is_any_noun_phrase_after_by(
             "A former candidate -- John McCain, who lost the 2008 election",
         ),
         (
-            "With a formal speech -- complete with teleprompter -- Trump told supporters he would win.",
+            "With a formal speech -- complete with teleprompter -- Trump told supporters he won.",
             "told",
             "Trump",
         ),
