@@ -1224,7 +1224,10 @@ def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
 # adverbs, quantifiers and reflexives between a subject and its verb ("He and Bob Goodlatte both
 # condemned", "who has long opposed", "Obama himself seemed")
 _ADVERB_BEFORE_CUE = frozenset(
-    ["both", "always", "long", "all", "now", "himself", "herself", "themselves", "each", "ever"]
+    [
+        *("both", "always", "long", "all", "now", "himself", "herself", "themselves", "each"),
+        *("ever", "since", "here"),
+    ]
 )
 
 
@@ -1289,7 +1292,7 @@ def _left_source_in(
     while i >= 0:
         tok = toks[i]
         if not tok.text[0].isalnum():
-            if tok.text in {"-", "’", "'"} or (tok.text == "." and i > 0):
+            if tok.text in {"-", "’", "'", "%"} or (tok.text == "." and i > 0):
                 i -= 1
                 continue
             break
@@ -1316,7 +1319,7 @@ def _left_source_in(
         toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
     ):
         start_i += 1
-    if start_i > end_i or not toks[end_i].text[0].isalnum():
+    if start_i > end_i or not (toks[end_i].text[0].isalnum() or toks[end_i].text == "%"):
         return None, touched
     if toks[end_i].low in _NP_INNER:
         return None, touched

@@ -1062,3 +1062,19 @@ def test_the_agent_of_a_passive_is_any_noun_phrase_after_by(
 )
 def test_a_double_hyphen_is_a_dash(text: str, cue: str, source: str) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("She has since said that she attended the wedding.", "said", "She"),
+        (
+            "Her campaign workers here said they had knocked on every door.",
+            "said",
+            "Her campaign workers",
+        ),
+        ("On economic issues, 42% say they are liberal.", "say", "42%"),
+    ],
+)
+def test_since_here_and_percentages_around_the_subject(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
