@@ -1280,11 +1280,12 @@ def _left_source_in(
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     if toks[i].text in _DASHES:
-        # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"
+        # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"; the head need
+        # not be a name ("insiders in the next two states — Nevada and South Carolina — said")
         j = _opening_mark(toks, i, _DASH_APPOSITIVE_STOP)
         if j > 0 and toks[j].text in _DASHES and j < i - 1:
             head = _left_source(text, lo, toks[j].start)
-            if head is not None and _named_head(text, *head):
+            if head is not None:
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     end_i = i

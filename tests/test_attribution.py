@@ -1078,3 +1078,9 @@ def test_a_double_hyphen_is_a_dash(text: str, cue: str, source: str) -> None:
 )
 def test_since_here_and_percentages_around_the_subject(text: str, cue: str, source: str) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+def test_a_dashed_appositive_may_follow_a_common_noun() -> None:
+    text = "After the vote, insiders in two states — Nevada and Ohio — said the race was open."
+    a = by_cue(run(text), "said")
+    assert span(text, a)[0] == "insiders in two states — Nevada and Ohio"
