@@ -1704,8 +1704,15 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
             if first[c].text == ",":
                 k = c + 1
                 break
+    if k < len(first) and first[k].low in _SUBORDINATE:
+        # an opening adverbial clause: the subject follows its comma ("When asked whom she
+        # supported, Ms. Sherry smiled and said …")
+        comma = next((c for c in range(k + 1, len(first)) if first[c].text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
     if k >= len(first) or first[k].low in _SUBORDINATE:
-        return None  # the sentence opens with an adverbial clause, not with its subject
+        return None
     t = first[k]
     if t.low in _PRONOUNS and t.low not in {"it", "you", "him", "her", "them"}:
         return t.start, t.end

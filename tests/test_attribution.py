@@ -1084,3 +1084,8 @@ def test_a_dashed_appositive_may_follow_a_common_noun() -> None:
     text = "After the vote, insiders in two states — Nevada and Ohio — said the race was open."
     a = by_cue(run(text), "said")
     assert span(text, a)[0] == "insiders in two states — Nevada and Ohio"
+
+
+def test_the_subject_follows_an_opening_adverbial_clause() -> None:
+    text = "When asked whom she supported, Ms. Sherry smiled and said, “I am still waiting.”"
+    assert span(text, by_cue(run(text), "said"))[0] == "Ms. Sherry"
