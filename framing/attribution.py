@@ -1707,10 +1707,10 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     if k < len(first) and first[k].low in _SUBORDINATE:
         # an opening adverbial clause: the subject follows its comma ("When asked whom she
         # supported, Ms. Sherry smiled and said …")
-        comma = next((c for c in range(k + 1, len(first)) if first[c].text == ","), None)
-        if comma is None:
+        clause_end = next((c for c in range(k + 1, len(first)) if first[c].text == ","), None)
+        if clause_end is None:
             return None
-        k = comma + 1
+        k = clause_end + 1
     if k >= len(first) or first[k].low in _SUBORDINATE:
         return None
     t = first[k]
