@@ -1649,6 +1649,21 @@ _SUBORDINATE = frozenset(
 
 # words right before a cue after which its subject is the clause's: a second verb ("and said"),
 # a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
+_SUBORDINATE_SUBJECT_RE = re.compile(
+    r"(?<![^\W_])(?:when|as|after|before|because|since|while|if|once|until|where)[ \t]+"
+    r"((?:he|she|they|we|I)(?![^\W_])|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*)"
+)
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last of ``pattern.finditer(text, start, end)``."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 (the last one is kept)
+        pass
+    return found
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|--")
 _FALLBACK_TRIGGERS = frozenset(
     ["and", ",", "also", "but", "while", "then", "by", "to", "in", "before", "after", "without"]
 )
@@ -1679,6 +1694,12 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         i == 0 or toks[i - 1].low in _OBJECT_WORDS or not toks[i - 1].text.islower()
     ):
         return None  # "asked him to condemn": the object is the one who speaks
+    if toks[i].low == "and":
+        inner = _last_match(_SUBORDINATE_SUBJECT_RE, text, s_start, toks[i].start)
+        if inner is not None and not _CLAUSE_BREAK_RE.search(text, inner.end(), toks[i].start):
+            # the second verb of a subordinate clause: "the crowd cheered when Trump spotted
+            # a sign and asked …" -> Trump
+            return inner.span(1)
     opening = text[s_start : min(cue_start, s_start + 80)].lstrip()
     if opening[:1] in _QUOTE_OPEN or opening[:2] == "''":
         return None  # the sentence opens with someone's quoted words

@@ -1089,3 +1089,22 @@ def test_a_dashed_appositive_may_follow_a_common_noun() -> None:
 def test_the_subject_follows_an_opening_adverbial_clause() -> None:
     text = "When asked whom she supported, Ms. Sherry smiled and said, “I am still waiting.”"
     assert span(text, by_cue(run(text), "said"))[0] == "Ms. Sherry"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The crowd cheered when Trump spotted a sign and asked that it be brought up.", "Trump"),
+        ("Voters were restless as he spoke of his record and urged them to vote.", "he"),
+        # not across a clause break inside the subordinate clause
+        (
+            "The crowd cheered when Trump — as he often does — waved and asked for quiet.",
+            "The crowd",
+        ),
+    ],
+)
+def test_a_second_verb_inside_a_subordinate_clause_takes_its_subject(
+    text: str, source: str
+) -> None:
+    cue = "asked" if "asked" in text else "urged"
+    assert span(text, by_cue(run(text), cue))[0] == source
