@@ -1184,6 +1184,20 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
 
 _DASHES = frozenset(["—", "–", "--"])
+
+
+def _is_dash(text: str, tok: _Token) -> bool:
+    """A dash, or a hyphen with a space on each side standing for one ("scholars - Mr. Tribe,
+    Ms. Epstein and Mr. Amar - agreed")."""
+    if tok.text in _DASHES:
+        return True
+    return (
+        tok.text == "-"
+        and text[tok.start - 1 : tok.start] == " "
+        and text[tok.end : tok.end + 1] == " "
+    )
+
+
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
 # same kind among them)
 _COMMA_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":"])
@@ -1279,11 +1293,18 @@ def _left_source_in(
                 # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
-    if toks[i].text in _DASHES:
+    if _is_dash(text, toks[i]):
         # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"; the head need
         # not be a name ("insiders in the next two states — Nevada and South Carolina — said")
-        j = _opening_mark(toks, i, _DASH_APPOSITIVE_STOP)
-        if j > 0 and toks[j].text in _DASHES and j < i - 1:
+        j = i - 1
+        while (
+            j >= 0
+            and toks[j].text not in _DASH_APPOSITIVE_STOP
+            and not _is_dash(text, toks[j])
+            and i - j < 30
+        ):
+            j -= 1
+        if j > 0 and _is_dash(text, toks[j]) and j < i - 1:
             head = _left_source(text, lo, toks[j].start)
             if head is not None:
                 return (head[0], toks[i - 1].end), False

@@ -1108,3 +1108,12 @@ def test_a_second_verb_inside_a_subordinate_clause_takes_its_subject(
 ) -> None:
     cue = "asked" if "asked" in text else "urged"
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+def test_a_spaced_hyphen_is_a_dash_but_a_hyphen_in_a_word_is_not() -> None:
+    text = "Three legal scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed that it was legal."
+    a = by_cue(run(text), "agreed")
+    assert span(text, a)[0] == "Three legal scholars - Mr. Tribe, Ms. Epstein and Mr. Amar"
+    text = "The well-known economist Ana Ruiz-Lopez argued that rates would fall."
+    a = by_cue(run(text), "argued")
+    assert span(text, a)[0] == "The well-known economist Ana Ruiz-Lopez"
