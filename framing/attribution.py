@@ -1240,7 +1240,7 @@ def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
 _ADVERB_BEFORE_CUE = frozenset(
     [
         *("both", "always", "long", "all", "now", "himself", "herself", "themselves", "each"),
-        *("ever", "since", "here"),
+        *("ever", "since", "here", "there"),
     ]
 )
 
@@ -2272,6 +2272,8 @@ def extract_attributions(
                 antecedent, source = source, rel
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
+        if text[max(0, hit.start - 5) : hit.start].lower() == "self-":
+            source = (hit.start - 5, hit.start - 1)  # "a self-described socialist"
         if agentless:
             # the subject of a passive is what was said, not who said it; in the writer's own
             # voice an agentless passive ("it is believed that …") attributes to no one, inside

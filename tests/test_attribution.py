@@ -1117,3 +1117,14 @@ def test_a_spaced_hyphen_is_a_dash_but_a_hyphen_in_a_word_is_not() -> None:
     text = "The well-known economist Ana Ruiz-Lopez argued that rates would fall."
     a = by_cue(run(text), "argued")
     assert span(text, a)[0] == "The well-known economist Ana Ruiz-Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Sanders, a self-described democratic socialist, won the state.", "described", "self"),
+        ("Polls there show the governor trailing by ten points.", "show", "Polls"),
+    ],
+)
+def test_self_described_and_there_before_the_cue(text: str, cue: str, source: str) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
