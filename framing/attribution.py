@@ -1781,7 +1781,26 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
 
 
 _PAST_VERBS = frozenset(["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did"])
+# verbs that take a participle ("kept asking", "left wondering", "can be heard asking")
+_CATENATIVE = frozenset(
+    [
+        *("kept", "keep", "keeps", "began", "begin", "begins", "started", "start", "starts"),
+        *("stopped", "stop", "continued", "continue", "left", "heard", "seen", "spent", "went"),
+        *("quit", "finished", "avoided", "avoid", "resumed", "recalled"),
+    ]
+)
 _OBJECT_DET = frozenset(["a", "an", "the", "his", "her", "their", "its", "this"])
+
+
+def _participle_subject(
+    text: str, lo: int, source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The source of a participle cue whose noun phrase before it is a verb phrase: the verb's
+    subject ("McConnell issued a statement saying …", "Johnson kept asking …")."""
+    verb = _verb_and_object(text, *source) if source is not None else None
+    if verb is None:
+        return source
+    return _left_source(text, lo, verb) or _subject_fallback(text, lo, verb)
 
 
 def _verb_and_object(text: str, start: int, end: int) -> int | None:
@@ -1789,6 +1808,9 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
     McConnell issued a statement", "sent a tweet"), a phrase that is not a noun phrase;
     ``None`` when there is none."""
     toks = _tokens(text, start, end)
+    last = toks[-1] if toks else None
+    if last is not None and last.text.islower() and last.low in _CATENATIVE:
+        return last.start  # "Sen. Ron Johnson kept asking", "a reporter can be heard asking"
     for k in range(len(toks) - 2):
         t = toks[k]
         if (
@@ -2172,6 +2194,8 @@ def extract_attributions(
                 content = (q.start, q.end)
                 kind = "direct"
                 source = _left_source(text, q.end, hit.start)
+                if ing:
+                    source = _participle_subject(text, q.end, source)
                 if source is None and not ing:
                     source = _right_source(
                         text,
@@ -2211,10 +2235,8 @@ def extract_attributions(
                 source = _previous_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _left_source(text, s_start, hit.start)
-                verb = _verb_and_object(text, *source) if source is not None and ing else None
-                if verb is not None:
-                    # "McConnell issued a statement saying …": the subject of the verb speaks
-                    source = _left_source(text, s_start, verb)
+                if ing:
+                    source = _participle_subject(text, s_start, source)
             right = None
             if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)

@@ -1128,3 +1128,25 @@ def test_a_spaced_hyphen_is_a_dash_but_a_hyphen_in_a_word_is_not() -> None:
 )
 def test_self_described_and_there_before_the_cue(text: str, cue: str, source: str) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Sen. Ron Johnson (R-Wis.) kept asking her why the embassy was closed.",
+            "asking",
+            "Sen. Ron Johnson (R-Wis.)",
+        ),
+        ("“Why now?” a reporter can be heard asking after the event.", "asking", "a reporter"),
+        (
+            "But he laid off 200 staffers and began talking about the convention.",
+            "talking about",
+            "he",
+        ),
+    ],
+)
+def test_a_participle_after_a_verb_that_takes_one_has_that_verbs_subject(
+    text: str, cue: str, source: str
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
