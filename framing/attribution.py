@@ -1670,6 +1670,9 @@ _SUBORDINATE = frozenset(
 
 # words right before a cue after which its subject is the clause's: a second verb ("and said"),
 # a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
+_QUANTIFIERS = frozenset(
+    ["some", "many", "most", "several", "few", "both", "all", "none", "each", "others"]
+)
 _SUBORDINATE_SUBJECT_RE = re.compile(
     r"(?<![^\W_])(?:when|as|after|before|because|since|while|if|once|until|where)[ \t]+"
     r"((?:he|she|they|we|I)(?![^\W_])|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*)"
@@ -1758,6 +1761,17 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     t = first[k]
     if t.low in _PRONOUNS and t.low not in {"it", "you", "him", "her", "them"}:
         return t.start, t.end
+    if (t.low in _QUANTIFIERS or t.low in _NUMBER_WORDS) and not (
+        k + 1 < len(first) and first[k + 1].text[0].isupper()
+    ):
+        # "some of his supporters …, often citing", "two aides …, saying" (not "Two House
+        # Committees", a name)
+        j = k + 1
+        if j + 2 < len(first) and first[j].low == "of" and first[j + 1].low in _OBJECT_DET:
+            j += 2
+        if j < len(first) and first[j].text[0].isalnum() and first[j].low not in _STOP_LEFT:
+            return t.start, first[j].end
+        return None
     if not (t.text[0].isupper() or t.low == "the"):
         return None
     end = k

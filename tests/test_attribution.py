@@ -1150,3 +1150,25 @@ def test_a_participle_after_a_verb_that_takes_one_has_that_verbs_subject(
     text: str, cue: str, source: str
 ) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "But some of his supporters remain wary of her, often citing trust as a factor.",
+            "citing",
+            "some of his supporters",
+        ),
+        ("Many voters stayed home, saying the race was decided.", "saying", "Many voters"),
+        (
+            "Several Senate Republicans met on Monday, saying the hearing would go ahead.",
+            "saying",
+            "Several Senate Republicans",
+        ),
+    ],
+)
+def test_a_participle_takes_a_sentence_subject_that_opens_with_a_quantifier(
+    text: str, cue: str, source: str
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
