@@ -1836,6 +1836,17 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_ING_OBJECT = (
+    _OBJECT_DET
+    | frozenset(_PRONOUNS)
+    | frozenset(
+        ["to", "on", "in", "at", "about", "for", "with", "up", "out", "off", "that", "what", "how"]
+    )
+)
+# words in -ing that open noun phrases: determiners, nouns and adjectives, not participles
+_NOT_VERB_ING = frozenset(["nothing", "something", "anything", "everything", "king", "spring"])
+
+
 def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
     """A source span that opens with a lower-case auxiliary or modal is not a noun phrase. In a
     question the subject follows it ("do you think" -> "you", "has he called" -> "he"); after
@@ -1845,7 +1856,19 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
     if not text[start].islower():
         return start, end  # most sources: a name, a capitalised phrase
     first = _first_token(text, start, end)
-    if first is None or first.low not in _AUXILIARY or not first.text.islower():
+    if first is None or not first.text.islower():
+        return start, end
+    if first.low.endswith("ing") and first.low not in _NOT_VERB_ING:
+        toks = _tokens(text, start, end)
+        nxt = toks[1] if len(toks) > 1 else None
+        if nxt is None or nxt.low in _ING_OBJECT or nxt.text[0].isupper():
+            # a participle with its object is no subject: "saying he …" -> "he", "featuring
+            # Hispanics" -> "Hispanics"; "having …" -> none ("hacking specialists" stays)
+            if nxt is not None and (nxt.low in _PRONOUNS or nxt.text[0].isupper()):
+                return nxt.start, end
+            return None
+        return start, end
+    if first.low not in _AUXILIARY:
         return start, end
     toks = _tokens(text, start, end)
     if len(toks) > 1 and (toks[1].low in _PRONOUNS or toks[1].text[0].isupper()):

@@ -1172,3 +1172,23 @@ def test_a_participle_takes_a_sentence_subject_that_opens_with_a_quantifier(
     text: str, cue: str, source: str
 ) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a participle with its object opens no subject
+        ("The lawyer backed the plan, saying she had not called for a vote.", "called", "she"),
+        ("She misjudged the president, having referred to him as a reformer.", "referred to", None),
+        # an adjective or noun in -ing does
+        (
+            "But hacking specialists say the most harmful emails are still hidden.",
+            "say",
+            "hacking specialists",
+        ),
+    ],
+)
+def test_a_source_never_opens_with_a_participle_and_its_object(
+    text: str, cue: str, source: str | None
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
