@@ -1897,6 +1897,13 @@ def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int
 
 
 _BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
+
+
+def _mentions_quoted(text: str, start: int, end: int) -> bool:
+    """A quick test before :data:`_QUOTED_AS_RE`: "quoted" in lower, title or upper case."""
+    return text.find("uoted", start, end) >= 0 or text.find("UOTED", start, end) >= 0
+
+
 _AS_RE = re.compile(r"[ \t]+as[ \t]+")
 # "by" within the next few words of the clause (no punctuation or quotation mark before it)
 _LATER_AGENT_RE = re.compile(r"(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+by[ \t]+")
@@ -2313,8 +2320,10 @@ def extract_attributions(
             if by_src is not None:
                 source = by_src  # a passive with its agent: "first reported by Politico"
         antecedent: tuple[int, int] | None = None
-        if ing and (
-            quoted_as := _QUOTED_AS_RE.search(text, max(s_start, hit.start - 30), hit.start)
+        if (
+            ing
+            and _mentions_quoted(text, max(s_start, hit.start - 30), hit.start)
+            and (quoted_as := _QUOTED_AS_RE.search(text, max(s_start, hit.start - 30), hit.start))
         ):
             # "…,” Braynard is quoted as saying": the subject of "is quoted" is the speaker
             lo = content[1] if kind == "direct" and content and content[1] <= hit.start else s_start
@@ -2331,7 +2340,10 @@ def extract_attributions(
                 antecedent, source = source, rel
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
-        if text[max(0, hit.start - 5) : hit.start].lower() == "self-":
+        if (
+            text[hit.start - 1 : hit.start] == "-"
+            and text[max(0, hit.start - 5) : hit.start].lower() == "self-"
+        ):
             source = (hit.start - 5, hit.start - 1)  # "a self-described socialist"
         if agentless:
             # the subject of a passive is what was said, not who said it; in the writer's own
