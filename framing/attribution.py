@@ -1056,6 +1056,9 @@ _SHOW_NOUN_LEFT = frozenset(
     ]
 )
 _TELLING = frozenset(["tell", "inform", "remind", "warn", "assure", "ask", "urge"])
+# telling verbs whose object follows them: never an inverted subject ("…,” asked Smith and
+# "…,” warned Smith are)
+_NEVER_INVERTED = _TELLING - {"ask", "warn"}
 _LEAD_PHRASE_RE = re.compile(
     r"\s*(?:In|On|At|After|During|Before|Earlier|Later|Last|This|On|Speaking|Asked|Since|For)"
     r"\b[^,;:\n“\"]{0,60},\s*"
@@ -1288,7 +1291,9 @@ def _left_source_in(
                 before = text[lo : head[0]].rstrip()
                 head = _left_source(text, lo, lo + len(before) - 1) if before[-1:] == "," else None
             if head is not None and (
-                _named_head(text, *head) or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
+                _named_head(text, *head)
+                or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
+                or toks[j + 1].low in {"who", "whose"}
             ):
                 # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
                 return (head[0], toks[i - 1].end), False
@@ -1924,8 +1929,8 @@ def _ends_inverted(text: str, end: int, s_end: int) -> bool:
 
 def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
-    if hit.participle:
-        return False
+    if hit.participle or hit.term in _NEVER_INVERTED:
+        return False  # "…, told Fox News": the addressee, not an inverted subject
     before = text[s_start : hit.start].rstrip()
     return not before or before[-1] in ",”\"’'—–-:"
 
@@ -2240,7 +2245,7 @@ def extract_attributions(
                 source = _left_source(text, q.end, hit.start)
                 if ing:
                     source = _participle_subject(text, q.end, source)
-                if source is None and not ing:
+                if source is None and not ing and hit.term not in _NEVER_INVERTED:
                     source = _right_source(
                         text,
                         hit.end,

@@ -851,6 +851,12 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
 # Source rules, one case each: (text, cue, the source's text or None), named by the rule.
 SOURCE_RULES = [
     pytest.param(
+        "“They are busting it,” a source, who was not authorized to speak, told Fox News.",
+        "told",
+        "a source, who was not authorized to speak",
+        id="addressee of told is no inverted subject",
+    ),
+    pytest.param(
         "But has he called for changing the law?", "called", "he", id="no auxiliary first 1"
     ),
     pytest.param(
