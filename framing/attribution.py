@@ -1811,6 +1811,51 @@ _CATENATIVE = frozenset(
 _OBJECT_DET = frozenset(["a", "an", "the", "his", "her", "their", "its", "this"])
 
 
+_OPENING_PREPOSITIONS = frozenset(
+    ["after", "before", "in", "while", "by", "when", "since", "upon", "on", "without"]
+)
+_MAIN_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+
+
+def _main_subject_after_opening(
+    text: str, s_start: int, hit: _CueHit, s_end: int
+) -> tuple[int, int] | None:
+    """The subject of the main clause for a participle that opens its sentence ("After saying
+    he was nervous, the man asked …", "Promising a closer look, Bolton said …")."""
+    lead = text[s_start : hit.start].split()
+    if len(lead) > 1 or (lead and lead[0].lower() not in _OPENING_PREPOSITIONS):
+        return None
+    comma = text.find(",", hit.end, s_end)
+    if comma < 0:
+        return None
+    toks = _tokens(text, comma + 1, min(s_end, comma + 60))
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in _MAIN_PRONOUNS:
+        return first.start, first.end
+    # a short noun phrase: a capitalised run ("Bolton", "Mr. Biden", "Clinton's campaign") or a
+    # determiner with one common noun ("the man"), not the verb after it
+    if first.text[0].isupper() and first.low not in _RIGHT_DET:
+        end = 0
+        while end + 1 < len(toks) and (
+            toks[end + 1].text[0].isupper() or toks[end + 1].text == "."
+        ):
+            end += 1
+        if toks[end].low.endswith(("'s", "’s")) and end + 1 < len(toks):
+            end += 1  # a possessive and its noun
+    elif first.low in _RIGHT_DET or first.text[0].isupper():
+        end = 1
+        while end < len(toks) and toks[end].text[0].isupper():
+            end += 1
+        if end == 1:
+            end = 2 if len(toks) > 1 and toks[1].text[0].isalnum() else 1
+        end -= 1
+    else:
+        return None
+    return first.start, toks[end].end
+
+
 def _participle_subject(
     text: str, lo: int, source: tuple[int, int] | None
 ) -> tuple[int, int] | None:
@@ -2296,6 +2341,8 @@ def extract_attributions(
                 source = _subject_fallback(text, s_start, hit.start)
             if source is None:  # "…,” they added, warning that …
                 source = _previous_source(text, drafts, s_start, hit.start)
+            if source is None and ing:
+                source = _main_subject_after_opening(text, s_start, hit, s_end)
             after = right[1] if right else hit.end
             content = _find_content_right(text, after, s_end, hit.term)
             if content is None or not _has_words(text, *content, 2):

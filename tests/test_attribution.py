@@ -851,6 +851,18 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
 # Source rules, one case each: (text, cue, the source's text or None), named by the rule.
 SOURCE_RULES = [
     pytest.param(
+        "Promising a closer look at the disaster, Bolton said the report was late.",
+        "Promising",
+        "Bolton",
+        id="opening participle takes the main subject",
+    ),
+    pytest.param(
+        "After saying he was nervous, the man asked about the wall.",
+        "saying",
+        "the man",
+        id="opening participle after a preposition",
+    ),
+    pytest.param(
         "“They are busting it,” a source, who was not authorized to speak, told Fox News.",
         "told",
         "a source, who was not authorized to speak",
