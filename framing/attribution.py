@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -119,7 +119,8 @@ class _CueMatcher:
     The rules of the card are applied by :func:`_cue_hits`, only to the candidates that survive
     the cheaper checks (overlap, boilerplate, inside a long quotation); they mean what they
     mean in :mod:`framing.lexicon` (``veto_preceding``, ``veto_following``,
-    ``veto_capitalized``).
+    ``veto_capitalized``), except that the words before a cue are read only back to the last
+    clause mark (comma, colon, bracket, dash, quotation mark; :func:`_clause_tail`).
     """
 
     pattern: re.Pattern[str]
@@ -198,7 +199,8 @@ def _cue_matcher(path: str | None = None) -> _CueMatcher:
 def _vetoed(
     text: str, start: int, end: int, rules: Sequence[_Rule], s_start: int, s_end: int
 ) -> bool:
-    """Whether a rule of the cue card rejects this candidate (same semantics as the lexicon)."""
+    """Whether a rule of the cue card rejects this candidate (the lexicon's semantics, with the
+    words before the cue read back to the last clause mark only)."""
     before: list[str] | None = None
     for rule in rules:
         if rule.type == "veto_capitalized":
@@ -1229,11 +1231,11 @@ def _is_clause(toks: Sequence[_Token]) -> bool:
     return bool(toks) and toks[0].low in _CLAUSE_OPENERS
 
 
-def _opening_mark(toks: Sequence[_Token], i: int, stops: frozenset[str]) -> int:
-    """Index of the nearest token in ``stops`` before the closing mark ``toks[i]``, at most 29
-    tokens back (-1 or the index 29 back when there is none)."""
+def _opening_mark(toks: Sequence[_Token], i: int, is_stop: Callable[[_Token], bool]) -> int:
+    """Index of the nearest token for which ``is_stop`` holds before the closing mark
+    ``toks[i]``, at most 29 tokens back (-1 or the index 29 back when there is none)."""
     j = i - 1
-    while j >= 0 and toks[j].text not in stops and i - j < 30:
+    while j >= 0 and not is_stop(toks[j]) and i - j < 30:
         j -= 1
     return j
 
@@ -1283,7 +1285,7 @@ def _left_source_in(
         return None, True
     if toks[i].text == ",":
         # appositive: "Anatoly Lappo, chairman of the committee, has accused"
-        j = _opening_mark(toks, i, _COMMA_APPOSITIVE_STOP)
+        j = _opening_mark(toks, i, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
         if j > 0 and toks[j].text == "," and not _is_clause(toks[j + 1 : i]):
             head = _left_source(text, lo, toks[j].start)
             if head is not None and text[head[0] : head[1]].isdigit():
@@ -1301,14 +1303,7 @@ def _left_source_in(
     if _is_dash(text, toks[i]):
         # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"; the head need
         # not be a name ("insiders in the next two states — Nevada and South Carolina — said")
-        j = i - 1
-        while (
-            j >= 0
-            and toks[j].text not in _DASH_APPOSITIVE_STOP
-            and not _is_dash(text, toks[j])
-            and i - j < 30
-        ):
-            j -= 1
+        j = _opening_mark(toks, i, lambda t: t.text in _DASH_APPOSITIVE_STOP or _is_dash(text, t))
         if j > 0 and _is_dash(text, toks[j]) and j < i - 1:
             head = _left_source(text, lo, toks[j].start)
             if head is not None:
@@ -1673,8 +1668,6 @@ _SUBORDINATE = frozenset(
 )
 
 
-# words right before a cue after which its subject is the clause's: a second verb ("and said"),
-# a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
 _QUANTIFIERS = frozenset(
     ["some", "many", "most", "several", "few", "both", "all", "none", "each", "others"]
 )
@@ -1693,6 +1686,8 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|--")
+# words right before a cue after which its subject is the clause's: a second verb ("and said"),
+# a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
 _FALLBACK_TRIGGERS = frozenset(
     ["and", ",", "also", "but", "while", "then", "by", "to", "in", "before", "after", "without"]
 )
@@ -1844,13 +1839,12 @@ def _main_subject_after_opening(
             end += 1
         if toks[end].low.endswith(("'s", "’s")) and end + 1 < len(toks):
             end += 1  # a possessive and its noun
-    elif first.low in _RIGHT_DET or first.text[0].isupper():
-        end = 1
-        while end < len(toks) and toks[end].text[0].isupper():
+    elif first.low in _RIGHT_DET:
+        end = 0
+        while end + 1 < len(toks) and toks[end + 1].text[0].isupper():
             end += 1
-        if end == 1:
-            end = 2 if len(toks) > 1 and toks[1].text[0].isalnum() else 1
-        end -= 1
+        if end == 0 and len(toks) > 1 and toks[1].text[0].isalnum():
+            end = 1  # "the man"
     else:
         return None
     return first.start, toks[end].end

@@ -306,8 +306,7 @@ class AttributionFeatures(_AnalysisFeatures):
     and rates are defined as in ``scores.attribution`` (continuations have no cue;
     ``reportedly`` without a source and agentless passives are unverified), ``kind:{k}:count``
     for each attribution kind (every relation counts), ``quotes:{k}:count`` for each quotation
-    kind,
-    ``anonymous_rate``, ``unverified_rate``, ``n_speakers``, ``quote_share``,
+    kind, ``anonymous_rate``, ``unverified_rate``, ``n_speakers``, ``quote_share``,
     ``reported_share``, ``cues_per_sentence`` and ``log_n_words``. With ``normalize`` the counts
     are divided by the number of sentences (so articles and sentences are comparable).
     """

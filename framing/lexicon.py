@@ -573,6 +573,10 @@ def scan_body(keys: Sequence[str]) -> str:
     return _trie_body(keys) + r"(?![^\W_])"
 
 
+# the character a combined scan consumes before a form (see combined_scan)
+_SCAN_START = "[^0-9A-Za-z]"
+
+
 def combined_scan(bodies: Sequence[str]) -> re.Pattern[str] | None:
     r"""One pattern that scans a text once for every :func:`scan_body` in ``bodies``.
 
@@ -593,9 +597,6 @@ def combined_scan(bodies: Sequence[str]) -> re.Pattern[str] | None:
     any_member = "|".join(f"(?:{b})" for b in bodies)
     each = "".join(f"(?:(?=({b})))?" for b in bodies)
     return re.compile(rf"{_SCAN_START}(?={any_member}){each}")
-
-
-_SCAN_START = "[^0-9A-Za-z]"
 
 
 def scan_spans(
