@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
+    CLAUSE_MARKS,
     FORM_SEP,
     CompiledLexicons,
     EntrySpec,
@@ -119,8 +120,8 @@ class _CueMatcher:
     The rules of the card are applied by :func:`_cue_hits`, only to the candidates that survive
     the cheaper checks (overlap, boilerplate, inside a long quotation); they mean what they
     mean in :mod:`framing.lexicon` (``veto_preceding``, ``veto_following``,
-    ``veto_capitalized``), except that the words before a cue are read only back to the last
-    clause mark (comma, colon, bracket, dash, quotation mark; :func:`_clause_tail`).
+    ``veto_capitalized``; the words before a cue are read back to the last of
+    :data:`framing.lexicon.CLAUSE_MARKS` only).
     """
 
     pattern: re.Pattern[str]
@@ -199,8 +200,7 @@ def _cue_matcher(path: str | None = None) -> _CueMatcher:
 def _vetoed(
     text: str, start: int, end: int, rules: Sequence[_Rule], s_start: int, s_end: int
 ) -> bool:
-    """Whether a rule of the cue card rejects this candidate (the lexicon's semantics, with the
-    words before the cue read back to the last clause mark only)."""
+    """Whether a rule of the cue card rejects this candidate (the lexicon's semantics)."""
     before: list[str] | None = None
     for rule in rules:
         if rule.type == "veto_capitalized":
@@ -245,10 +245,11 @@ def _vetoed_fast(
         if rule.simple:
             if word is None:
                 chunk = norm[max(s_start, start - 30) : start].rstrip()
-                if chunk[-1:] in _CLAUSE_MARKS:
-                    word = ""  # "trusted her,” said Robert Stone": not next to the cue
-                else:
-                    word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].strip(_PUNCT)
+                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :]
+                if not word.isalnum():
+                    # "trusted her,” said Robert Stone": "her" is not next to the cue
+                    word = _clause_tail(word)
+                word = word.strip(_PUNCT)
             if (word,) in rule.phrases:
                 return True
         elif rule.type == "veto_preceding":
@@ -260,12 +261,12 @@ def _vetoed_fast(
     return bool(rest) and _vetoed(text, start, end, rest, s_start, s_end)
 
 
-# marks that end a clause or a quotation: the words before one are not next to the words after
-_CLAUSE_MARKS = frozenset(',;:“”"()[]—–«»')
+_CLAUSE_MARKS = frozenset(CLAUSE_MARKS)
 
 
 def _clause_tail(chunk: str) -> str:
-    """The part of ``chunk`` after its last clause mark (all of it when there is none)."""
+    """The part of ``chunk`` after its last clause mark (all of it when there is none): what
+    :func:`framing.lexicon.clause_start` keeps, for a short stretch already cut out."""
     for i in range(len(chunk) - 1, -1, -1):
         if chunk[i] in _CLAUSE_MARKS:
             return chunk[i + 1 :]

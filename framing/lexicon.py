@@ -810,6 +810,18 @@ class CompiledLexicons:
         return scan_spans(norm, patterns, self._scan, self._scan_members)
 
 
+#: Marks that end a clause: the words before one are not next to the words after it, so a
+#: ``*_preceding`` rule reads back only to the last of them. Quotation marks are not among them:
+#: a scare quote opens on the very term it marks ("a migrant “invasion”").
+CLAUSE_MARKS = ",;:()[]—–"
+
+
+def clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that reaches ``hi`` starts in ``text[lo:hi]``: just after the last
+    :data:`CLAUSE_MARKS` character there, or ``lo`` when there is none."""
+    return max(lo, *[text.rfind(c, lo, hi) + 1 for c in CLAUSE_MARKS])
+
+
 class _Context:
     """Lazily computed context of a text for evaluating rules."""
 
@@ -841,7 +853,8 @@ class _Context:
                 continue
             s_start, s_end = self._sentence_bounds(start)
             if rule.type.endswith("preceding"):
-                words = WORD_RE.findall(self.norm, max(s_start, start - 120), start)
+                lo = clause_start(self.norm, max(s_start, start - 120), start)
+                words = WORD_RE.findall(self.norm, lo, start)
                 found = _ends_within(words, rule.words, rule.window)
             else:
                 words = WORD_RE.findall(self.norm, end, min(s_end, end + 120))

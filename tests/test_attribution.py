@@ -1193,6 +1193,9 @@ def test_a_determiner_before_a_clause_mark_does_not_make_the_cue_a_noun() -> Non
     text = "“I have always trusted her,” said Ana Ruiz, a voter from Toledo."
     a = by_cue(run(text), "said")
     assert span(text, a) == ("Ana Ruiz", "“I have always trusted her,”")
+    # the comma is the clause mark whatever quotation marks follow it (here two apostrophes)
+    text = "''I have always trusted her,'' said Ana Ruiz, a voter from Toledo."
+    assert by_cue(run(text), "said").source.text == "Ana Ruiz"
     # right after the determiner it is still the noun
     assert not run("The voters will have their say on Tuesday.").attributions
 
