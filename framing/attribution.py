@@ -1148,7 +1148,7 @@ def _first_token(text: str, start: int, end: int) -> _Token | None:
     if m is None:
         return None
     g = m.group()
-    return _Token(m.start(), m.end(), g, g.lower())
+    return _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
 
 
 def _last_token(text: str, start: int, end: int) -> _Token | None:
@@ -1163,7 +1163,7 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
         toks = _tokens(text, start, end)  # a chunk ending in characters that are not tokens
         return toks[-1] if toks else None
     g = found[-1]
-    return _Token(hi - len(g), hi, g, g.lower())
+    return _new_tuple(_Token, (hi - len(g), hi, g, g.lower()))
 
 
 # ----------------------------------------------------------------------------- source phrases
@@ -1183,6 +1183,11 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     for width in _LEFT_WINDOWS:
         near = max(lo, cue_start - width)
+        if near > lo:
+            # start at a word's start, not inside it: a window cut through "the" must not
+            # begin with a token "he"
+            while near < cue_start and not text[near - 1].isspace():
+                near += 1
         found, touched = _left_source_in(text, lo, near, cue_start)
         if not touched or near == lo:
             break

@@ -825,6 +825,14 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
 # Source rules, one case each: (text, cue, the source's text or None), named by the rule.
 SOURCE_RULES = [
     pytest.param(
+        # the first window left of the cue would start inside "interior", at a token "or"
+        "It rained. The city interior office's report issued earlier this month said that the "
+        "pool was unsafe.",
+        "said",
+        "The city interior office's report issued earlier",
+        id="left window starts at a word 1",
+    ),
+    pytest.param(
         "“It was the other office,” the clerk answered, referring to Jonas Berg, her deputy.",
         "referring to",
         "the clerk",
