@@ -186,6 +186,13 @@ def test_not_attributions(text: str) -> None:
     assert run(text).attributions == ()
 
 
+def test_all_before_said_is_a_quantifier_not_the_idiom_all_told() -> None:
+    # "all told" (in total) vetoes "told" only; "they all said" reports speech
+    text = "Ruiz, Berg and Lopez all said that the tax was unfair."
+    assert span(text, by_cue(run(text), "said")) == ("Lopez", "that the tax was unfair")
+    assert run("The dead numbered forty, all told.").attributions == ()
+
+
 def test_cues_inside_quotes_are_ignored() -> None:
     text = "“My father always said that the river would take the town one day,” Ruiz wrote."
     r = run(text)
