@@ -1191,7 +1191,32 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         found, touched = _left_source_in(text, lo, near, cue_start)
         if not touched or near == lo:
             break
+    if found is not None:
+        found = _with_conjuncts(text, lo, found)
     return found
+
+
+def _with_conjuncts(text: str, lo: int, found: tuple[int, int]) -> tuple[int, int]:
+    """``found`` with the conjuncts joined to it by ``and`` when they are names or personal
+    pronouns ("Trump and Pence said", "he and Brafman", "Both Bolton and Gorka")."""
+    before = text[max(lo, found[0] - 5) : found[0]]
+    if not before.endswith(" and ") or found[0] - 5 < lo:
+        return found
+    left = _left_source(text, lo, found[0] - 5)
+    if left is None or not _name_like(text, *left):
+        return found
+    return left[0], found[1]
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a personal pronoun or a name: every word capitalised but
+    the small words inside names ("the White House", "Center for Economic Research")."""
+    words = WORD_RE.findall(text, start, end)
+    if len(words) == 1 and words[0].lower() in _MAIN_PRONOUNS:
+        return True
+    return bool(words) and all(
+        w[0].isupper() or w[0].isdigit() or (w in _NP_INNER and i > 0) for i, w in enumerate(words)
+    )
 
 
 _DASHES = frozenset(["—", "–", "--"])

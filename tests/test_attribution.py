@@ -189,7 +189,7 @@ def test_not_attributions(text: str) -> None:
 def test_all_before_said_is_a_quantifier_not_the_idiom_all_told() -> None:
     # "all told" (in total) vetoes "told" only; "they all said" reports speech
     text = "Ruiz, Berg and Lopez all said that the tax was unfair."
-    assert span(text, by_cue(run(text), "said")) == ("Lopez", "that the tax was unfair")
+    assert span(text, by_cue(run(text), "said")) == ("Berg and Lopez", "that the tax was unfair")
     assert run("The dead numbered forty, all told.").attributions == ()
 
 
@@ -831,6 +831,31 @@ def test_a_noun_phrase_with_an_adjective_in_ed_holds_no_verb_and_object() -> Non
 
 # Source rules, one case each: (text, cue, the source's text or None), named by the rule.
 SOURCE_RULES = [
+    pytest.param(
+        "Ruiz and Berg said that the tax was unfair.",
+        "said",
+        "Ruiz and Berg",
+        id="names joined by and 1",
+    ),
+    pytest.param(
+        "She and her deputy argued that the tax was unfair.",
+        "argued",
+        "She and her deputy",
+        id="names joined by and 2",
+    ),
+    pytest.param(
+        "The Institute for Science and Security said that the plant was safe.",
+        "said",
+        "The Institute for Science and Security",
+        id="names joined by and 3",
+    ),
+    pytest.param(
+        # the words before "and" are a clause, not a name
+        "The mayor visited Toledo and Ruiz said that the tax was unfair.",
+        "said",
+        "Ruiz",
+        id="names joined by and 4",
+    ),
     pytest.param(
         # the first window left of the cue would start inside "interior", at a token "or"
         "It rained. The city interior office's report issued earlier this month said that the "
