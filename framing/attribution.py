@@ -1586,6 +1586,9 @@ class _CueHit:
     category: str
     #: the cue's verb is an ``-ing`` form: the first word of a phrase ("referring to")
     participle: bool
+    #: the bounds of the cue's sentence (the whole text when it precedes the first sentence)
+    s_start: int
+    s_end: int
 
 
 @dataclass(slots=True)
@@ -1645,18 +1648,27 @@ def _cue_hits(
             i = bisect.bisect_right(ex_starts, start) - 1
             if i >= 0 and start < ex[i][1]:
                 continue
+        targets = matcher.targets.get(form_key(norm[start:end]), ())
+        if not targets:
+            continue
+        si = bisect.bisect_right(sent_starts, start) - 1
+        s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         # one entry per form, nearly always
-        for entry, rules in matcher.targets.get(form_key(norm[start:end]), ()):
-            if rules:
-                si = bisect.bisect_right(sent_starts, start) - 1
-                s_start, s_end = (
-                    (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
-                )
-                if _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
-                    continue
+        for entry, rules in targets:
+            if rules and _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
+                continue
             surface = text[start:end]
             out.append(
-                _CueHit(start, end, surface, entry.term, entry.category, _participle(surface))
+                _CueHit(
+                    start,
+                    end,
+                    surface,
+                    entry.term,
+                    entry.category,
+                    _participle(surface),
+                    s_start,
+                    s_end,
+                )
             )
             last_end = end
             break
@@ -2234,18 +2246,11 @@ def extract_attributions(
     has it already (the analyzer shares it with the lexicon scan).
     """
     qs = _Quotes(sorted(quotes, key=lambda q: q.start))
-    sent_starts = [s.start for s in sentences]
     drafts: list[_Draft] = []
     used_quotes: set[int] = set()
 
-    def sentence_bounds(pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(sent_starts, pos) - 1
-        if i < 0:
-            return 0, len(text)
-        return sentences[i].start, sentences[i].end
-
     for hit in _cue_hits(text, sentences, qs, excluded, norm):
-        s_start, s_end = sentence_bounds(hit.start)
+        s_start, s_end = hit.s_start, hit.s_end
         use = _verb_use(text, hit, s_start)
         if use is None:
             continue
