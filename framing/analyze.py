@@ -9,7 +9,6 @@ Steps, each in its own module: boilerplate (:mod:`framing.boilerplate`), sentenc
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from framing.boilerplate import default_rules, detect_boilerplate
 from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
 from framing.quotes import find_quotes
 from framing.scores import compute_scores, voice_segments
-from framing.text import SpanIndex, normalize, split_sentences
+from framing.text import SpanIndex, normalize, split_sentences, word_classes
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 
@@ -83,7 +82,8 @@ class Analyzer:
         text = document.text
         excluded = detect_boilerplate(text) if self.boilerplate else ()
         sentences = split_sentences(text)
-        quotes = find_quotes(text, sentences)
+        classes = word_classes(text)  # built once for the word counts of quotations and scores
+        quotes = find_quotes(text, sentences, classes=classes)
         reported: tuple[tuple[int, int], ...] = ()
         attributions: tuple[Attribution, ...] = ()
         norm = normalize(text)  # one lower-cased, folded copy for both scans
@@ -107,12 +107,25 @@ class Analyzer:
             elif reported_index.find(hit.start) is not None:
                 voice = "reported"
             if voice != "authorial" or scare:
-                hit = dataclasses.replace(hit, voice=voice, scare_quoted=scare)
+                # the constructor, not dataclasses.replace (twice as fast): the same fields
+                hit = Hit(
+                    start=hit.start,
+                    end=hit.end,
+                    text=hit.text,
+                    term=hit.term,
+                    category=hit.category,
+                    weight=hit.weight,
+                    lexicon=hit.lexicon,
+                    sentence=hit.sentence,
+                    voice=voice,
+                    rules=hit.rules,
+                    scare_quoted=scare,
+                )
             hits.append(hit)
         segments = voice_segments(text, excluded, quotes, reported)
         actors = link_actors(text, tuple(hits), attributions, sentences)
         scores = compute_scores(
-            text, segments, hits, quotes, attributions, top_terms=self.top_terms
+            text, segments, hits, quotes, attributions, top_terms=self.top_terms, classes=classes
         )
         return DocumentAnalysis(
             document=document,

@@ -577,13 +577,18 @@ def scan_body(keys: Sequence[str]) -> str:
 _SCAN_START = "[^0-9A-Za-z]"
 
 
-def combined_scan(bodies: Sequence[str]) -> re.Pattern[str] | None:
+def combined_scan(bodies: Sequence[str], any_body: str = "") -> re.Pattern[str] | None:
     r"""One pattern that scans a text once for every :func:`scan_body` in ``bodies``.
 
     It consumes one character, then looks ahead for each body in turn (group ``k + 1`` holds
     the match of the ``k``-th body, if any). The engine only tries positions after a character
     that is not an ASCII letter or digit, and tries them once for all bodies; :func:`scan_spans`
     turns its matches into those each body's own pattern would find with ``finditer``.
+
+    Before the bodies one by one, a position must pass a look-ahead for any of them: their
+    alternation, or ``any_body`` when given, which must match exactly where one of the bodies
+    does (such as the :func:`scan_body` of all their keys together: one trie is tried faster
+    than the tries of the bodies one after the other, and nearly every position fails it).
 
     The consumed character is tested with a plain ASCII class, ``[^0-9A-Za-z]``, which the
     engine checks several times faster than the Unicode class ``[\W_]``. That class also lets
@@ -594,7 +599,7 @@ def combined_scan(bodies: Sequence[str]) -> re.Pattern[str] | None:
         return None
     if len(bodies) == 1:
         return re.compile(rf"{_SCAN_START}(?=({bodies[0]}))")
-    any_member = "|".join(f"(?:{b})" for b in bodies)
+    any_member = any_body or "|".join(f"(?:{b})" for b in bodies)
     each = "".join(f"(?:(?=({b})))?" for b in bodies)
     return re.compile(rf"{_SCAN_START}(?={any_member}){each}")
 
@@ -641,7 +646,10 @@ def _combined_scan(
 ) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
     """:func:`combined_scan` of the lexicons with a scan body, and which lexicons those are."""
     members = tuple(i for i, c in enumerate(compiled) if c.body)
-    return combined_scan([compiled[i].body for i in members]), members
+    # The keys of all of them in one trie match where one lexicon's trie does (a trie matches
+    # exactly its keys, and every body here is a trie with the same whole-word test after it).
+    any_body = scan_body([key for i in members for key in compiled[i].targets])
+    return combined_scan([compiled[i].body for i in members], any_body), members
 
 
 @dataclass(frozen=True, slots=True)

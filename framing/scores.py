@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from framing.text import count_words
+from framing.text import count_class_words, word_classes
 from framing.types import VOICES, Attribution, Excluded, Hit, Quote, Scores
 
 Segment = tuple[int, int, str]  # start, end, label (excluded | quoted | reported | authorial)
@@ -38,25 +38,24 @@ def voice_segments(
         "reported": list(reported),
     }
     points = sorted(
-        {0, len(text), *(p for spans in by_label.values() for s, e in spans for p in (s, e))}
+        {0, len(text), *itertools.chain.from_iterable(itertools.chain(*by_label.values()))}
     )
-    # Every interval boundary is a point, so an elementary segment [a, b) lies inside a label's
-    # interval exactly when ``a`` does: look ``a`` up in the label's merged intervals (bisect).
-    covers = [(label, _merged(by_label[label])) for label in _PRIORITY]
+    # Every interval boundary is a point, so an interval covers a run of whole elementary
+    # segments [points[k], points[k + 1]): the label of each is painted over that run, from the
+    # lowest priority to the highest, so that the highest label covering a segment is the one
+    # left. Merged intervals are disjoint, so each label paints a segment at most once.
+    labels = ["authorial"] * (len(points) - 1)
+    for label in reversed(_PRIORITY):
+        for start, end in zip(*_merged(by_label[label]), strict=True):
+            first, stop = bisect.bisect_left(points, start), bisect.bisect_left(points, end)
+            labels[first:stop] = [label] * (stop - first)
+    # one segment per run of equal labels
     segments: list[Segment] = []
-    for a, b in itertools.pairwise(points):
-        if a >= b:
-            continue
-        label = "authorial"
-        for name, (starts, ends) in covers:
-            i = bisect.bisect_right(starts, a) - 1
-            if i >= 0 and a < ends[i]:
-                label = name
-                break
-        if segments and segments[-1][2] == label and segments[-1][1] == a:
-            segments[-1] = (segments[-1][0], b, label)
+    for k, label in enumerate(labels):
+        if segments and segments[-1][2] == label:
+            segments[-1] = (segments[-1][0], points[k + 1], label)
         else:
-            segments.append((a, b, label))
+            segments.append((points[k], points[k + 1], label))
     return segments
 
 
@@ -138,14 +137,19 @@ def compute_scores(
     attributions: Sequence[Attribution],
     *,
     top_terms: int = 10,
+    classes: bytes | None = None,
 ) -> Scores:
-    # one count per label over its segments joined by spaces: a space neither makes nor joins
-    # words, so this is the sum of the segments' counts, in four calls instead of one per segment
-    parts: dict[str, list[str]] = {label: [] for label in (*VOICES, "excluded")}
+    """Scores of one document (definitions in the module docstring). ``classes`` is
+    :func:`framing.text.word_classes` of ``text`` when the caller has it already."""
+    # one count per voice over its segments joined by spaces: a space neither makes nor joins
+    # words, so this is the sum of the segments' counts, in three calls instead of one per
+    # segment; counted on the text's word classes, which count faster than the text itself
+    if classes is None:
+        classes = word_classes(text)
+    parts: dict[str, list[bytes]] = {label: [] for label in (*VOICES, "excluded")}
     for start, end, label in segments:
-        parts[label].append(text[start:end])
-    words = {label: count_words(" ".join(texts)) for label, texts in parts.items()}
-    words_by_voice: dict[str, int] = {v: words[v] for v in VOICES}
+        parts[label].append(classes[start:end])
+    words_by_voice: dict[str, int] = {v: count_class_words(b" ".join(parts[v])) for v in VOICES}
     n_words = sum(words_by_voice.values())
 
     counts: dict[str, Counter[str]] = {"all": Counter(), **{v: Counter() for v in VOICES}}

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.boilerplate import (
+    _fold,
     default_rules,
     detect_boilerplate,
     load_boilerplate_rules,
 )
 from framing.errors import LexiconError
 from framing.resources import data_path
+from framing.text import normalize
 from framing.types import Excluded
 
 SEED_HEADLINE = (
@@ -400,3 +406,39 @@ def test_rule_literals_are_text_every_match_contains() -> None:
                 matched += 1
                 assert rule.literal in m.group()
     assert matched >= len(examples)
+
+
+@given(st.text(alphabet="Ab’ \t\r\n\x0b\x1c\x85\u00a0\u2003\u2028\u3000:*.!|>»›İ", max_size=40))
+def test_fold_collapses_whitespace_as_the_regular_expression_does(line: str) -> None:
+    assert _fold(line) == re.sub(r"\s+", " ", normalize(line)).strip().rstrip(" :*.!|>»›")
+
+
+_FRAGMENTS = [
+    "Photo by Jane Roe",
+    "/Getty Images",
+    " via Getty Images",
+    "All rights reserved.",
+    "Copyright 2024 The Ledger",
+    "(AP Photo/Evan Vucci)",
+    "AFP PHOTO / STAFF",
+    "Follow us on Twitter",
+    "Share this article",
+    "12 Comments",
+    "Write to Ken Doe at ken@example.com",
+    "READ MORE: Council Approves Budget",
+    "Sign up for our daily newsletter",
+    "Advertisement",
+    "The council met on Tuesday.",
+    " ",
+    ":",
+    ".",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=4), max_size=6))
+def test_quick_rejection_never_drops_a_match(lines: list[list[str]]) -> None:
+    text = "\n".join("".join(line) for line in lines)
+    rules = default_rules()
+    every_line = dataclasses.replace(rules, kind_max_chars={})  # no quick rejection
+    assert detect_boilerplate(text, rules) == detect_boilerplate(text, every_line)

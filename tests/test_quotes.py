@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import framing.quotes
 from framing.quotes import find_quotes
+from framing.text import word_classes
+from framing.types import Quote
 
 
 def texts(text: str) -> list[str]:
@@ -131,3 +136,41 @@ def test_doubled_marks_spaced_on_both_sides_close_after_a_nested_quote() -> None
     quotes = find_quotes(text)
     assert len(quotes) == 1
     assert quotes[0].text == "''I hate the phrase 'working poor,' ''"
+
+
+# The scan for marks leaves out apostrophes between letters or digits and the blank lines after
+# a line break; pairing every mark and every line break, as the plain pattern finds them, must
+# give the same quotations.
+_PLAIN_MARK_RE = re.compile("''|[\"'“”„‟‘’‚‛«»\n]")
+
+
+def quotes_from_every_mark(text: str) -> tuple[Quote, ...]:
+    fast = framing.quotes._MARK_RE
+    framing.quotes._MARK_RE = _PLAIN_MARK_RE
+    try:
+        return find_quotes(text)
+    finally:
+        framing.quotes._MARK_RE = fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine’s ‘plan’ don't 'quote' rock'n'roll O’Brien’s",
+        "a''b ''c'' d'''e '''f'''",  # doubled marks next to letters and to other marks
+        "“Open\n\n  \n“Continued after blank lines,” he said.",  # newswire continuation
+        "‘single\n\n\nnext paragraph’ and ’90s 'em",
+        'He said "no\n\r\n\u2028 and then',
+    ],
+)
+def test_skipped_marks_change_no_quotation(text: str) -> None:
+    assert find_quotes(text) == quotes_from_every_mark(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aSs9 \t\n’'‘‚‛“”„‟\"«»(—.,", max_size=80))
+def test_skipped_marks_change_no_quotation_on_any_text(text: str) -> None:
+    quotes = find_quotes(text)
+    assert quotes == quotes_from_every_mark(text)
+    # counting the words on the text's word classes gives the same quotations
+    assert find_quotes(text, classes=word_classes(text)) == quotes

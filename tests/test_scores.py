@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.analyze import analyze_text
-from framing.scores import compute_scores, sourcing_type
+from framing.scores import compute_scores, sourcing_type, voice_segments
 from framing.text import count_words
+from framing.types import Excluded, Quote
 
 
 def test_continuations_have_no_cue_of_their_own() -> None:
@@ -73,3 +74,51 @@ def test_words_by_voice_are_the_sum_over_segments(pieces: list[str], cuts: list[
     for label in ("authorial", "quoted", "reported"):
         expected = sum(count_words(text, a, b) for a, b, lab in segments if lab == label)
         assert scores.words_by_voice[label] == expected
+
+
+def segments_char_by_char(
+    n: int, spans: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int, str]]:
+    """Each character labelled on its own (the first label in priority order that covers it),
+    then runs of one label joined."""
+    segments: list[tuple[int, int, str]] = []
+    for c in range(n):
+        label = next(
+            (
+                lab
+                for lab in ("excluded", "quoted", "reported")
+                if any(s <= c < e for s, e in spans[lab])
+            ),
+            "authorial",
+        )
+        if segments and segments[-1][2] == label:
+            segments[-1] = (segments[-1][0], c + 1, label)
+        else:
+            segments.append((c, c + 1, label))
+    return segments
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), _SPANS, _SPANS, _SPANS)
+def test_voice_segments_label_each_character_by_priority(
+    n: int,
+    excluded: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    reported: list[tuple[int, int]],
+) -> None:
+    # spans may overlap, nest, be empty or reversed; all lie within the text
+    excluded, quoted, reported = (
+        [(min(s, n), min(e, n)) for s, e in spans] for spans in (excluded, quoted, reported)
+    )
+    text = "x" * n
+    segments = voice_segments(
+        text,
+        [Excluded(s, e, "caption", text[s:e]) for s, e in excluded],
+        [Quote(s, e, s, e, text[s:e], "direct", 0) for s, e in quoted],
+        reported,
+    )
+    spans = {"excluded": excluded, "quoted": quoted, "reported": reported}
+    assert segments == segments_char_by_char(n, spans)

@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.text import (
     WORD_PATTERN,
     WORD_RE,
     SpanIndex,
+    _is_abbreviation,
+    abbreviations,
+    count_class_words,
     count_words,
+    line_spans,
     normalize,
     sentence_spans,
+    word_classes,
     word_spans,
     word_tokenizer,
 )
@@ -134,3 +139,87 @@ def test_abbreviation_test_looks_only_at_the_word_before_the_period() -> None:
         "They met Lt. Gen. Moss and the U.S. envoy.",
         "Talks began.",
     ]
+
+
+# --- fast paths that must equal the plain ones -------------------------------------------------
+
+# Letters and digits in and outside ASCII, both apostrophes, the underscore and separators.
+_CLASSY = st.text(alphabet="ab9_'’- .\n\u00e9\u0130\u00b2\u0663\u4e2d“”—\u00a0\ud800", max_size=80)
+
+
+@given(_CLASSY, st.integers(0, 80), st.integers(0, 80))
+def test_word_class_counts_equal_word_counts(text: str, a: int, b: int) -> None:
+    start, end = sorted((a, b))
+    classes = word_classes(text)
+    assert len(classes) == len(text)
+    assert count_class_words(classes) == count_words(text)
+    assert count_class_words(classes, start, end) == count_words(text, start, end)
+
+
+def test_word_classes_of_text_with_many_distinct_characters() -> None:
+    # more distinct non-ASCII characters than are replaced one by one: translated in one pass
+    text = " ".join(chr(0x4E00 + i) + "’s" for i in range(100)) + " ’ — don’t"
+    assert count_class_words(word_classes(text)) == count_words(text) == 101
+
+
+_PLAIN_BOUNDARY_RE = re.compile(r"([.!?…]+)[\"'”’»)\]]*(?=([ \t]+)[\"'“‘«(\[]?[^\W_a-z])")
+
+
+def plain_line_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines trimmed by hand."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start, end = line.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def plain_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The splitter scanning each line on its own, as it did before the one-pass scan."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start, stop = line.span()
+        while start < stop and text[start].isspace():
+            start += 1
+        if start >= stop:
+            continue
+        cur = start
+        for m in _PLAIN_BOUNDARY_RE.finditer(text, start, stop):
+            if m.group(1) == "." and _is_abbreviation(text, m.start(), abbreviations()):
+                continue
+            spans.append((cur, m.end()))
+            cur = m.end(2)
+        end = stop
+        while end > cur and text[end - 1].isspace():
+            end -= 1
+        if end > cur:
+            spans.append((cur, end))
+    return spans
+
+
+_SENTENCY = "aZ9é. !?…\"'”’)“(\t\n\r\u2028\u00a0"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_SENTENCY, max_size=80))
+def test_one_pass_sentence_spans_equal_line_by_line_spans(text: str) -> None:
+    assert line_spans(text) == plain_line_spans(text)
+    assert sentence_spans(text) == plain_sentence_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith left. U.S. envoy spoke!  “Yes.” (Then) he went…\tOn.",
+        "  \r\nLine one.  \n\n\t Line two? Yes. \u2028 x. Y\r\n   \n",
+        "",
+    ],
+)
+def test_one_pass_sentence_spans_equal_line_by_line_spans_on_examples(text: str) -> None:
+    assert line_spans(text) == plain_line_spans(text)
+    assert sentence_spans(text) == plain_sentence_spans(text)
