@@ -125,7 +125,7 @@ class _CueMatcher:
     """
 
     pattern: re.Pattern[str]
-    targets: dict[str, tuple[tuple[EntrySpec, tuple[_Rule, ...]], ...]]
+    targets: dict[str, tuple[tuple[EntrySpec, _RulePlan | None], ...]]
     lexicon: str
     #: :func:`framing.lexicon.combined_scan` of the forms' scan body (the engine then only
     #: tries positions after a non-word character); ``None`` when a form starts or ends with a
@@ -177,17 +177,37 @@ def _compile_rule(rule: RuleSpec) -> _Rule:
     return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last)
 
 
+@dataclass(frozen=True, slots=True)
+class _RulePlan:
+    """An entry's rules arranged for :func:`_vetoed_fast`: whether any rule vetoes does not
+    depend on their order, so the vetoes by the one word before are one set of words."""
+
+    words_before: frozenset[str]  # the words of every ``simple`` rule
+    preceding: tuple[_Rule, ...]  # the other ``veto_preceding`` rules
+    rest: tuple[_Rule, ...]  # every other rule
+
+    @classmethod
+    def of(cls, rules: Sequence[_Rule]) -> _RulePlan | None:
+        if not rules:
+            return None
+        return cls(
+            frozenset(p[0] for r in rules if r.simple for p in r.phrases),
+            tuple(r for r in rules if not r.simple and r.type == "veto_preceding"),
+            tuple(r for r in rules if not r.simple and r.type != "veto_preceding"),
+        )
+
+
 @lru_cache(maxsize=4)
 def _cue_matcher(path: str | None = None) -> _CueMatcher:
     spec = _cue_spec(path)
     compiled = {name: _compile_rule(r) for name, r in spec.rules.items()}
-    targets: dict[str, list[tuple[EntrySpec, tuple[_Rule, ...]]]] = {}
+    targets: dict[str, list[tuple[EntrySpec, _RulePlan | None]]] = {}
     for e in spec.entries:
-        rules = tuple(compiled[n] for n in spec.entry_rules(e) if n in compiled)
+        plan = _RulePlan.of([compiled[n] for n in spec.entry_rules(e) if n in compiled])
         for form in surface_forms(e.term, e.inflect):
             bucket = targets.setdefault(FORM_SEP.join(form), [])
             if all(t[0] is not e for t in bucket):
-                bucket.append((e, rules))
+                bucket.append((e, plan))
     body = scan_body(list(targets))
     return _CueMatcher(
         re.compile(trie_pattern(targets)),
@@ -235,29 +255,23 @@ def _vetoed(
 
 
 def _vetoed_fast(
-    text: str, norm: str, start: int, end: int, rules: Sequence[_Rule], s_start: int, s_end: int
+    text: str, norm: str, start: int, end: int, plan: _RulePlan, s_start: int, s_end: int
 ) -> bool:
     """:func:`_vetoed`, with the common rules checked inline on the normalised text: a veto by
     the one word before, and a veto by words before whose last words do not occur at all."""
-    rest: list[_Rule] = []
-    word: str | None = None
-    for rule in rules:
-        if rule.simple:
-            if word is None:
-                chunk = norm[max(s_start, start - 30) : start].rstrip()
-                word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :]
-                if not word.isalnum():
-                    # "trusted her,” said Robert Stone": "her" is not next to the cue
-                    word = _clause_tail(word)
-                word = word.strip(_PUNCT)
-            if (word,) in rule.phrases:
-                return True
-        elif rule.type == "veto_preceding":
-            chunk = norm[max(s_start, start - 40) : start]
-            if any(w in chunk for w in rule.last_words):
-                rest.append(rule)
-        else:
-            rest.append(rule)
+    if plan.words_before:
+        chunk = norm[s_start if start - 30 < s_start else start - 30 : start].rstrip()
+        space, newline = chunk.rfind(" "), chunk.rfind("\n")
+        word = chunk[(space if space > newline else newline) + 1 :]
+        if not word.isalnum():
+            # "trusted her,” said Robert Stone": "her" is not next to the cue
+            word = _clause_tail(word)
+        if word.strip(_PUNCT) in plan.words_before:
+            return True
+    rest = list(plan.rest)
+    if plan.preceding:
+        chunk = norm[max(s_start, start - 40) : start]
+        rest += [r for r in plan.preceding if any(w in chunk for w in r.last_words)]
     return bool(rest) and _vetoed(text, start, end, rest, s_start, s_end)
 
 
@@ -1069,6 +1083,9 @@ _LEAD_PHRASE_RE = re.compile(
 _NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
 _NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
 _WORD_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|--|[^\w\s]")
+# each token with what lies before it (only whitespace and "_" can: every other character starts
+# a token), so that the tokens' offsets follow from the lengths (see _tokens)
+_GAP_AND_TOKEN_RE = re.compile(rf"([\s_]*+)({_WORD_TOKEN_RE.pattern})")
 _CAP_NAME_RE = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
@@ -1128,15 +1145,13 @@ _new_tuple = tuple.__new__
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
-    # ``findall`` gives the strings without match objects; each is found again with
-    # ``str.find`` from the end of the one before: only whitespace and "_" lie between two
-    # tokens, and no token contains either, so the first occurrence is the token itself.
-    # tuple.__new__ builds the named tuple without a Python-level constructor call.
+    # ``findall`` gives the strings without match objects: each token with the gap before it,
+    # so its offsets are the running sum of the lengths. tuple.__new__ builds the named tuple
+    # without a Python-level constructor call.
     out: list[_Token] = []
     pos = start
-    find = text.find
-    for g in _WORD_TOKEN_RE.findall(text, start, end):
-        s = find(g, pos, end)
+    for gap, g in _GAP_AND_TOKEN_RE.findall(text, start, end):
+        s = pos + len(gap)
         pos = s + len(g)
         out.append(_new_tuple(_Token, (s, pos, g, g.lower())))
     return out
@@ -1654,8 +1669,8 @@ def _cue_hits(
         si = bisect.bisect_right(sent_starts, start) - 1
         s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         # one entry per form, nearly always
-        for entry, rules in targets:
-            if rules and _vetoed_fast(text, norm, start, end, rules, s_start, max(s_end, end)):
+        for entry, plan in targets:
+            if plan and _vetoed_fast(text, norm, start, end, plan, s_start, max(s_end, end)):
                 continue
             surface = text[start:end]
             out.append(

@@ -764,6 +764,20 @@ _SPEECH = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(_SPEECH, max_size=30), st.integers(0, 400), st.integers(0, 400))
+def test_window_tokens_are_the_token_pattern_matches(pieces: list[str], a: int, b: int) -> None:
+    from framing.attribution import _WORD_TOKEN_RE, _tokens
+
+    text = "".join(pieces) + " it's U.S.-made -- 3.5% don__t "
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = [
+        (m.start(), m.end(), m.group(), m.group().lower())
+        for m in _WORD_TOKEN_RE.finditer(text, start, end)
+    ]
+    assert [tuple(t) for t in _tokens(text, start, end)] == expected
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_SPEECH, max_size=30))
 def test_cue_scan_outside_quotations_matches_the_full_scan(pieces: list[str]) -> None:
     from framing.attribution import _cue_matcher, _inside
