@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,14 +11,18 @@ from hypothesis import strategies as st
 
 from framing.attribution import (
     _ANONYMITY_RE,
+    _AUX,
     _WORD_TOKEN_RE,
     AttributionResult,
+    _before_auxiliaries,
     _first_token,
     _has_words,
     _last_token,
     _may_grant_anonymity,
     _Mentions,
+    _token_before,
     _tokens,
+    _with_kind,
     cue_lexicon,
     cue_provenance,
     extract_attributions,
@@ -25,7 +30,7 @@ from framing.attribution import (
 from framing.quotes import find_quotes
 from framing.scores import attribution_scores
 from framing.text import WORD_RE, split_sentences
-from framing.types import Attribution, Excluded
+from framing.types import Attribution, Excluded, Quote, QuoteKind
 
 
 def run(text: str) -> AttributionResult:
@@ -775,6 +780,72 @@ def test_window_tokens_are_the_token_pattern_matches(pieces: list[str], a: int, 
         for m in _WORD_TOKEN_RE.finditer(text, start, end)
     ]
     assert [tuple(t) for t in _tokens(text, start, end)] == expected
+
+
+# the token pattern as first written, without the possessive runs
+_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?|--|[^\w\s]")
+_WORDISH = st.sampled_from(
+    [
+        *("said", "Mr.", "U.S.", "it's", "don’t", "3.5", "x_y", "_", "é", "Ünal", "٣", "²", "ǅ"),
+        *(" ", "\n", "\u00a0", "\u2009", ",", ".", "'", "’", "-", "--", "—", "“", "%"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=16), st.integers(0, 80), st.integers(0, 80))
+def test_possessive_token_pattern_matches_the_plain_one(pieces: list[str], a: int, b: int) -> None:
+    text = "".join(pieces)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    spans = [m.span() for m in _WORD_TOKEN_RE.finditer(text, start, end)]
+    assert spans == [m.span() for m in _PLAIN_TOKEN_RE.finditer(text, start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=16), st.integers(0, 80), st.integers(0, 80))
+def test_last_token_of_letters_and_digits_is_the_last_token(
+    pieces: list[str], a: int, b: int
+) -> None:
+    # _last_token takes a last chunk that is all letters and digits (str.isalnum) as one token
+    text = "".join(pieces)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    toks = _tokens(text, start, end)
+    assert _last_token(text, start, end) == (toks[-1] if toks else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=16), st.integers(0, 80), st.integers(0, 80))
+def test_tokens_read_back_one_by_one_are_the_window_tokens(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces) + " has also quietly said"
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    toks = _tokens(text, start, end)
+    for i, tok in enumerate(toks):
+        assert _token_before(text, start, tok) == (toks[i - 1] if i else None)
+    i = len(toks) - 1
+    while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
+        i -= 1
+    assert _before_auxiliaries(text, start, end) == (toks[i] if i >= 0 else None)
+
+
+_KINDS = st.sampled_from(["direct", "mixed", "scare"])
+
+
+@given(
+    st.integers(0, 9),
+    st.text(max_size=5),
+    _KINDS,
+    _KINDS,
+    st.integers(0, 9),
+    st.booleans(),
+    st.floats(0, 1),
+)
+def test_quote_with_a_new_kind_is_the_replaced_quote(
+    start: int, text: str, kind: QuoteKind, new: QuoteKind, n: int, balanced: bool, conf: float
+) -> None:
+    quote = Quote(start, start + 9, start + 1, start + 8, text, kind, n, balanced, conf)
+    assert _with_kind(quote, new) == dataclasses.replace(quote, kind=new)
 
 
 @settings(max_examples=300, deadline=None)
