@@ -357,26 +357,22 @@ def _may_match(line: str, rules: BoilerplateRules) -> bool:
         folded = _fold(line)
         if folded in rules.any_phrases or folded.startswith(rules.any_prefixes):
             return True
-    if n <= limits.get("contains", 0):
-        for rule in rules.contains_rules:
-            if (
-                n <= rule.max_chars
-                and rule.literal in line
-                and rule.pattern is not None
-                and rule.pattern.search(line) is not None
-            ):
-                return True
-    if n <= limits.get("regex", 0):
-        # one by one rather than as one alternation, so that the literal test skips the patterns
-        # that cannot match (the alternation would run them all, and some first scan back over
-        # the whole line, such as the credit ending in "Getty Images")
-        for rule in rules.regex_rules:
-            if (
-                n <= rule.max_chars
-                and rule.literal in line
-                and rule.pattern is not None
-                and rule.pattern.fullmatch(line) is not None
-            ):
+    if n <= limits.get("contains", 0) and _any_pattern_matches(line, rules.contains_rules, False):
+        return True
+    # the regex rules one by one rather than as one alternation, so that the literal test skips
+    # the patterns that cannot match (the alternation would run them all, and some first scan
+    # back over the whole line, such as the credit ending in "Getty Images")
+    return n <= limits.get("regex", 0) and _any_pattern_matches(line, rules.regex_rules, True)
+
+
+def _any_pattern_matches(line: str, rules: Sequence[Rule], whole: bool) -> bool:
+    """Whether the pattern of one of ``rules`` matches ``line`` (the whole line when ``whole``,
+    else anywhere in it), trying each only when the line is short enough and holds its literal."""
+    n = len(line)
+    for rule in rules:
+        if n <= rule.max_chars and rule.literal in line and rule.pattern is not None:
+            found = rule.pattern.fullmatch(line) if whole else rule.pattern.search(line)
+            if found is not None:
                 return True
     return False
 
