@@ -9,6 +9,7 @@ Steps, each in its own module: boilerplate (:mod:`framing.boilerplate`), sentenc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -107,20 +108,7 @@ class Analyzer:
             elif reported_index.find(hit.start) is not None:
                 voice = "reported"
             if voice != "authorial" or scare:
-                # the constructor, not dataclasses.replace (twice as fast): the same fields
-                hit = Hit(
-                    start=hit.start,
-                    end=hit.end,
-                    text=hit.text,
-                    term=hit.term,
-                    category=hit.category,
-                    weight=hit.weight,
-                    lexicon=hit.lexicon,
-                    sentence=hit.sentence,
-                    voice=voice,
-                    rules=hit.rules,
-                    scare_quoted=scare,
-                )
+                hit = dataclasses.replace(hit, voice=voice, scare_quoted=scare)
             hits.append(hit)
         segments = voice_segments(text, excluded, quotes, reported)
         actors = link_actors(text, tuple(hits), attributions, sentences)

@@ -20,22 +20,21 @@ whole content of an attribution is ``direct``. The stance taxonomy is documented
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from framing.actors import demonyms
 from framing.lexicon import (
-    CLAUSE_MARKS,
     FORM_SEP,
     CompiledLexicons,
     EntrySpec,
     LexiconSpec,
     RuleSpec,
+    clause_start,
     combined_scan,
     compile_lexicons,
     form_key,
@@ -276,16 +275,9 @@ def _vetoed_fast(
     return bool(rest) and _vetoed(text, start, end, rest, s_start, s_end)
 
 
-_CLAUSE_MARKS = frozenset(CLAUSE_MARKS)
-
-
 def _clause_tail(chunk: str) -> str:
-    """The part of ``chunk`` after its last clause mark (all of it when there is none): what
-    :func:`framing.lexicon.clause_start` keeps, for a short stretch already cut out."""
-    for i in range(len(chunk) - 1, -1, -1):
-        if chunk[i] in _CLAUSE_MARKS:
-            return chunk[i + 1 :]
-    return chunk
+    """The part of ``chunk`` after its last clause mark (all of it when there is none)."""
+    return chunk[clause_start(chunk, 0, len(chunk)) :]
 
 
 def _last_word(text: str, lo: int, hi: int) -> str:
@@ -1243,7 +1235,6 @@ def _name_like(text: str, start: int, end: int) -> bool:
 
 
 _DASHES = frozenset(["—", "–", "--"])
-_DASH_TEXTS = _DASHES | {"-"}  # the texts of the tokens that _is_dash may accept
 
 
 def _is_dash(text: str, tok: _Token) -> bool:
@@ -1355,7 +1346,7 @@ def _left_source_in(
                 # "Anatoly Lappo, chairman of …, has accused"; "the spokesman, Josh Earnest, said"
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
-    if toks[i].text in _DASH_TEXTS and _is_dash(text, toks[i]):  # (nearly always a word here)
+    if _is_dash(text, toks[i]):
         # a dashed appositive: "Jason Sims — a teacher from Mount Pleasant — says"; the head need
         # not be a name ("insiders in the next two states — Nevada and South Carolina — said")
         j = _opening_mark(toks, i, lambda t: t.text in _DASH_APPOSITIVE_STOP or _is_dash(text, t))
@@ -2478,8 +2469,7 @@ def extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
-        if source is not None and text[source[0]].islower():
-            # (_without_auxiliary keeps a source that does not open in lower case as it is)
+        if source is not None:
             source = _without_auxiliary(text, s_start, *source)
         if (
             text[hit.start - 1 : hit.start] == "-"
@@ -2714,20 +2704,6 @@ def _resolve(
 _REPORTED_KINDS = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 
 
-# the fields of a quotation in the constructor's order, read with one call
-_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
-_QUOTE_VALUES = operator.attrgetter(*_QUOTE_FIELDS)
-_QUOTE_KIND = _QUOTE_FIELDS.index("kind")
-
-
-def _with_kind(quote: Quote, kind: QuoteKind) -> Quote:
-    """``dataclasses.replace(quote, kind=kind)``, several times faster: ``replace`` looks the
-    fields up anew and passes them by keyword on every call."""
-    values = list(_QUOTE_VALUES(quote))
-    values[_QUOTE_KIND] = kind
-    return Quote(*values)
-
-
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
@@ -2794,7 +2770,7 @@ def _finish(
             confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
         attributions.append(Attribution(d.cue, source, content, d.kind, speaker, confidence))
     new_quotes = tuple(
-        q if kinds[i] == q.kind else _with_kind(q, kinds[i]) for i, q in enumerate(qs.quotes)
+        q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )
     return AttributionResult(tuple(attributions), new_quotes, tuple(reported))
 

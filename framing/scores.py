@@ -146,9 +146,10 @@ def compute_scores(
     # segment; counted on the text's word classes, which count faster than the text itself
     if classes is None:
         classes = word_classes(text)
-    parts: dict[str, list[bytes]] = {label: [] for label in (*VOICES, "excluded")}
+    parts: dict[str, list[bytes]] = {voice: [] for voice in VOICES}
     for start, end, label in segments:
-        parts[label].append(classes[start:end])
+        if label in parts:  # excluded text counts in no voice
+            parts[label].append(classes[start:end])
     words_by_voice: dict[str, int] = {v: count_class_words(b" ".join(parts[v])) for v in VOICES}
     n_words = sum(words_by_voice.values())
 

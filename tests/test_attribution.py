@@ -22,7 +22,6 @@ from framing.attribution import (
     _Mentions,
     _token_before,
     _tokens,
-    _with_kind,
     cue_lexicon,
     cue_provenance,
     extract_attributions,
@@ -30,7 +29,7 @@ from framing.attribution import (
 from framing.quotes import find_quotes
 from framing.scores import attribution_scores
 from framing.text import WORD_RE, split_sentences
-from framing.types import Attribution, Excluded, Quote, QuoteKind
+from framing.types import Attribution, Excluded
 
 
 def run(text: str) -> AttributionResult:
@@ -827,25 +826,6 @@ def test_tokens_read_back_one_by_one_are_the_window_tokens(
     while i >= 0 and (toks[i].low in _AUX or toks[i].low.endswith("ly")):
         i -= 1
     assert _before_auxiliaries(text, start, end) == (toks[i] if i >= 0 else None)
-
-
-_KINDS = st.sampled_from(["direct", "mixed", "scare"])
-
-
-@given(
-    st.integers(0, 9),
-    st.text(max_size=5),
-    _KINDS,
-    _KINDS,
-    st.integers(0, 9),
-    st.booleans(),
-    st.floats(0, 1),
-)
-def test_quote_with_a_new_kind_is_the_replaced_quote(
-    start: int, text: str, kind: QuoteKind, new: QuoteKind, n: int, balanced: bool, conf: float
-) -> None:
-    quote = Quote(start, start + 9, start + 1, start + 8, text, kind, n, balanced, conf)
-    assert _with_kind(quote, new) == dataclasses.replace(quote, kind=new)
 
 
 @settings(max_examples=300, deadline=None)
