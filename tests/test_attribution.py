@@ -197,6 +197,75 @@ def test_all_before_said_is_a_quantifier_not_the_idiom_all_told() -> None:
     assert run("The dead numbered forty, all told.").attributions == ()
 
 
+@pytest.mark.parametrize(
+    ("not_reporting", "reporting", "lemma"),
+    [
+        (
+            "The new tariffs added to the deficit this year.",
+            "The minister added that the tariffs would stay.",
+            "add",
+        ),
+        (
+            "The savings never added up to much.",
+            "“We will not back down,” the mayor added.",
+            "add",
+        ),
+        (
+            "Ortiz won 40 pledged delegates in the state.",
+            "Ortiz pledged that no school would close.",
+            "pledge",
+        ),
+        (
+            "Analysts at the Lisbon think tank published the figures.",
+            "Most voters think the tax is unfair.",
+            "think",
+        ),
+        (
+            "The senator appeared on a morning show in Denver.",
+            "The senator appeared to reject the plan.",
+            "appear",
+        ),
+        (
+            "The council found a way to keep the library open.",
+            "The audit found that the library was overspent.",
+            "find",
+        ),
+        (
+            "The governor found himself isolated within the party.",
+            "The inquiry found the governor had broken no rule.",
+            "find",
+        ),
+        (
+            "Britain and France, both nuclear powers, continue to set their own budgets.",
+            "“The price of bread is the first thing people notice,” she continued.",
+            "continue",
+        ),
+        (
+            "Investigators recovered emails that were never archived.",
+            "“The vote will go ahead on Monday,” Ortiz emailed.",
+            "email",
+        ),
+        (
+            "Lopez reported from Lida.",
+            "The agency reported that the border was closed.",
+            "report",
+        ),
+        (
+            "The painting has not been seen since 1990.",
+            "Many residents have seen the dam as a threat.",
+            "see",
+        ),
+    ],
+)
+def test_card_rules_separate_reporting_from_other_senses(
+    not_reporting: str, reporting: str, lemma: str
+) -> None:
+    # lexicons/cues.toml: add_up_to, pledged_delegates, think_tank, appear_at, found_oneself,
+    # continue_to, email_that, reporting_from, seen_since
+    assert lemma not in [a.cue.lemma for a in run(not_reporting).attributions]
+    assert lemma in [a.cue.lemma for a in run(reporting).attributions]
+
+
 def test_cues_inside_quotes_are_ignored() -> None:
     text = "“My father always said that the river would take the town one day,” Ruiz wrote."
     r = run(text)
