@@ -5,6 +5,13 @@ Usage (from the repository root; vaderSentiment is a benchmark-only dependency):
     pip install vaderSentiment
     PYTHONPATH=. python benchmarks/run.py --data /path/to/shared/data --repeats 3
 
+That measures the checkout's source, interpreted. To measure an installed wheel instead (built
+with ``pip install .``, which compiles the hot modules with mypyc when a C compiler is present;
+see ``hatch_build.py``), run the same script from that environment with ``--installed``::
+
+    pip install . vaderSentiment
+    python benchmarks/run.py --installed --data /path/to/shared/data --repeats 3
+
 Measures, on ``polnear/train/text`` (840 articles) and on a corpus made by repeating it
 ``--scale`` times (10x):
 
@@ -44,8 +51,14 @@ from typing import Any
 import orjson
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+# --installed measures the framing installed in this environment (a wheel, compiled with mypyc
+# where the build could: see hatch_build.py) instead of the checkout's source. It is read here,
+# before the imports below, because it decides where they come from.
+INSTALLED = "--installed" in sys.argv[1:]
+if not INSTALLED:
+    sys.path.insert(0, str(REPO))
 
+import framing  # noqa: E402
 from framing.analyze import Analyzer  # noqa: E402
 from framing.records import dumps, to_record  # noqa: E402
 from framing.text import sentence_spans  # noqa: E402
@@ -67,6 +80,8 @@ def machine() -> dict[str, Any]:
         "nproc": os.cpu_count(),
         "cpu": model,
         "python": platform.python_version(),
+        "framing": str(Path(framing.__file__).parent),
+        "compiled_modules": list(framing.compiled_modules()),
         "load_average_at_start": [round(x, 2) for x in load],
     }
 
@@ -144,12 +159,12 @@ print(json.dumps([code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss])
 def run_process(cmd: Sequence[str], timeout: float | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of a subprocess, its
     waited-for workers included. Raises SystemExit if it fails or runs past ``timeout``."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = _env()
     launcher = [sys.executable, "-c", _LAUNCHER, *cmd]
     # a session of its own, so that a timeout stops the command and its workers too
     proc = subprocess.Popen(
         launcher,
-        cwd=REPO,
+        cwd=_cwd(),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -171,9 +186,9 @@ def run_process(cmd: Sequence[str], timeout: float | None = None) -> tuple[float
 
 def run_pair(cmds: Sequence[Sequence[str]]) -> float:
     """Wall seconds until all of ``cmds`` (started together, independent processes) finish."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = _env()
     start = time.perf_counter()
-    procs = [subprocess.Popen(c, cwd=REPO, env=env, stdout=subprocess.DEVNULL) for c in cmds]
+    procs = [subprocess.Popen(c, cwd=_cwd(), env=env, stdout=subprocess.DEVNULL) for c in cmds]
     for proc, cmd in zip(procs, cmds, strict=True):
         if proc.wait() != 0:
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
@@ -192,7 +207,22 @@ def split_corpus(corpus: Path, parts: int) -> list[Path]:
     return out
 
 
+def _env() -> dict[str, str]:
+    """The environment of measured subprocesses: the checkout on the path, unless --installed."""
+    if INSTALLED:
+        return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def _cwd() -> Path:
+    """Where measured subprocesses start: not the checkout when --installed (``python -c``
+    puts its working directory first on the path)."""
+    return Path(os.path.expanduser("~")) if INSTALLED else REPO
+
+
 def cli(*args: str) -> list[str]:
+    if INSTALLED:  # the installed entry point (its cwd, the checkout, is not on its path)
+        return [str(Path(sys.executable).with_name("framing")), *args]
     return [sys.executable, str(REPO / "cli.py"), *args]
 
 
@@ -268,6 +298,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--big", type=int, default=100_000, help="articles for report/compare (0: skip)")
     p.add_argument("--timeout", type=float, default=600, help="limit per report/compare run")
     p.add_argument("--json", type=Path, default=None, help="save the results here")
+    p.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed framing (e.g. a compiled wheel), not the checkout's source",
+    )
     p.add_argument(
         "--parts",
         default=",".join(PARTS),
@@ -502,6 +537,14 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         f"Machine: {m['cpu']}, {m['nproc']} cores, Python {m['python']}, {m['date']}, "
         f"load average at start {m['load_average_at_start']}; medians of {r['repeats']} runs.",
+        "",
+        f"framing from {m.get('framing', '?')}: "
+        + (
+            f"compiled with mypyc: {', '.join(m['compiled_modules'])}"
+            if m.get("compiled_modules")
+            else "pure Python"
+        )
+        + ".",
         "",
         "| 1x = 840 articles | articles/s | MB/s | articles/CPU-s | ratio to VADER"
         " (wall) | ratio to VADER (CPU) |",

@@ -15,6 +15,26 @@ import logging
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+#: Modules the wheel build compiles with mypyc when a C compiler is present (see hatch_build.py).
+COMPILABLE_MODULES = ("attribution", "text", "quotes", "scores")
+
+__all__ = ["COMPILABLE_MODULES", "__version__", "compiled_modules"]
+
+
+def compiled_modules() -> tuple[str, ...]:
+    """The modules of this installation that run compiled (empty: pure Python). The results
+    are the same either way; only the speed differs."""
+    import importlib
+    import importlib.machinery
+
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return tuple(
+        name
+        for name in COMPILABLE_MODULES
+        if str(getattr(importlib.import_module(f"framing.{name}"), "__file__", "")).endswith(
+            suffixes
+        )
+    )
+
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

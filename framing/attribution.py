@@ -49,6 +49,7 @@ from framing.text import WORD_RE, count_words, normalize
 from framing.types import (
     Attribution,
     AttributionKind,
+    AttributionResult,
     ContentSpan,
     Cue,
     Excluded,
@@ -68,15 +69,6 @@ STANCES: tuple[Stance, ...] = (
     "charged",
     "other",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AttributionResult:
-    """Attributions of one text, its quotations (reclassified) and its reported-speech spans."""
-
-    attributions: tuple[Attribution, ...]
-    quotes: tuple[Quote, ...]
-    reported: tuple[ContentSpan, ...]
 
 
 # ----------------------------------------------------------------------------------- the lexicon

@@ -158,6 +158,16 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """Attributions of one text, its quotations (reclassified) and its reported-speech spans
+    (:func:`framing.attribution.extract_attributions`)."""
+
+    attributions: tuple[Attribution, ...]
+    quotes: tuple[Quote, ...]
+    reported: tuple[ContentSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ActorLabel:
     """A loaded label linked to the actor it describes (e.g. "strongman" -> Lukashenko)."""
 

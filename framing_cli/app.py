@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from framing import __version__
+from framing import __version__, compiled_modules
 from framing.errors import FramingError
 from framing_cli import (
     analyze_cmd,
@@ -28,7 +28,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"framing {__version__}")
+        compiled = compiled_modules()
+        build = f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+        typer.echo(f"framing {__version__} ({build})")
         raise typer.Exit()
 
 
