@@ -102,7 +102,10 @@ def _installed_hashes(docs: list[tuple[str, str]], tmp_path: Path) -> dict[str, 
     if Path(out["file"]).resolve().parent == REPO / "framing":
         pytest.skip("the installed framing is this checkout (editable install): nothing compiled")
     if not out["compiled"]:
-        pytest.skip("the installed framing is pure Python (it was built without a C compiler)")
+        pytest.skip(
+            f"the installed framing ({out['file']}) is pure Python: an editable install, or a "
+            "wheel built without a C compiler or with FRAMING_PURE_PYTHON"
+        )
     return out
 
 
