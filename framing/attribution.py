@@ -832,6 +832,8 @@ _CLAUSE_STARTERS = frozenset(
         "many",
         "most",
         "all",
+        "both",
+        "more",
         "if",
         "whether",
         "how",
@@ -968,7 +970,6 @@ _STRICT = frozenset(
         "assume",
         "support",
         "state",
-        "view",
         "demonstrate",
         "underscore",
         "request",
@@ -2226,8 +2227,11 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         if not (
             t.low in _CLAUSE_STARTERS
             or t.text[0].isupper()
+            or t.text[0].isdigit()  # "a poll shows 68% of voters …"
             or t.text in ':,“"—'
             or (hit.term == "call" and t.low in {"for", "on"})
+            # "…, O'Keefe notes." / "he notes.": a verb after its subject, ending the clause
+            or (t.text in {".", ";"} and last is not None and _subject_like(text, last, lo))
         ):
             return None
     if hit.category == "other":
@@ -2237,6 +2241,14 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
             return None
     return use
+
+
+def _subject_like(text: str, tok: _Token, lo: int) -> bool:
+    """Whether ``tok``, the word right before a cue, can be its subject: a personal pronoun, or
+    a capitalised word that does not open its sentence."""
+    if tok.low in {"he", "she", "it", "they", "who"}:
+        return True
+    return tok.text[0].isupper() and _has_words(text, lo, tok.start, 1)
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:

@@ -266,6 +266,41 @@ def test_card_rules_separate_reporting_from_other_senses(
     assert lemma in [a.cue.lemma for a in run(reporting).attributions]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # an -s form that is also a plural noun is a verb after its subject at a clause's end
+        (
+            "Cruz cannot advance in Texas politics without the party's support, O'Keefe notes.",
+            "notes",
+            "O'Keefe",
+        ),
+        # ... and before a quantifier or a number
+        ("The poll shows both Ortiz and Lopez ahead of the mayor.", "shows", "The poll"),
+        ("The latest poll shows 68% of voters oppose the tax.", "shows", "The latest poll"),
+        # "view" needs no "that" clause
+        ("Many voters view the nomination as a hostile takeover.", "view", "Many voters"),
+    ],
+)
+def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert text[a.source.start : a.source.end] == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She kept her notes.",
+        "Late-night talk shows.",
+        "The museum holds two of his notes.",
+        "The pair met in Bolton's view of the harbour.",
+    ],
+)
+def test_noun_uses_of_noun_like_cues_are_not_cues(text: str) -> None:
+    assert run(text).attributions == ()
+
+
 def test_cues_inside_quotes_are_ignored() -> None:
     text = "“My father always said that the river would take the town one day,” Ruiz wrote."
     r = run(text)
