@@ -25,6 +25,16 @@ def test_checkout_entry_point_shows_help() -> None:
         assert command in result.stdout
 
 
+def test_version_says_which_build_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import framing_cli.app as cli_app
+
+    monkeypatch.setattr(cli_app, "compiled_modules", lambda: ())
+    assert runner.invoke(app, ["--version"]).output == "framing 0.1.0 (pure Python)\n"
+    monkeypatch.setattr(cli_app, "compiled_modules", lambda: ("attribution", "text"))
+    result = runner.invoke(app, ["--version"])
+    assert result.output == "framing 0.1.0 (compiled: attribution, text)\n"
+
+
 def test_starting_the_command_line_imports_no_numerical_or_learning_library() -> None:
     # every process of `framing analyze` (workers included) pays for what the app imports at
     # start; numpy, scikit-learn, pandas, matplotlib, scipy and NLTK are imported by the
