@@ -2157,6 +2157,8 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     revealed that …": a cue with no source), or (``None``) not as a verb that reports at all:
     a noun, an infinitive, a participle modifying a noun."""
     use: _Use = "active"
+    if _in_compound(text, hit.start, hit.end):
+        return None
     low = hit.text.lower()
     last = _last_token(text, hit.start - 22 if hit.start - 22 > lo else lo, hit.start)
     prev_low = last.low if last is not None else ""
@@ -2241,6 +2243,24 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
             return None
     return use
+
+
+# prefixes that make a new verb with a hyphen: "re-tweeting", "counter-accused", "self-described"
+_VERB_PREFIXES = frozenset(["re", "de", "co", "counter", "pre", "self", "mis", "over", "under"])
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether the cue word is part of a hyphenated compound ("value-added tax", "sought-after",
+    "court-ordered", "name-calling", "talk-show host"), which is a noun or a modifier, not a
+    reporting verb, unless the part before the hyphen is a verbal prefix."""
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+        return True
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isalnum():
+        return False
+    k = start - 1
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k : start - 1].lower() not in _VERB_PREFIXES
 
 
 def _subject_like(text: str, tok: _Token, lo: int) -> bool:

@@ -301,6 +301,29 @@ def test_noun_uses_of_noun_like_cues_are_not_cues(text: str) -> None:
     assert run(text).attributions == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economists favour a value-added tax on imports.",
+        "The court-ordered release of the files began in June.",
+        "A right-wing talk-show host was indicted last week.",
+    ],
+)
+def test_a_part_of_a_hyphenated_compound_is_not_a_cue(text: str) -> None:
+    assert run(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor re-tweeted that the bridge would close.", "tweeted"),
+        ("Ortiz, a self-described socialist, won the seat.", "described"),
+    ],
+)
+def test_a_verbal_prefix_with_a_hyphen_keeps_the_cue(text: str, cue: str) -> None:
+    assert [a.cue.text for a in run(text).attributions] == [cue]
+
+
 def test_cues_inside_quotes_are_ignored() -> None:
     text = "“My father always said that the river would take the town one day,” Ruiz wrote."
     r = run(text)
