@@ -254,8 +254,10 @@ def _engine_outcomes(
     pool = stack.enter_context(
         ProcessEngine(analyzer, jobs, include_text=include_text, on_error=on_error)
     )
+    # chunks of 64: fewer round trips to the workers than 16 (2 jobs against 1 on the 10x
+    # PolNeAR corpus, compiled build: 1.72x with 16, 1.75x with 32, 1.78x with 64)
     return run_ordered(
-        items, pool.submitter(), chunk_size=chunk_size or 16, max_pending=pool.max_pending
+        items, pool.submitter(), chunk_size=chunk_size or 64, max_pending=pool.max_pending
     )
 
 
