@@ -115,7 +115,8 @@ def analyze(
         typer.Option(help="Dask scheduler address (host:port); default: a local cluster."),
     ] = None,
     chunk_size: Annotated[
-        int | None, typer.Option(min=1, help="Documents per task (default 16 with one job, else 64).")
+        int | None,
+        typer.Option(min=1, help="Documents per task (default 16 with one job, else 64)."),
     ] = None,
     max_chars: Annotated[
         int,

@@ -10,7 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from framing.evaluation.polnear import evaluate_directory
+from framing.evaluation.polnear import (
+    AgreementReport,
+    agreement,
+    evaluate_directory,
+    read_multiply_annotated,
+)
 
 
 def attribution(
@@ -21,8 +26,19 @@ def attribution(
     per_outlet: Annotated[
         bool, typer.Option("--per-outlet/--overall", help="Also show one row per outlet.")
     ] = True,
+    with_agreement: Annotated[
+        bool,
+        typer.Option(
+            "--agreement",
+            help="Score the annotators against each other, and the system against each of "
+            "them, on the articles that several annotators annotated.",
+        ),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of cue, source and content spans (exact and overlap)."""
+    if with_agreement:
+        _print_agreement(directory, agreement(read_multiply_annotated(directory)), as_json)
+        return
     report = evaluate_directory(directory)
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
@@ -42,6 +58,30 @@ def attribution(
             f"{s.f1:.3f}",
             str(s.n_pred),
             str(s.n_gold),
+        )
+    Console().print(table)
+
+
+def _print_agreement(directory: Path, report: AgreementReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    table = Table(
+        title=f"Agreement on {directory} ({report.n_articles} articles, "
+        f"{report.n_annotations} annotations)",
+        caption="annotators: every ordered pair of annotators of an article, pooled "
+        "(precision and recall are its two directions); system: against each annotator",
+    )
+    for col in ("role", "match", "annotators F1", "system P", "system R", "system F1"):
+        table.add_column(col, justify="left" if col in {"role", "match"} else "right")
+    for human, system in zip(report.annotators, report.system, strict=True):
+        table.add_row(
+            human.role,
+            human.criterion,
+            f"{human.f1:.3f}",
+            f"{system.precision:.3f}",
+            f"{system.recall:.3f}",
+            f"{system.f1:.3f}",
         )
     Console().print(table)
 

@@ -12,6 +12,10 @@ Scores are precision, recall and F1 for each role (cue, source, content), by two
 
 Precision counts predicted spans that match some gold span; recall counts gold spans matched
 by some predicted span. Figures are given overall and per outlet (the file-name prefix).
+
+:func:`agreement` puts those figures beside the annotators' own: on the articles that several
+annotators annotated, every annotator is scored against every other by the same criteria (one
+annotator's spans in the place of predictions), and the system against each of them.
 """
 
 from __future__ import annotations
@@ -110,6 +114,48 @@ class PolnearReport:
         return {"n_articles": self.n_articles, "scores": [s.as_dict() for s in self.scores]}
 
 
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """An article with the annotations of several annotators (PolNeAR's agreement sample)."""
+
+    name: str
+    outlet: str
+    text: str
+    #: (annotator id, role -> spans), one per ``.ann`` file, in sorted file order
+    annotations: tuple[tuple[str, Mapping[str, tuple[GoldSpan, ...]]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementReport:
+    """Annotator-against-annotator and system-against-annotator scores on the same articles.
+
+    ``annotators`` pools every ordered pair of annotators of an article (the first one's spans
+    scored as predictions against the second one's), so that precision and recall are the two
+    directions of one comparison; ``system`` pools the system against each annotator. Both
+    are :class:`RoleScore` rows with ``outlet="all"``.
+    """
+
+    n_articles: int
+    n_annotations: int
+    annotators: tuple[RoleScore, ...]
+    system: tuple[RoleScore, ...]
+
+    def get(self, who: str, role: str, criterion: str = "overlap") -> RoleScore:
+        rows = self.annotators if who == "annotators" else self.system
+        for s in rows:
+            if (s.role, s.criterion) == (role, criterion):
+                return s
+        raise KeyError((who, role, criterion))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "n_articles": self.n_articles,
+            "n_annotations": self.n_annotations,
+            "annotators": [s.as_dict() for s in self.annotators],
+            "system": [s.as_dict() for s in self.system],
+        }
+
+
 # --------------------------------------------------------------------------------------- reading
 
 
@@ -158,27 +204,42 @@ def read_annotations(path: Path, text_length: int) -> dict[str, tuple[GoldSpan, 
     return {r: tuple(v) for r, v in gold.items()}
 
 
-def read_polnear(directory: str | Path) -> tuple[PolnearArticle, ...]:
-    """Articles of one PolNeAR split (a folder with ``text/`` and ``attributions/``)."""
+def _split_dirs(directory: str | Path) -> tuple[Path, Path]:
     root = Path(directory)
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise DataError(
             "not a PolNeAR split: expected text/ and attributions/ folders", file=str(root)
         )
+    return text_dir, ann_dir
+
+
+def _annotation_files(ann_dir: Path) -> dict[str, list[Path]]:
+    """Article name -> its ``.ann`` files (``NAME_ANNOTATOR.ann``), in sorted order."""
     anns: dict[str, list[Path]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         base = ann.stem.rsplit("_", 1)[0]
         anns.setdefault(base, []).append(ann)
+    return anns
+
+
+def _read_text(txt: Path) -> str:
+    try:
+        return txt.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read article: {exc}", file=str(txt)) from exc
+
+
+def read_polnear(directory: str | Path) -> tuple[PolnearArticle, ...]:
+    """Articles of one PolNeAR split (a folder with ``text/`` and ``attributions/``)."""
+    text_dir, ann_dir = _split_dirs(directory)
+    anns = _annotation_files(ann_dir)
     articles: list[PolnearArticle] = []
     for txt in sorted(text_dir.glob("*.txt")):
         files = anns.get(txt.stem)
         if not files:
             raise DataError("no annotation file for this article", file=str(txt))
-        try:
-            text = txt.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataError(f"cannot read article: {exc}", file=str(txt)) from exc
+        text = _read_text(txt)
         chosen = files[0]
         articles.append(
             PolnearArticle(
@@ -192,6 +253,33 @@ def read_polnear(directory: str | Path) -> tuple[PolnearArticle, ...]:
     if not articles:
         raise DataError("no articles in text/", file=str(text_dir))
     return tuple(articles)
+
+
+def read_multiply_annotated(directory: str | Path) -> tuple[AnnotatedArticle, ...]:
+    """The articles of a PolNeAR split that have more than one annotation file, with all of
+    them (PolNeAR's agreement sample: 16 articles of train and 2 of dev, 5 or 6 files each)."""
+    text_dir, ann_dir = _split_dirs(directory)
+    out: list[AnnotatedArticle] = []
+    for name, files in sorted(_annotation_files(ann_dir).items()):
+        if len(files) < 2:
+            continue
+        txt = text_dir / f"{name}.txt"
+        if not txt.is_file():
+            raise DataError("annotation files without their article", file=str(files[0]))
+        text = _read_text(txt)
+        out.append(
+            AnnotatedArticle(
+                name=name,
+                outlet=name.split("_", 1)[0],
+                text=text,
+                annotations=tuple(
+                    (f.stem.rsplit("_", 1)[1], read_annotations(f, len(text))) for f in files
+                ),
+            )
+        )
+    if not out:
+        raise DataError("no article has more than one annotation file", file=str(ann_dir))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------------------- scoring
@@ -264,6 +352,79 @@ def evaluate(
         if (o, r, c) in totals
     ]
     return PolnearReport(len(articles), tuple(scores))
+
+
+def _gold_match_counts(
+    pred: Sequence[GoldSpan], gold: Sequence[GoldSpan]
+) -> dict[str, tuple[int, int]]:
+    """:func:`_match_counts` with one annotator's spans as the predictions: a span matches
+    exactly when its extent or one of its fragments equals the other's extent or one of its
+    fragments, by overlap when any of their fragments share a character."""
+
+    def keys(g: GoldSpan) -> set[Span]:
+        return {(g.start, g.end), *g.fragments}
+
+    def overlaps(a: GoldSpan, b: GoldSpan) -> bool:
+        return any(s < be and bs < e for s, e in a.fragments for bs, be in b.fragments)
+
+    gold_keys = [keys(g) for g in gold]
+    pred_keys = [keys(p) for p in pred]
+    exact_pred = sum(1 for k in pred_keys if any(k & gk for gk in gold_keys))
+    exact_gold = sum(1 for gk in gold_keys if any(gk & k for k in pred_keys))
+    overlap_pred = sum(1 for p in pred if any(overlaps(p, g) for g in gold))
+    overlap_gold = sum(1 for g in gold if any(overlaps(p, g) for p in pred))
+    return {"exact": (exact_pred, exact_gold), "overlap": (overlap_pred, overlap_gold)}
+
+
+def agreement(
+    articles: Sequence[AnnotatedArticle],
+    predictor: Callable[[str], Mapping[str, Sequence[Span]]] = predict,
+) -> AgreementReport:
+    """How far the annotators agree with each other, and the system with each of them, on
+    the same articles and by the same criteria as :func:`evaluate`."""
+    human: dict[tuple[str, str], list[int]] = {}
+    system: dict[tuple[str, str], list[int]] = {}
+
+    def add(
+        totals: dict[tuple[str, str], list[int]],
+        role: str,
+        counts: Mapping[str, tuple[int, int]],
+        n_pred: int,
+        n_gold: int,
+    ) -> None:
+        for criterion, (mp, mg) in counts.items():
+            row = totals.setdefault((role, criterion), [0, 0, 0, 0])
+            row[0] += n_pred
+            row[1] += n_gold
+            row[2] += mp
+            row[3] += mg
+
+    for art in articles:
+        pred = predictor(art.text)
+        for role in ROLES:
+            for i, (_, a) in enumerate(art.annotations):
+                g = a.get(role, ())
+                p = list(pred.get(role, ()))
+                add(system, role, _match_counts(p, g), len(p), len(g))
+                for j, (_, b) in enumerate(art.annotations):
+                    if i != j:
+                        other = b.get(role, ())
+                        add(human, role, _gold_match_counts(g, other), len(g), len(other))
+
+    def rows(totals: dict[tuple[str, str], list[int]]) -> tuple[RoleScore, ...]:
+        return tuple(
+            RoleScore("all", r, c, *totals[(r, c)])
+            for r in ROLES
+            for c in ("overlap", "exact")
+            if (r, c) in totals
+        )
+
+    return AgreementReport(
+        n_articles=len(articles),
+        n_annotations=sum(len(a.annotations) for a in articles),
+        annotators=rows(human),
+        system=rows(system),
+    )
 
 
 def evaluate_directory(directory: str | Path) -> PolnearReport:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from framing.errors import DataError
 from framing.evaluation.polnear import (
     GoldSpan,
     PolnearArticle,
+    agreement,
     evaluate,
     read_annotations,
+    read_multiply_annotated,
     read_polnear,
 )
+from framing_cli.app import app
 from tests.conftest import require
 
 
@@ -83,3 +88,96 @@ def test_dev_floors(data_dir: Path) -> None:
     assert report.get("content").f1 >= 0.81
     outlets = {s.outlet for s in report.scores} - {"all"}
     assert len(outlets) == 7
+
+
+# Two annotators of one article: both mark "the mayor said" (B's source is "mayor" only);
+# only A marks the second relation. A third article has one annotator and is not read.
+_TWO = "“The roads are closed,” the mayor said. Officials claimed the bridge was safe."
+_ANN_A = (
+    "T1\tContent 0 23\t“The roads are closed,”\n"
+    "T2\tSource 24 33\tthe mayor\n"
+    "T3\tCue 34 38\tsaid\n"
+    "T4\tSource 40 49\tOfficials\n"
+    "T5\tCue 50 57\tclaimed\n"
+    "T6\tContent 58 77\tthe bridge was safe\n"
+)
+_ANN_B = "T1\tContent 0 23\t“The roads are closed,”\nT2\tSource 28 33\tmayor\nT3\tCue 34 38\tsaid\n"
+
+
+def _agreement_split(root: Path) -> Path:
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "demo_two.txt").write_text(_TWO, encoding="utf-8")
+    (root / "attributions" / "demo_two_a1.ann").write_text(_ANN_A, encoding="utf-8")
+    (root / "attributions" / "demo_two_b2.ann").write_text(_ANN_B, encoding="utf-8")
+    (root / "text" / "demo_one.txt").write_text("Nobody said anything.", encoding="utf-8")
+    (root / "attributions" / "demo_one_a1.ann").write_text("T1\tCue 7 11\tsaid\n", "utf-8")
+    return root
+
+
+def test_fixture_offsets_are_the_annotated_words() -> None:
+    assert _TWO[0:23] == "“The roads are closed,”"
+    assert _TWO[24:33] == "the mayor"
+    assert _TWO[28:33] == "mayor"
+    assert _TWO[50:57] == "claimed"
+    assert _TWO[58:77] == "the bridge was safe"
+
+
+def test_read_multiply_annotated_keeps_only_articles_with_several_files(tmp_path: Path) -> None:
+    articles = read_multiply_annotated(_agreement_split(tmp_path))
+    assert [a.name for a in articles] == ["demo_two"]
+    assert [who for who, _ in articles[0].annotations] == ["a1", "b2"]
+    assert len(articles[0].annotations[0][1]["cue"]) == 2
+
+
+def test_agreement_pools_both_directions_of_each_pair(tmp_path: Path) -> None:
+    articles = read_multiply_annotated(_agreement_split(tmp_path))
+    report = agreement(articles, lambda _t: {"cue": [(34, 38)], "source": [], "content": []})
+    assert (report.n_articles, report.n_annotations) == (1, 2)
+    cue = report.get("annotators", "cue")
+    # A's 2 cues against B's 1 (1 matched), B's 1 against A's 2 (1 matched)
+    assert (cue.n_pred, cue.matched_pred, cue.n_gold, cue.matched_gold) == (3, 2, 3, 2)
+    assert cue.precision == cue.recall == pytest.approx(2 / 3)
+    # "mayor" overlaps "the mayor" but is not the same span
+    assert report.get("annotators", "source").f1 == pytest.approx(2 / 3)
+    assert report.get("annotators", "source", "exact").f1 == 0.0
+    system = report.get("system", "cue")
+    # "said" against A (1 of 2 found) and against B (1 of 1)
+    assert (system.n_pred, system.matched_pred, system.n_gold, system.matched_gold) == (2, 2, 3, 2)
+    assert report.get("system", "source").recall == 0.0
+
+
+def test_agreement_needs_a_multiply_annotated_article(tmp_path: Path) -> None:
+    root = _agreement_split(tmp_path)
+    (root / "attributions" / "demo_two_b2.ann").unlink()
+    with pytest.raises(DataError, match="more than one annotation file"):
+        read_multiply_annotated(root)
+
+
+def test_cli_agreement_json_and_exit_code(tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = _agreement_split(tmp_path / "split")
+    result = runner.invoke(app, ["evaluate", "attribution", str(root), "--agreement", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["n_annotations"] == 2
+    cue = next(r for r in data["annotators"] if (r["role"], r["criterion"]) == ("cue", "overlap"))
+    assert cue["f1"] == pytest.approx(0.6667)
+    table = runner.invoke(app, ["evaluate", "attribution", str(root), "--agreement"])
+    assert "annotators F1" in table.output
+    missing = runner.invoke(app, ["evaluate", "attribution", str(tmp_path), "--agreement"])
+    # the console entry point turns it into exit code 6 (tests/test_cli.py runs that edge)
+    assert isinstance(missing.exception, DataError)
+    assert "not a PolNeAR split" in str(missing.exception)
+
+
+@pytest.mark.data
+def test_dev_agreement_sample(data_dir: Path) -> None:
+    """PolNeAR dev has two articles with six annotators each: they agree on cues at overlap
+    F1 0.916; the system reaches 0.826 against each of them."""
+    articles = read_multiply_annotated(require(data_dir, "polnear/dev"))
+    assert (len(articles), sum(len(a.annotations) for a in articles)) == (2, 12)
+    report = agreement(articles)
+    assert report.get("annotators", "cue").f1 >= 0.90
+    assert report.get("system", "cue").f1 >= 0.80
+    assert report.get("system", "content").f1 >= 0.87
