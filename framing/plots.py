@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO: tuple[str, ...] = (
@@ -74,8 +76,34 @@ def _root_figure(ax: Axes) -> Figure:
     return figure
 
 
+# Control characters (C0 and C1; XML 1.0 allows none but tab and line breaks, and an SVG holding
+# one is not well-formed, so a browser shows no chart at all), lone surrogates and the two
+# non-characters U+FFFE and U+FFFF.
+_UNDRAWABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def drawable(text: str) -> str:
+    """``text`` with every character a chart cannot hold (see ``_UNDRAWABLE_RE``) replaced by
+    U+FFFD, the replacement character: an outlet name read from a corpus may carry any."""
+    return _UNDRAWABLE_RE.sub("\ufffd", text)
+
+
+def _make_drawable(figure: Figure) -> None:
+    """Replace undrawable characters in every text of ``figure`` (titles, axis labels,
+    legends, annotations) before it is rendered. Tick labels are drawn afresh from their
+    formatter: the displays pass them through :func:`_shorten`."""
+    for artist in figure.findobj(Text):
+        assert isinstance(artist, Text)
+        value = artist.get_text()
+        clean = drawable(value)
+        if clean != value:
+            artist.set_text(clean)
+
+
 def to_svg(figure: Figure) -> bytes:
-    """The figure as SVG bytes, byte-identical for identical figures."""
+    """The figure as SVG bytes, byte-identical for identical figures. Characters no chart can
+    hold (control characters) are replaced first (:func:`drawable`)."""
+    _make_drawable(figure)
     buffer = io.BytesIO()
     with matplotlib.rc_context(_RC):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "framing"})
@@ -83,6 +111,7 @@ def to_svg(figure: Figure) -> bytes:
 
 
 def to_png(figure: Figure, dpi: int = 100) -> bytes:
+    _make_drawable(figure)
     buffer = io.BytesIO()
     with matplotlib.rc_context(_RC):
         figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": "framing"})
@@ -104,6 +133,9 @@ def _height(n_rows: float) -> float:
 
 
 def _shorten(label: str, limit: int = 32) -> str:
+    """A tick label: drawable (tick texts are made from these at draw time) and at most
+    ``limit`` characters."""
+    label = drawable(label)
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -401,7 +433,9 @@ class TimeSeriesDisplay:
         x = np.arange(len(self.months))
         ax.plot(x, self.values, marker="o", color=OKABE_ITO[4], markersize=3, linewidth=1.2)
         step = max(1, len(self.months) // 12)
-        ax.set_xticks(x[::step], self.months[::step], rotation=40, ha="right")
+        ax.set_xticks(
+            x[::step], [_shorten(m) for m in self.months[::step]], rotation=40, ha="right"
+        )
         ax.set_ylabel("hits per 1,000 words")
         ax.set_xlabel("month (documents with a date)")
         ax.set_title(self.title)

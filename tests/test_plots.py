@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,7 +17,9 @@ from framing.plots import (
     IntervalDisplay,
     StackedSharesDisplay,
     TimeSeriesDisplay,
+    drawable,
     svg_data_uri,
+    to_png,
     to_svg,
 )
 
@@ -155,3 +159,34 @@ def test_svg_uses_the_colour_blind_safe_palette_and_embeds_as_data_uri() -> None
     assert OKABE_ITO[4].lower() in svg.lower()  # authorial voice colour
     uri = svg_data_uri(figure)
     assert uri.startswith("data:image/svg+xml;base64,")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bell\x07 News", "Bell\ufffd News"),
+        ("Tab\tand\nbreak", "Tab\ufffdand\ufffdbreak"),
+        ("C1\x85 control", "C1\ufffd control"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        # kept: letters of any script, emoji (with their joiners and variation selectors)
+        ("Le Monde — «Édition»", "Le Monde — «Édition»"),
+        ("Daily 🗞️ News 👩\u200d💻", "Daily 🗞️ News 👩\u200d💻"),
+    ],
+)
+def test_drawable_replaces_only_what_a_chart_cannot_hold(text: str, expected: str) -> None:
+    assert drawable(text) == expected
+
+
+def test_control_characters_in_labels_and_titles_keep_the_svg_well_formed() -> None:
+    nan = np.array([1.0, 2.0])
+    display = IntervalDisplay(
+        ["Bell\x07 News", "Plain Times"],
+        {"all\x1b": (nan, nan - 0.5, nan + 0.5)},
+        title="Density \x01",
+        xlabel="per 1,000 words\x85",
+    ).plot()
+    svg = to_svg(display.figure_)
+    ET.fromstring(svg)  # malformed XML raises
+    assert b"Bell\xef\xbf\xbd News" in svg  # U+FFFD in UTF-8
+    assert not any(chr(c).encode() in svg for c in (1, 7, 0x1B, 0x85))
+    assert to_png(display.figure_).startswith(b"\x89PNG")
