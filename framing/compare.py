@@ -597,6 +597,7 @@ def write_comparison(
             if not frame.empty:
                 _csv(frame, out / f"{name}.csv")
                 written.append(out / f"{name}.csv")
+    csv_files = [p.name for p in written if p.suffix == ".csv"]
     svgs = {k: to_svg(v) for k, v in figures.items()} if set(formats) & {"html", "md"} else {}
     term_figures = {k.split(":", 1)[1]: v for k, v in svgs.items() if k.startswith("terms:")}
     main_figures = {k: v for k, v in svgs.items() if not k.startswith("terms:")}
@@ -625,7 +626,7 @@ def write_comparison(
         md = (
             environment(markdown=True)
             .get_template("compare.md.j2")
-            .render(r=data, figures=paths, term_figures=term_paths)
+            .render(r=data, figures=paths, term_figures=term_paths, csv_files=csv_files)
         )
         atomic_write_text(out / "comparison.md", md)
         written.append(out / "comparison.md")

@@ -162,6 +162,25 @@ def test_outputs_and_csv_injection(tmp_path: Path) -> None:
         assert f'id="{section}"' in html
 
 
+def test_markdown_lists_exactly_the_tables_written(tmp_path: Path) -> None:
+    """Without story metadata no stories.csv is written, and the page must not point to one."""
+    tables = tables_from_records(_three_outlets(), count_words=True)
+    result = compare(tables, FAST)  # no story field: no same-story tables
+    written = {p.name for p in write_comparison(result, tmp_path, FAST)}
+    md = (tmp_path / "comparison.md").read_text(encoding="utf-8")
+    listed = (
+        md.split("Full tables: ", 1)[1].split(".\n", 1)[0].replace("\\_", "_")
+    )  # Markdown escapes _
+    csvs = sorted(n for n in written if n.endswith(".csv"))
+    assert sorted(listed.replace(".csv", "").split(", ")) == [n[:-4] for n in csvs]
+    assert "stories.csv" not in md
+    assert "distinctive_words.csv" in listed
+    assert f"never below 1/({FAST.n_permutations} + 1)" in md
+    no_csv = tmp_path / "no-csv"
+    write_comparison(result, no_csv, FAST, formats=("md",))
+    assert "Full tables" not in (no_csv / "comparison.md").read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------------------- real data
 
 
