@@ -219,6 +219,10 @@ def _vetoed(
             if _looks_like_name(text, start, s_start):
                 return True
             continue
+        if rule.type == "require_hyphen":
+            if any(c.isspace() for c in text[start:end]):
+                return True
+            continue
         found = False
         if rule.type.endswith("preceding") and rule.window == 1 and rule.lengths == (1,):
             found = (_last_word(text, max(s_start, start - 30), start),) in rule.phrases

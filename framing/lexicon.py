@@ -36,6 +36,7 @@ RuleType = Literal[
     "veto_following",
     "require_preceding",
     "require_following",
+    "require_hyphen",
 ]
 RULE_TYPES: tuple[str, ...] = (
     "veto_capitalized",
@@ -43,7 +44,10 @@ RULE_TYPES: tuple[str, ...] = (
     "veto_following",
     "require_preceding",
     "require_following",
+    "require_hyphen",
 )
+#: Rule types that read no context words (no ``words`` or ``window`` fields).
+WORDLESS_RULE_TYPES = frozenset(["veto_capitalized", "require_hyphen"])
 KINDS = ("terms", "cues")
 INFLECTIONS = ("exact", "noun", "verb", "adj")
 COLUMNS = ("term", "category", "weight", "inflect", "rules", "rationale")
@@ -254,7 +258,7 @@ def _parse(card_path: Path) -> tuple[LexiconSpec | None, list[LexiconProblem]]:
             reason = ""
         words: tuple[tuple[str, ...], ...] = ()
         window = 1
-        if rtype != "veto_capitalized":
+        if rtype not in WORDLESS_RULE_TYPES:
             raw_words = rval.get("words")
             if (
                 not isinstance(raw_words, list)
@@ -412,6 +416,8 @@ def _parse_entries(
         for r in rule_names:
             if r.lstrip("-") not in rules:
                 bad("rules", f"unknown rule {r.lstrip('-')!r} (not in the card)")
+            elif not r.startswith("-") and rules[r].type == "require_hyphen" and "-" not in term:
+                bad("rules", f"rule {r!r} (require_hyphen) needs a hyphenated term")
         if not rationale:
             bad("rationale", "every entry needs a short rationale")
         key = (" ".join(_words(term)), category)
@@ -859,6 +865,11 @@ class _Context:
                 if self._is_name(start):
                     return rule
                 continue
+            if rule.type == "require_hyphen":
+                if _spaced(self.text, start, end):
+                    return rule
+                fired.append(rule.name)
+                continue
             s_start, s_end = self._sentence_bounds(start)
             if rule.type.endswith("preceding"):
                 lo = clause_start(self.norm, max(s_start, start - 120), start)
@@ -886,6 +897,12 @@ class _Context:
         line_end = text.find("\n", start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         return not _is_title_or_caps(line)
+
+
+def _spaced(text: str, start: int, end: int) -> bool:
+    """Whether the words of the match ``text[start:end]`` are separated by whitespace (``would
+    be``) rather than joined by hyphens (``would-be``)."""
+    return any(c.isspace() for c in text[start:end])
 
 
 @lru_cache(maxsize=1024)

@@ -47,6 +47,10 @@ words = ["tax", "training", "exchange rate"]
 window = 2
 reason = "A system of rules, not a government."
 
+[rules.hyphenated]
+type = "require_hyphen"
+reason = "Only written as one hyphenated word."
+
 [rules.needs_critics]
 type = "require_following"
 words = ["critics", "the plan"]
@@ -62,6 +66,7 @@ ENTRIES = HEADER + (
     "lash out\tloaded_verb\t1.5\tverb\t\tViolent metaphor.\n"
     "witch-hunt\tpejorative_label\t2\tnoun\t-proper_noun\tCasts an inquiry as persecution.\n"
     "special military operation\tpejorative_label\t2\texact\t-proper_noun\tEuphemism.\n"
+    "head-hunter\tpejorative_label\t1\tnoun\thyphenated\tA recruiter as a predator.\n"
 )
 
 
@@ -85,7 +90,7 @@ def test_parse_keeps_lines_categories_and_hash(tmp_path: Path) -> None:
     spec = parse_lexicon(write_lexicon(tmp_path))
     assert spec.name == "mini"
     assert spec.version == "1.2.0"
-    assert [e.line for e in spec.entries] == [2, 3, 4, 5, 6, 7]
+    assert [e.line for e in spec.entries] == [2, 3, 4, 5, 6, 7, 8]
     assert set(spec.categories) == {"pejorative_label", "loaded_verb"}
     assert len(spec.content_hash) == 12
     assert spec.entry_rules(spec.entries[4]) == ()  # witch-hunt removes the default
@@ -128,6 +133,14 @@ def test_context_rules_veto_and_require(mini) -> None:
     assert found(mini, "The regime jailed reporters.") == [("regime", "regime")]
     assert found(mini, "He slammed critics of the bill.") == [("slammed", "slam")]
     assert found(mini, "He slammed the door.") == []
+
+
+def test_require_hyphen_keeps_joined_words_and_vetoes_spaced_ones(mini) -> None:
+    assert found(mini, "A head-hunter called.") == [("head-hunter", "head-hunter")]
+    assert found(mini, "Two head‐hunters called.") == [("head‐hunters", "head-hunter")]  # U+2010
+    assert found(mini, "He went head hunting, then a head\nhunter called.") == []
+    vetoes = mini.explain("A head hunter called.").vetoes
+    assert [(v.text, v.rule) for v in vetoes] == [("head hunter", "hyphenated")]
 
 
 def test_preceding_rules_read_back_only_to_the_last_clause_mark(mini) -> None:
@@ -174,6 +187,12 @@ def test_explain_reports_the_vetoing_rule(mini) -> None:
         (HEADER + "# c\n\nregime\tpejorative_label\t1\tplural\t\tr\n", 4, "inflect", "unknown"),
         (HEADER + "regime\tpejorative_label\t1\tnoun\tmissing\tr\n", 2, "rules", "unknown rule"),
         (HEADER + "regime\tpejorative_label\t1\tnoun\t\t\n", 2, "rationale", "rationale"),
+        (
+            HEADER + "regime\tpejorative_label\t1\tnoun\thyphenated\tr\n",
+            2,
+            "rules",
+            "needs a hyphenated term",
+        ),
         (HEADER + "re(g)+ime\tpejorative_label\t1\tnoun\t\tr\n", 2, "term", "only letters"),
         (HEADER + "Regime\tpejorative_label\t1\tnoun\t\tr\n", 2, "term", "lower case"),
         (HEADER + "regime\tpejorative_label\t1\n", 2, None, "expected 6"),

@@ -146,6 +146,7 @@ MUST_MATCH = [
         "unverified_sourcing",
     ),
     ("The so-called reforms left pensions untouched.", "so-called", "distancing_marker"),
+    ("Police stopped the would-be assassin at the gate.", "would-be", "distancing_marker"),
     ("The minister reportedly met the donors twice.", "reportedly", "hedge"),
     ("Opponents of the levy call it a death tax.", "death tax", "loaded_noun"),
     ("The columnist was a cheerleader for the invasion.", "cheerleader", "pejorative_label"),
@@ -188,6 +189,9 @@ MUST_NOT_MATCH = [
     ("Mr Savage, the mayor, opened the bridge.", "savage"),
     ("The cheerleaders performed at halftime.", "cheerleader"),
     ("A cover-up of the abuse was alleged in the report.", "cover up"),
+    # the modal and "be", not the distancing "would-be"
+    ("The mayor said it would be hard to repair the bridge.", "would-be"),
+    ("Turnout would\nbe higher, the clerk said.", "would-be"),
 ]
 
 
