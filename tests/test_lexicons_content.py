@@ -147,6 +147,7 @@ MUST_MATCH = [
     ),
     ("The so-called reforms left pensions untouched.", "so-called", "distancing_marker"),
     ("Police stopped the would-be assassin at the gate.", "would-be", "distancing_marker"),
+    ("Critics called the inquiry a partisan attack on the court.", "partisan", "loaded_adjective"),
     ("The minister reportedly met the donors twice.", "reportedly", "hedge"),
     ("Opponents of the levy call it a death tax.", "death tax", "loaded_noun"),
     ("The columnist was a cheerleader for the invasion.", "cheerleader", "pejorative_label"),
@@ -189,6 +190,9 @@ MUST_NOT_MATCH = [
     ("Mr Savage, the mayor, opened the bridge.", "savage"),
     ("The cheerleaders performed at halftime.", "cheerleader"),
     ("A cover-up of the abuse was alleged in the report.", "cover up"),
+    # "of the parties", the classifying adjective of political science
+    ("The partisan divide over the bill deepened in the Senate.", "partisan"),
+    ("Judges struck down partisan gerrymandering in the state.", "partisan"),
     # the modal and "be", not the distancing "would-be"
     ("The mayor said it would be hard to repair the bridge.", "would-be"),
     ("Turnout would\nbe higher, the clerk said.", "would-be"),
