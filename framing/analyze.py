@@ -19,9 +19,14 @@ from framing.attribution import cue_provenance, extract_attributions
 from framing.boilerplate import default_rules, detect_boilerplate
 from framing.lexicon import CompiledLexicons, default_lexicons, load_lexicons
 from framing.quotes import find_quotes
+from framing.resources import data_path
 from framing.scores import compute_scores, voice_segments
 from framing.text import SpanIndex, normalize, split_sentences, word_classes
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
+
+#: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
+#: demonyms (actors, source types) and titles before names (speakers).
+WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt")
 
 
 def _file_hash(path: str) -> str:
@@ -68,7 +73,8 @@ class Analyzer:
 
     def params(self) -> dict[str, object]:
         """Everything that determines the output: options and the name, version and content
-        hash of every data file used (loaded-term lexicons, cue lexicon, boilerplate rules).
+        hash of every data file used (loaded-term lexicons, cue lexicon, boilerplate rules,
+        word lists).
         Recorded in the run manifest and part of the key of incremental runs."""
         return {
             "boilerplate": self.boilerplate,
@@ -77,6 +83,9 @@ class Analyzer:
             "lexicons": self.lexicons.provenance(),
             "cues": cue_provenance() if self.attribution else [],
             "boilerplate_rules": _file_hash(default_rules().origin) if self.boilerplate else None,
+            "word_lists": {
+                name: _file_hash(str(data_path("lexicons", name))) for name in WORD_LISTS
+            },
         }
 
     def analyze(self, document: Document) -> DocumentAnalysis:

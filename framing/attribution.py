@@ -2728,6 +2728,164 @@ def _resolve(
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    """Titles and offices that precede a name (``lexicons/titles.txt``), lower case."""
+    lines = data_path("lexicons", "titles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower().rstrip(".") for w in lines if w.strip()[:1] not in {"", "#"})
+
+
+def _is_title(words: Sequence[str], k: int) -> int:
+    """How many words from ``words[k]`` on make a title (0 if none): "First Lady" is one,
+    but not "Lady" alone (Lady Gaga)."""
+    low = words[k].lower().rstrip(".")
+    if low in _name_titles():
+        return 1
+    if low == "first" and k + 1 < len(words) and words[k + 1].lower() == "lady":
+        return 2
+    return 0
+
+
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
+_PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
+# a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
+# manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
+_AFTER_HEAD_RE = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|or)\b)[a-z]")
+
+
+@lru_cache(maxsize=4096)
+def person_name(phrase: str) -> str:
+    """The name in the source phrase of a person: without titles, offices, bracketed party
+    labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
+    chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
+    Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
+    head = _PARENTHESES_RE.sub("", phrase.split(",", 1)[0]).strip()
+    if " and " in head or " & " in head:
+        return phrase
+    names: list[tuple[str, int]] = []
+    for m in _NAME_RUN_RE.finditer(head):
+        words = m.group().split()
+        k = 0
+        while k < len(words) - 1 and (n := _is_title(words, k)) and k + n < len(words):
+            k += n
+        if not _is_title(words, k):
+            names.append((" ".join(words[k:]), m.end()))
+    if not names:
+        return phrase
+    for name, end in names:  # the head of the phrase: a name not followed by a common noun
+        if not _AFTER_HEAD_RE.match(head, end):
+            return name.removesuffix("’s").removesuffix("'s")
+    return names[-1][0]
+
+
+class _FullNames:
+    """A surname alone ("Trump said") stands for the full name it was introduced with earlier
+    in the text ("Donald Trump"), when one first name goes with that surname there; with
+    several ("Donald Trump", "Ivanka Trump") it stays as it is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, full name)
+
+    def resolve(self, name: str, pos: int) -> str:
+        if not name.isalpha() or not name[0].isupper():
+            return name  # several words, or not a capitalised word
+        seen = self._seen.get(name)
+        if seen is None:
+            seen = self._seen[name] = self._introductions(name)
+        fulls = {full for start, full in seen if start < pos}
+        return fulls.pop() if len(fulls) == 1 else name
+
+    def _introductions(self, surname: str) -> list[tuple[int, str]]:
+        """Where ``surname`` follows a first name (titles skipped), and the full name."""
+        out = []
+        for m in re.finditer(
+            rf"([A-Z][a-z]+)[ \t]+(?:([A-Z])\.[ \t]+)?{surname}(?![\w’'-])", self.text
+        ):
+            first = m.group(1)
+            if first.lower() in _name_titles() or first in _SENTENCE_OPENERS:
+                continue
+            initial = f" {m.group(2)}." if m.group(2) else ""
+            out.append((m.start(), f"{first}{initial} {surname}"))
+        return out
+
+
+# capitalised words that open a sentence or clause before a name ("When Trump said")
+_SENTENCE_OPENERS = frozenset(
+    [
+        "When",
+        "While",
+        "After",
+        "Before",
+        "But",
+        "And",
+        "As",
+        "If",
+        "Since",
+        "Though",
+        "Although",
+        "Because",
+        "Then",
+        "So",
+        "Yet",
+        "Or",
+        "Nor",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Without",
+        "Of",
+        "To",
+        "Under",
+        "Over",
+        "During",
+        "Despite",
+        "Unlike",
+        "Like",
+        "Until",
+        "Unless",
+        "Whether",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Whom",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Both",
+        "Neither",
+        "Either",
+        "Even",
+        "Only",
+        "Also",
+        "Still",
+        "Now",
+        "Later",
+        "Earlier",
+        "Meanwhile",
+        "Instead",
+        "Said",
+        "Says",
+        "Asked",
+        "Told",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
+)
+
+
 #: kinds whose content is paraphrase (the ``reported`` voice) unless it is a direct quotation
 _REPORTED_KINDS = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 
@@ -2737,6 +2895,7 @@ def _finish(
 ) -> AttributionResult:
     speakers: list[tuple[int, str, SourceType]] = []
     mentions = _Mentions(text)
+    full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
 
     def anonymous_sentence(si: int) -> bool:
@@ -2768,8 +2927,10 @@ def _finish(
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
             if typ == "pronoun":
                 res = _resolve(a_s, text[a_s:a_e], speakers, mentions)
-                if res is not None:
-                    speaker, typ = res
+                # an unresolved pronoun names no one: no speaker (its source span stays)
+                speaker, typ = res if res is not None else (None, typ)
+            if typ == "person" and speaker:
+                speaker = full_names.resolve(person_name(speaker), a_s)
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):

@@ -25,6 +25,7 @@ from framing.attribution import (
     cue_lexicon,
     cue_provenance,
     extract_attributions,
+    person_name,
 )
 from framing.quotes import find_quotes
 from framing.scores import attribution_scores
@@ -145,6 +146,52 @@ def test_pronoun_resolves_to_named_speaker() -> None:
     assert a.source is not None
     assert a.source.text == "she"
     assert a.speaker == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders"),
+        ("Anatoly Lappo, chairman of the State Border Committee of Belarus", "Anatoly Lappo"),
+        ("Trump campaign manager Kellyanne Conway", "Kellyanne Conway"),
+        ("Secretary of State Hillary Clinton", "Hillary Clinton"),
+        ("former President Barack Obama", "Barack Obama"),
+        ("First Lady Melania Trump", "Melania Trump"),
+        ("President Trump", "Trump"),
+        ("Clinton's campaign chairman John Podesta", "John Podesta"),
+        ("Jones of the Heritage Foundation", "Jones"),
+        # kept as they are: a name that merely starts like a title, several people
+        ("Lady Gaga", "Lady Gaga"),
+        ("Donald Trump Jr.", "Donald Trump Jr."),
+        ("Romney and Ryan", "Romney and Ryan"),
+    ],
+)
+def test_person_name_drops_titles_offices_and_appositives(phrase: str, name: str) -> None:
+    assert person_name(phrase) == name
+
+
+def test_a_surname_alone_is_the_full_name_it_was_introduced_with() -> None:
+    text = (
+        "President Donald Trump visited Ohio on Monday.\n\n"
+        "“We will win,” Trump said.\n\n"
+        "Sen. Ted Cruz and Heidi Cruz campaigned in Iowa. Cruz said the race was close.\n"
+    )
+    r = run(text)
+    assert by_cue(r, "said").speaker == "Donald Trump"
+    cruz = [a for a in r.attributions if a.source is not None and a.source.text == "Cruz"]
+    assert [a.speaker for a in cruz] == ["Cruz"]  # two first names: which Cruz is unknown
+
+
+def test_a_full_name_only_after_the_surname_does_not_resolve_it() -> None:
+    text = "Trump said the polls were wrong. Later, Donald Trump Jr. spoke in Denver."
+    assert by_cue(run(text), "said").speaker == "Trump"
+
+
+def test_an_unresolved_pronoun_has_no_speaker() -> None:
+    a = by_cue(run("They said the bridge would stay closed until spring."), "said")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == ("They", "pronoun")
+    assert a.speaker is None
 
 
 def test_continuation_paragraph_keeps_the_speaker() -> None:
@@ -369,6 +416,7 @@ def test_seed_attributions(seed_text: str) -> None:
     assert alleged.cue.stance == "distancing"
     assert alleged.source is not None
     assert alleged.source.text == "Lappo"
+    assert alleged.speaker == "Anatoly Lappo"  # the surname stands for the name it followed
     added = by_cue(r, "added")
     assert added.cue.stance == "neutral"
     assert added.source is not None
@@ -441,7 +489,7 @@ def test_who_said_is_sourced_to_who_and_spoken_by_the_antecedent() -> None:
     assert a.source is not None
     assert (a.source.text, a.source.start) == ("who", text.index("who"))
     assert a.source.type == "person"
-    assert a.speaker == "Mr. Okafor"
+    assert a.speaker == "Okafor"  # the name, without the title
 
 
 def test_which_reported_takes_the_organisation_as_speaker() -> None:

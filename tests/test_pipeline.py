@@ -117,6 +117,27 @@ def test_run_key_depends_on_options(analyzer: Analyzer) -> None:
     assert run_key(analyzer, True) != run_key(Analyzer(analyzer.lexicons, top_terms=3), True)
 
 
+def test_run_key_depends_on_the_word_lists(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing a word list (titles before names change speakers) must re-analyse everything."""
+    import framing.analyze
+
+    before = run_key(analyzer, True)
+    assert set(analyzer.params()["word_lists"]) == {  # type: ignore[arg-type]
+        "abbreviations.txt",
+        "demonyms.tsv",
+        "titles.txt",
+    }
+    real = framing.analyze._file_hash
+    monkeypatch.setattr(
+        framing.analyze,
+        "_file_hash",
+        lambda path: "edited" if path.endswith("titles.txt") else real(path),
+    )
+    assert run_key(analyzer, True) != before
+
+
 def test_incremental_run_analyses_only_new_and_changed(tmp_path: Path, analyzer: Analyzer) -> None:
     out = tmp_path / "out.jsonl"
     first = counting(analyzer)
