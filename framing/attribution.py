@@ -1091,7 +1091,7 @@ _COLON_RE = re.compile(
 )
 # a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
 # (found from the colon backwards: the colon and quotation first, then the name before them)
-_COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"‘]|'')")
+_COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"‘]|''|``)")
 _MID_BREAK_RE = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
 _MID_SPEAKER_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
 # words that head a colon line without being a speaker (kickers, labels, interview letters)
@@ -1586,6 +1586,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not whitespace ("" if none): the
+    comma that ends a quotation, also where tokenised text puts a space before the closing
+    mark (``“We will win , ”``)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
+
+
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, pos) + 1
     e = text.find("\n", pos)
@@ -1809,7 +1818,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
             # a sign and asked …" -> Trump
             return inner.span(1)
     opening = text[s_start : min(cue_start, s_start + 80)].lstrip()
-    if opening[:1] in _QUOTE_OPEN or opening[:2] == "''":
+    if opening[:1] in _QUOTE_OPEN or opening[:2] in {"''", "``"}:
         return None  # the sentence opens with someone's quoted words
     lead = _LEAD_PHRASE_RE.match(text, s_start, min(cue_start, s_start + 80))
     if lead is not None:
@@ -2381,7 +2390,7 @@ def extract_attributions(
                 and not (ing and not _has_words(text, q.end, hit.start, 1))
                 and count_words(gap) <= 8
                 and (
-                    text[q.inner_end - 1 : q.inner_end] in {",", "?", "!", "—"}
+                    _last_visible(text, q.inner_start, q.inner_end) in {",", "?", "!", "—"}
                     or gap.lstrip().startswith(",")
                 )
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")

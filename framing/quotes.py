@@ -37,8 +37,9 @@ CONTINUED_CONFIDENCE = 0.9
 UNBALANCED_CONFIDENCE = 0.5
 
 # Every quotation-mark character, and line breaks (paragraph ends); two straight single marks
-# ('') are one match, taken before a single one. Two kinds of match are left out because the
-# pairing below would ignore them anyway:
+# ('') are one match, taken before a single one, and so are two backticks (``), the opening
+# double mark of Penn Treebank-style and LaTeX text (``Yes,'' he said; closed by ''). Two kinds
+# of match are left out because the pairing below would ignore them anyway:
 # - a single mark between two letters or digits (don't, Ukraine’s), which _classify takes for an
 #   apostrophe before looking at anything else (about half of all marks);
 # - the line breaks and spaces after a line break: only the first break of a run of blank lines
@@ -47,8 +48,9 @@ UNBALANCED_CONFIDENCE = 0.5
 # The pattern opens with one character class so that the engine skips to the next mark quickly;
 # the checks come after the mark (an alternation at the start would be tried at every position).
 _MARK_RE = re.compile(
-    r"""["'“”„‟‘’‚‛«»\n]"""
-    r"(?:(?<=')'|(?<=\n)\s*+)?"  # the second mark of '', or the blank lines after a break
+    r"""["'`“”„‟‘’‚‛«»\n]"""
+    # the second mark of '' or of ``, or the blank lines after a break
+    r"(?:(?<=')'|(?<=`)`|(?<=\n)\s*+)?"
     r"(?!(?<=[^\W_]['‘’‚‛])[^\W_])"  # not a single mark between two letters or digits
 )
 _DOUBLE_OPEN = frozenset("“„‟")
@@ -144,7 +146,9 @@ def _continues(text: str, para_end: int, n: int, family: str) -> int | None:
     if i >= n:
         return None
     ch = text[i]
-    if family == "d" and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("''", i)):
+    if family == "d" and (
+        ch in _DOUBLE_OPEN or ch == '"' or text.startswith("''", i) or text.startswith("``", i)
+    ):
         return i
     if family == "g" and ch == "«":
         return i
@@ -212,7 +216,14 @@ def find_quotes(
         if text[pos] == "\n":
             marks.append(_Mark(pos, "\n", False, False))
             continue
-        mark = _classify_doubled(text, pos, n) if m.end() - pos == 2 else _classify(text, pos, n)
+        if text[pos] == "`":
+            if m.end() - pos < 2:
+                continue  # a lone backtick is not a quotation mark
+            mark: _Mark | None = _Mark(pos, "d", True, False, 2)  # `` only ever opens
+        else:
+            mark = (
+                _classify_doubled(text, pos, n) if m.end() - pos == 2 else _classify(text, pos, n)
+            )
         if mark is not None:
             marks.append(mark)
             any_mark = True

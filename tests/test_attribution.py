@@ -187,6 +187,17 @@ def test_a_full_name_only_after_the_surname_does_not_resolve_it() -> None:
     assert by_cue(run(text), "said").speaker == "Trump"
 
 
+def test_treebank_quotation_with_spaced_comma_is_direct_speech() -> None:
+    text = "The senator declined to comment .\n`` I have not seen the bill , '' he said .\n"
+    a = by_cue(run(text), "said")
+    assert a.kind == "direct"
+    assert a.source is not None
+    assert a.source.text == "he"
+    assert a.speaker == "The senator"
+    assert a.content is not None
+    assert text[a.content.start : a.content.end] == "`` I have not seen the bill , ''"
+
+
 def test_an_unresolved_pronoun_has_no_speaker() -> None:
     a = by_cue(run("They said the bridge would stay closed until spring."), "said")
     assert a.source is not None

@@ -138,10 +138,26 @@ def test_doubled_marks_spaced_on_both_sides_close_after_a_nested_quote() -> None
     assert quotes[0].text == "''I hate the phrase 'working poor,' ''"
 
 
+def test_treebank_backticks_open_a_quotation_closed_by_doubled_marks() -> None:
+    # Penn Treebank-style text (tokens spaced, `` and ''), as in tokenised news corpora
+    text = "`` We will rebuild the pier , '' she said .\n`` It is the town 's lifeline . ''"
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        "`` We will rebuild the pier , ''",
+        "`` It is the town 's lifeline . ''",
+    ]
+    assert all(q.balanced and q.kind == "direct" for q in quotes)
+    assert text[quotes[0].inner_start : quotes[0].inner_end] == " We will rebuild the pier , "
+
+
+def test_lone_backticks_are_not_quotation_marks() -> None:
+    assert find_quotes("Run `make test` first, the maintainer said.") == ()
+
+
 # The scan for marks leaves out apostrophes between letters or digits and the blank lines after
 # a line break; pairing every mark and every line break, as the plain pattern finds them, must
 # give the same quotations.
-_PLAIN_MARK_RE = re.compile("''|[\"'“”„‟‘’‚‛«»\n]")
+_PLAIN_MARK_RE = re.compile("''|``|[\"'`“”„‟‘’‚‛«»\n]")
 
 
 def quotes_from_every_mark(text: str) -> tuple[Quote, ...]:
@@ -168,7 +184,7 @@ def test_skipped_marks_change_no_quotation(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="aSs9 \t\n’'‘‚‛“”„‟\"«»(—.,", max_size=80))
+@given(st.text(alphabet="aSs9 \t\n’'‘‚‛“”„‟\"«»(—.,`", max_size=80))
 def test_skipped_marks_change_no_quotation_on_any_text(text: str) -> None:
     quotes = find_quotes(text)
     assert quotes == quotes_from_every_mark(text)
