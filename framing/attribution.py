@@ -1517,10 +1517,25 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     return _phrase_type(text[start:end])
 
 
+# an acronym written with periods ("U.S.", "U.N."): one word, as if written without them
+_DOTTED_ACRONYM_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
+def _undot(phrase: str) -> str:
+    if "." not in phrase:
+        return phrase
+    return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), phrase)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
 @lru_cache(maxsize=4096)
 def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
     make it ``anonymous`` instead (phrases recur across texts, so this is cached)."""
+    phrase = _undot(phrase)
     raw = WORD_RE.findall(phrase)
     words = [w.lower() for w in raw]
     if not words:
@@ -1538,19 +1553,32 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         return "unverified", False
     head = words[-1]
     dem = demonyms()
-    has_name = any(w.lower() not in {"the", "a", "an"} and w not in dem for w in caps)
+    # an acronym before other words modifies them, like a demonym ("US officials", "FBI agents")
+    has_name = any(
+        w.lower() not in {"the", "a", "an"}
+        and w not in dem
+        and not (_is_acronym(w) and w is not raw[-1])
+        for w in caps
+    )
     if head in _DOC_WORDS or (not has_name and not low.isdisjoint(_DOC_WORDS)):
         return "document", False
-    if head in _ANON_HEADS and not has_name:
+    if head in _ANON_HEADS:
+        # an unnamed official, aide or spokesman, whatever office or party the capitalised
+        # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
+    if has_name and _titled_name(raw):
+        return (
+            "person",
+            False,
+        )  # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
     if not low.isdisjoint(_ORG_WORDS) or (
         len(raw) <= 2 and phrase.removeprefix("the ") in _countries()
     ):
         return "organisation", not has_name
     if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
         return "organisation", not has_name  # the Ukrainians, the Democrats
-    if caps and phrase.isupper() and len(phrase) <= 6:
-        return "organisation", not has_name  # acronyms (FBI)
+    if caps and len(raw) <= 2 and _is_acronym(raw[-1]) and (len(raw) == 1 or words[0] == "the"):
+        return "organisation", not has_name  # acronyms (FBI, the US, the UN)
     if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
         return "role", not has_name
     if has_name:
@@ -1558,6 +1586,31 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
         return "role", not has_name
     return "unknown", not has_name
+
+
+def _titled_name(raw: Sequence[str]) -> bool:
+    """Whether the phrase ends in a name right after a role or title ("… chairman John
+    Podesta", "… host Sean Hannity"): the organisation words before it are the person's
+    office, not the source."""
+    k = len(raw)
+    titles = _name_titles()
+    while k > 0 and raw[k - 1][0].isupper():
+        low = raw[k - 1].lower()
+        if low in titles or low in _ROLE_WORDS or low in _ORG_WORDS or _is_acronym(raw[k - 1]):
+            break
+        k -= 1
+    if k == len(raw) or k == 0:
+        return False  # no name at the end, or nothing before it
+    before = raw[k - 1].lower()
+    return (before in titles and before not in _NOT_PERSONAL_TITLES) or before in _ROLE_WORDS
+
+
+# words of titles.txt that name an institution or a party, not a person's office: "Senate
+# Democrats" and "House Republicans" are groups
+_NOT_PERSONAL_TITLES = frozenset(
+    ["house", "senate", "state", "democratic", "democrat", "republican", "gop", "majority",
+     "minority", "press", "former"]
+)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -2748,7 +2801,7 @@ def _is_title(words: Sequence[str], k: int) -> int:
     """How many words from ``words[k]`` on make a title (0 if none): "First Lady" is one,
     but not "Lady" alone (Lady Gaga)."""
     low = words[k].lower().rstrip(".")
-    if low in _name_titles():
+    if low in _name_titles() or _is_acronym(words[k]):
         return 1
     if low == "first" and k + 1 < len(words) and words[k + 1].lower() == "lady":
         return 2
@@ -2756,6 +2809,8 @@ def _is_title(words: Sequence[str], k: int) -> int:
 
 
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
+# titles and acronyms that modify a name ("U.S. President Donald Trump", "FBI Director James
+# Comey") are dropped from its start
 _PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
 # manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
@@ -2768,7 +2823,7 @@ def person_name(phrase: str) -> str:
     labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
-    head = _PARENTHESES_RE.sub("", phrase.split(",", 1)[0]).strip()
+    head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0]).strip())
     if " and " in head or " & " in head:
         return phrase
     names: list[tuple[str, int]] = []

@@ -645,6 +645,34 @@ def test_doubled_straight_marks_are_quotations() -> None:
     assert span(text, a) == ("Mr. Lind", "''The harbour will stay open,''")
 
 
+@pytest.mark.parametrize(
+    ("subject", "source_type", "speaker"),
+    [
+        # a name after its office: the person, not the institution in the office's name
+        ("Senate Majority Leader Mitch McConnell", "person", "Mitch McConnell"),
+        ("White House press secretary Sean Spicer", "person", "Sean Spicer"),
+        ("FBI Director James Comey", "person", "James Comey"),
+        ("U.S. Secretary of State Mike Pompeo", "person", "Mike Pompeo"),
+        # unnamed officials are anonymous, whatever office the capitalised words give them
+        ("A State Department official", "anonymous", "A State Department official"),
+        ("U.S. officials", "anonymous", "U.S. officials"),
+        # a country or institution written as an acronym is not a person
+        ("The U.S.", "organisation", "The U.S."),
+        ("The UN", "organisation", "The UN"),
+        # groups stay groups
+        ("Senate Democrats", "organisation", "Senate Democrats"),
+        ("The Justice Department", "organisation", "The Justice Department"),
+    ],
+)
+def test_source_type_and_speaker_of_offices_acronyms_and_officials(
+    subject: str, source_type: str, speaker: str
+) -> None:
+    a = by_cue(run(f"{subject} said the talks would resume next week."), "said")
+    assert a.source is not None
+    assert a.source.text == subject
+    assert (a.source.type, a.speaker) == (source_type, speaker)
+
+
 def test_appositive_source_is_typed_by_its_head() -> None:
     text = (
         "Anna Kovacs, chair of the Transport Committee, has accused the operator of "
