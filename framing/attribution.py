@@ -2852,25 +2852,43 @@ class _FullNames:
         self._seen: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, full name)
 
     def resolve(self, name: str, pos: int) -> str:
-        if not name.isalpha() or not name[0].isupper():
+        if not name[:1].isupper() or not name.isalpha():
             return name  # several words, or not a capitalised word
-        seen = self._seen.get(name)
-        if seen is None:
-            seen = self._seen[name] = self._introductions(name)
-        fulls = {full for start, full in seen if start < pos}
+        found = self._seen.get(name)
+        if found is None:
+            found = self._seen[name] = self._introductions(name)
+        fulls = {full for start, full in found if start < pos}
         return fulls.pop() if len(fulls) == 1 else name
 
     def _introductions(self, surname: str) -> list[tuple[int, str]]:
-        """Where ``surname`` follows a first name (titles skipped), and the full name."""
+        """Where ``surname`` follows a first name (not a title), with an optional middle
+        initial, and the full name: occurrences by plain search, the words before each read
+        back character by character."""
+        text = self.text
         out = []
-        for m in re.finditer(
-            rf"([A-Z][a-z]+)[ \t]+(?:([A-Z])\.[ \t]+)?{surname}(?![\w’'-])", self.text
-        ):
-            first = m.group(1)
-            if first.lower() in _name_titles() or first in _SENTENCE_OPENERS:
-                continue
-            initial = f" {m.group(2)}." if m.group(2) else ""
-            out.append((m.start(), f"{first}{initial} {surname}"))
+        i = text.find(surname)
+        while i >= 0:
+            end = i + len(surname)
+            if (end == len(text) or not text[end].isalnum()) and i > 1 and text[i - 1] == " ":
+                k = i - 1
+                middle = ""
+                if k >= 3 and text[k - 1] == "." and text[k - 2].isupper() and text[k - 3] == " ":
+                    middle = f" {text[k - 2]}."  # "Donald J. Trump"
+                    k -= 3
+                w = k
+                while w > 0 and text[w - 1].isalpha():
+                    w -= 1
+                first = text[w:k]
+                if (
+                    len(first) > 1
+                    and first[0].isupper()
+                    and first[1:].islower()
+                    and (w == 0 or not (text[w - 1].isalnum() or text[w - 1] in "’'-"))
+                    and first.lower() not in _name_titles()
+                    and first not in _SENTENCE_OPENERS
+                ):
+                    out.append((w, f"{first}{middle} {surname}"))
+            i = text.find(surname, end)
         return out
 
 
@@ -2994,7 +3012,10 @@ def _finish(
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:
-                speaker = full_names.resolve(person_name(speaker), a_s)
+                if not speaker.isalpha():  # one plain word (most often a surname) has no title
+                    speaker = person_name(speaker)
+                if speaker.isalpha():
+                    speaker = full_names.resolve(speaker, a_s)
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):
