@@ -1541,7 +1541,9 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if not words:
         return "unknown", False
     low = set(words)
-    if len(words) == 1 and words[0] in _PRONOUNS:
+    if words[0] in _PRONOUNS and not any(w[0].isupper() for w in raw[1:]):
+        # a pronoun, alone or with lower-case words that a tokenised text or a loose subject
+        # left with it ("I am", "I ’ ll", "they both")
         return "pronoun", False
     # the capitalised words, found once: whether one follows the first word ("named") and
     # whether one is not an article or a demonym ("has_name") are read from them
@@ -3008,7 +3010,7 @@ def _finish(
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
             if typ == "pronoun":
-                res = _resolve(a_s, text[a_s:a_e], speakers, mentions)
+                res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions)
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:

@@ -198,6 +198,18 @@ def test_treebank_quotation_with_spaced_comma_is_direct_speech() -> None:
     assert text[a.content.start : a.content.end] == "`` I have not seen the bill , ''"
 
 
+def test_a_pronoun_with_an_auxiliary_is_a_pronoun_not_a_person() -> None:
+    # tokenised text leaves the auxiliary in the subject ("I ’ ll"); "I" is not a name
+    text = "Senator Dana Ruiz spoke . And I ’ ll tell you something , we have a bigger movement ."
+    a = by_cue(run(text), "tell")
+    assert a.source is not None
+    assert a.source.text.startswith("I")
+    assert a.speaker == "Dana Ruiz"  # resolved as "I", to the last person
+    alone = by_cue(run("Enough is enough. I am calling on the party to recount."), "calling")
+    assert alone.source is not None
+    assert (alone.source.type, alone.speaker) == ("pronoun", None)
+
+
 def test_an_unresolved_pronoun_has_no_speaker() -> None:
     a = by_cue(run("They said the bridge would stay closed until spring."), "said")
     assert a.source is not None
