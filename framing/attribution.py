@@ -2473,7 +2473,7 @@ def extract_attributions(
                     "\n" not in gap
                     and len(gap) <= 4
                     and gap.strip() in {"", ",", ":", "—"}
-                    and (q.kind != "scare" or gap.strip())
+                    and (q.kind not in _SHORT_KINDS or gap.strip())
                 ):
                     quote_i = qj
                     content = (q.start, q.end)
@@ -2694,7 +2694,7 @@ def _continuations(
     cue_starts = [d.cue.start for d in drafts]
     content_quotes = {d.quote for d in drafts if d.quote is not None}
     for i, q in enumerate(qs.quotes):
-        if i in used or i in content_quotes or q.kind == "scare":
+        if i in used or i in content_quotes or q.kind in _SHORT_KINDS:
             continue
         p_s, p_e = _paragraph_bounds(text, q.start)
         if text[p_s : q.start].strip():
@@ -2969,6 +2969,9 @@ _SENTENCE_OPENERS = frozenset(
     ]
 )
 
+
+#: kinds of short quotations that are nobody's speech until attribution says otherwise
+_SHORT_KINDS = frozenset(["scare", "title"])
 
 #: kinds whose content is paraphrase (the ``reported`` voice) unless it is a direct quotation
 _REPORTED_KINDS = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])

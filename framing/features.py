@@ -44,7 +44,7 @@ STANCES: tuple[str, ...] = _STANCES
 #: Source types, plus "none" for attributions without a source span.
 SOURCE_TYPES: tuple[str, ...] = (*_SOURCE_TYPES, "none")
 ATTRIBUTION_KINDS: tuple[str, ...] = _ATTRIBUTION_KINDS
-QUOTE_KINDS: tuple[str, ...] = ("direct", "scare", "mixed")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "scare", "mixed", "title")
 
 
 @dataclass(frozen=True, slots=True)

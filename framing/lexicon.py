@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from framing.errors import LexiconError
 from framing.resources import data_dir
-from framing.text import WORD_RE, normalize
+from framing.text import WORD_RE, is_title_or_caps, normalize
 from framing.types import Hit, Sentence, Veto
 
 RuleType = Literal[
@@ -699,35 +699,6 @@ def form_key(matched: str) -> str:
     return FORM_SEP.join(w for w in _MATCH_SEP_RE.split(matched) if w)
 
 
-_TITLE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "as",
-        "from",
-        "with",
-        "vs",
-        "via",
-        "nor",
-        "over",
-        "into",
-        "up",
-        "is",
-    ]
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Explanation:
     hits: tuple[Hit, ...]
@@ -896,27 +867,13 @@ class _Context:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        return not _is_title_or_caps(line)
+        return not is_title_or_caps(line)
 
 
 def _spaced(text: str, start: int, end: int) -> bool:
     """Whether the words of the match ``text[start:end]`` are separated by whitespace (``would
     be``) rather than joined by hyphens (``would-be``)."""
     return any(c.isspace() for c in text[start:end])
-
-
-@lru_cache(maxsize=1024)
-def _is_title_or_caps(line: str) -> bool:
-    words = [w for w in WORD_RE.findall(line) if w[0].isalpha()]
-    if not words:
-        return False
-    if all(w.isupper() for w in words if len(w) > 1):
-        return True
-    content = [w for w in words if w.lower() not in _TITLE_SMALL]
-    if len(content) < 3:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.75
 
 
 def _ends_within(words: Sequence[str], phrases: Sequence[tuple[str, ...]], window: int) -> bool:

@@ -17,6 +17,9 @@ tens of megabytes per second. Conventions it knows:
 Short quotations (at most ``scare_max_words`` words) are provisionally ``kind="scare"``:
 whether they are someone's words is only known after attribution
 (:func:`framing.attribution.extract_attributions` reclassifies them as ``mixed`` or ``direct``).
+A short quotation written in title case is ``kind="title"``: news style puts the names of
+books, programmes, songs, slogans and campaigns in quotation marks (“Meet the Press”, “America
+First”), which keeps no distance from them.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from framing.text import count_class_words, count_words
+from framing.text import TITLE_SMALL_WORDS, count_class_words, count_words, is_title_or_caps
 from framing.types import Quote, QuoteKind, Sentence
 
 #: Quotations of at most this many words are scare quotes until attribution says otherwise.
@@ -163,6 +166,34 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def _title_case(text: str, start: int, inner_start: int, inner_end: int) -> bool:
+    """Whether a short quotation is a name in title case (“Meet the Press”, “Daybreak”): its
+    first word and every word but the small ones capitalised, not all in capitals (“LOSER” is
+    emphasis), in a line that is not a headline. A single word counts only inside a sentence,
+    where a capital is not the sentence's own."""
+    words = _TITLE_WORD_RE.findall(text, inner_start, inner_end)
+    if not words or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    if all(w.isupper() for w in words if len(w) > 1):
+        return False  # all capitals: emphasis or an acronym, not a title
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", inner_end)
+    if is_title_or_caps(text[line_start : line_end if line_end >= 0 else len(text)]):
+        return False  # a headline: every word is capitalised (Fears of Staged ‘Provocation’)
+    if len(words) == 1:
+        k = start
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] in ".!?:\n\"“”‘’'«»—–-(":
+            return False  # at the start of a sentence or line every word is capitalised
+    return True
+
+
 def _make(
     text: str,
     classes: bytes | None,
@@ -179,6 +210,8 @@ def _make(
     else:
         n_words = count_class_words(classes, inner_start, inner_end)
     kind: QuoteKind = "scare" if n_words <= scare_max_words else "direct"
+    if kind == "scare" and _title_case(text, start, inner_start, inner_end):
+        kind = "title"
     return Quote(
         start=start,
         end=end,

@@ -237,3 +237,49 @@ def sentence_of(sentences: Sequence[Sentence], pos: int) -> int:
     """Index of the sentence containing (or, between sentences, preceding) ``pos``."""
     starts = [s.start for s in sentences]
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+#: words that stay lower case in title case ("The Art of the Deal")
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "as",
+        "from",
+        "with",
+        "vs",
+        "via",
+        "nor",
+        "over",
+        "into",
+        "up",
+        "is",
+    ]
+)
+
+
+@lru_cache(maxsize=1024)
+def is_title_or_caps(line: str) -> bool:
+    """Whether a line is a headline in title case or all capitals: its capitals say nothing
+    about names (at least three quarters of its content words capitalised, or all capitals)."""
+    words = [w for w in WORD_RE.findall(line) if w[0].isalpha()]
+    if not words:
+        return False
+    if all(w.isupper() for w in words if len(w) > 1):
+        return True
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75

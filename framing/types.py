@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args
 Voice = Literal["authorial", "quoted", "reported"]
 VOICES: tuple[Voice, ...] = ("authorial", "quoted", "reported")
 
-QuoteKind = Literal["direct", "scare", "mixed"]
+QuoteKind = Literal["direct", "scare", "mixed", "title"]
 AttributionKind = Literal[
     "direct", "indirect", "mixed", "according_to", "colon", "passive", "continuation"
 ]

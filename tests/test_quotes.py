@@ -119,6 +119,25 @@ def test_seed_quotes(seed_text: str) -> None:
     assert len(quotes) == 10
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # names of programmes, books, groups: title case, as news style quotes them
+        ("Ruiz told “Meet the Press” that the bridge would reopen.", "title"),
+        ("She hosts “Daybreak” on weekday mornings.", "title"),
+        ("The so-called “Gang of Eight” met again on Tuesday.", "title"),
+        # scare quotes: lower case, or capitals that are the sentence's or the headline's
+        ("Critics called the inquiry a “witch hunt” on Monday.", "scare"),
+        ("The crowd chanted “LOCK HER UP” again and again.", "scare"),
+        ("“Daybreak” returns in May, the network said.", "scare"),
+        ("Fears of Staged ‘Provocation’ Grow in Kyiv", "scare"),
+    ],
+)
+def test_short_title_case_quotations_are_titles_not_scare_quotes(text: str, kind: str) -> None:
+    (quote,) = find_quotes(text)
+    assert quote.kind == kind
+
+
 def test_doubled_straight_marks_open_and_close_a_quotation() -> None:
     text = "''We will rebuild the pier,'' she said. ''It's the town's lifeline.''"
     quotes = find_quotes(text)
