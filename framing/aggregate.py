@@ -618,6 +618,12 @@ class Params:
     #: ones use the normal approximation of the permutation distribution.
     exact_max_docs: int = 5000
     prior_size: float = 1000.0
+    #: A metric is tested only with at least this many events (hits, cues, quoted words) in the
+    #: two groups together, in at least ``min_event_docs`` documents: with fewer, a permutation
+    #: test of a ratio mostly tests the groups' text lengths (one hit in one short article of a
+    #: group of short articles came out "significant").
+    min_events: int = 10
+    min_event_docs: int = 5
 
 
 def hit_count_matrix(tables: Tables, categories: Sequence[str]) -> dict[str, np.ndarray]:

@@ -164,8 +164,9 @@ def difference_tests(
 ) -> pd.DataFrame:
     """Permutation tests of each group vs the rest (and every pair with ``pairwise``), BH-adjusted.
 
-    Only metrics with a denominator on both sides and at least one event are tested; ``q`` is the
-    Benjamini–Hochberg adjusted p-value over all tests returned.
+    Only metrics with a denominator on both sides and enough evidence are tested: at least
+    ``params.min_events`` events in at least ``params.min_event_docs`` documents of the two
+    groups; ``q`` is the Benjamini–Hochberg adjusted p-value over all tests returned.
     """
     matrix = matrix or metric_matrix(tables, tables.categories)
     scale = matrix.names["scale"].to_numpy()
@@ -188,7 +189,8 @@ def difference_tests(
         testable = (
             (den_a.sum(axis=0) > 0)
             & (den_b.sum(axis=0) > 0)
-            & ((num_a.sum(axis=0) + num_b.sum(axis=0)) > 0)
+            & ((num_a.sum(axis=0) + num_b.sum(axis=0)) >= max(1, params.min_events))
+            & (((num_a > 0).sum(axis=0) + (num_b > 0).sum(axis=0)) >= max(1, params.min_event_docs))
         )
         cols = np.flatnonzero(testable)
         if cols.size == 0:

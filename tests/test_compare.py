@@ -90,6 +90,47 @@ def test_identical_outlets_give_no_findings() -> None:
     assert result.findings == ()
 
 
+def _short_and_long(thug_docs: int) -> list[dict[str, object]]:
+    """ "Brief Wire" writes short articles, "Long Read" long ones; only Brief Wire uses
+    "thugs", in ``thug_docs`` of its articles (twice each)."""
+    records = []
+    for i in range(20):
+        text = "The council met today and the mayor said the plan is sound."
+        if i < thug_docs:
+            text += " Critics called the protesters thugs, and thugs again."
+        records.append(make_record(f"brief-{i}", "Brief Wire", text))
+        long_text = " ".join(["The council met today and discussed the budget at length."] * 8)
+        records.append(make_record(f"long-{i}", "Long Read", long_text))
+    return records
+
+
+def test_a_rare_event_is_described_not_tested() -> None:
+    # one article with two hits: a permutation test of the ratio would mostly test that Brief
+    # Wire's articles are short, and came out "significant"
+    tables = tables_from_records(_short_and_long(thug_docs=1), count_words=True)
+    tests = difference_tests(tables, FAST)
+    assert "density:all:pejorative_label" not in set(tests["metric"])
+    metrics = compare(tables, FAST).metrics
+    rare = metrics[
+        (metrics.metric == "density:all:pejorative_label") & (metrics.group == "Brief Wire")
+    ]
+    assert rare["numerator"].iloc[0] == 2  # still described, with its interval
+    assert not any("pejorative" in f for f in compare(tables, FAST).findings)
+    # what the test said of that one article when every event was tested
+    everything = Params(n_boot=200, n_permutations=200, seed=1, min_events=1, min_event_docs=1)
+    old = difference_tests(tables, everything)
+    assert old[old.metric == "density:all:pejorative_label"]["significant"].iloc[0]
+
+
+def test_an_event_in_enough_articles_is_tested() -> None:
+    tables = tables_from_records(_short_and_long(thug_docs=6), count_words=True)
+    tests = difference_tests(tables, FAST)
+    row = tests[tests.metric == "density:all:pejorative_label"].iloc[0]
+    assert row["significant"]  # 12 hits in 6 of 20 short articles, none in the long ones
+    lenient = difference_tests(tables, Params(n_boot=200, n_permutations=200, min_events=100))
+    assert "density:all:pejorative_label" not in set(lenient["metric"])
+
+
 def test_large_comparisons_use_the_normal_approximation() -> None:
     tables = tables_from_records(_three_outlets())
     small = difference_tests(tables, FAST)
