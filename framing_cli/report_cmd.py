@@ -149,6 +149,22 @@ def compare(
             "--prior-size", min=1.0, help="Dirichlet prior size of the log-odds (Monroe et al.)."
         ),
     ] = 1000.0,
+    min_events: Annotated[
+        int,
+        typer.Option(
+            "--min-events",
+            min=1,
+            help="Test a metric only with at least this many events in the two groups.",
+        ),
+    ] = 10,
+    min_event_docs: Annotated[
+        int,
+        typer.Option(
+            "--min-event-docs",
+            min=1,
+            help="... and with events in at least this many of their articles.",
+        ),
+    ] = 5,
     formats: FormatOpt = "html,md,json,csv",
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = "id",
@@ -175,6 +191,8 @@ def compare(
         seed=seed,
         n_permutations=permutations,
         prior_size=prior_size,
+        min_events=min_events,
+        min_event_docs=min_event_docs,
     )
     result = run_compare(tables, params, pairwise=pairwise)
     written = write_comparison(result, output, params, formats=chosen)

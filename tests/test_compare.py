@@ -131,6 +131,29 @@ def test_an_event_in_enough_articles_is_tested() -> None:
     assert "density:all:pejorative_label" not in set(lenient["metric"])
 
 
+def test_cli_minimum_evidence_options(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    results.write_text(
+        "".join(json.dumps(r) + "\n" for r in _short_and_long(thug_docs=1)), encoding="utf-8"
+    )
+    runner = CliRunner()
+    tested = {}
+    for name, extra in (("default", []), ("every", ["--min-events", "1", "--min-event-docs", "1"])):
+        out = tmp_path / name
+        args = ["compare", str(results), "-o", str(out), "--bootstrap", "50",
+                "--permutations", "50", "--formats", "json,csv", *extra]  # fmt: skip
+        run = runner.invoke(app, args)
+        assert run.exit_code == 0, run.output
+        table = out / "differences.csv"  # not written when nothing is tested
+        lines = table.read_text(encoding="utf-8").splitlines() if table.exists() else []
+        rows = csv.DictReader(lines)
+        tested[name] = {row["metric"] for row in rows}
+        method = json.loads((out / "comparison.json").read_text(encoding="utf-8"))["method"]
+        assert method["params"]["min_events"] == (10 if name == "default" else 1)
+    assert "density:all:pejorative_label" not in tested["default"]
+    assert "density:all:pejorative_label" in tested["every"]
+
+
 def test_large_comparisons_use_the_normal_approximation() -> None:
     tables = tables_from_records(_three_outlets())
     small = difference_tests(tables, FAST)
