@@ -7,6 +7,9 @@
 - a demonym before it: ``the Belarusian regime`` -> Belarus (``lexicons/demonyms.tsv``);
 - a country or name after ``of``/``in``: ``the regime in Belarus`` -> Belarus.
 
+Titles before a name are not part of the actor (``dictator President Bashar Assad`` -> Bashar
+Assad; ``lexicons/titles.txt``), and the actor's span starts after them.
+
 :func:`actor_profiles` gathers, per actor, the labels applied to them and how they are reported:
 the stances of the cues used for their speech, how often they are quoted directly, and how
 often they speak as a named or an anonymous source.
@@ -61,8 +64,30 @@ def demonyms() -> Mapping[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def name_titles() -> frozenset[str]:
+    """Titles and offices that precede a name (``lexicons/titles.txt``), lower case, without
+    their final period."""
+    lines = data_path("lexicons", "titles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower().rstrip(".") for w in lines if w.strip()[:1] not in {"", "#"})
+
+
 def _clean_name(name: str) -> str:
     return name.rstrip(".'’ ")
+
+
+_LEADING_WORD_RE = re.compile(r"(\S+)[ \t]+")
+
+
+def _without_titles(name: str, start: int) -> tuple[str, int]:
+    """``name`` without the titles before it ("Reps. Ilhan Omar" -> "Ilhan Omar"), and where
+    what is left starts in the text (``start`` is where ``name`` starts)."""
+    offset = 0
+    while (m := _LEADING_WORD_RE.match(name, offset)) and m.group(1).lower().rstrip(".") in (
+        name_titles()
+    ):
+        offset = m.end()
+    return name[offset:], start + offset
 
 
 def _actor_for(text: str, hit: Hit) -> tuple[str, int, int] | None:
@@ -73,13 +98,13 @@ def _actor_for(text: str, hit: Hit) -> tuple[str, int, int] | None:
     # "strongman Alexander Lukashenko"
     m = _AFTER_RE.match(text, hit.end)
     if m and m.group(1) not in _NOT_NAMES:
-        name = _clean_name(m.group(1))
-        return dem.get(name, name), m.start(1), m.start(1) + len(name)
+        name, start = _without_titles(_clean_name(m.group(1)), m.start(1))
+        return dem.get(name, name), start, start + len(name)
     # "Kessler's regime", "Putin’s brutal regime"
     m = _POSSESSIVE_RE.search(before)
     if m and m.group(1) not in _NOT_NAMES:
-        name = m.group(1)
-        return dem.get(name, name), base + m.start(1), base + m.end(1)
+        name, start = _without_titles(m.group(1), base + m.start(1))
+        return dem.get(name, name), start, start + len(name)
     # "the Belarusian regime"
     m = _WORD_BEFORE_RE.search(before)
     if m and m.group(1) in dem:
@@ -87,8 +112,8 @@ def _actor_for(text: str, hit: Hit) -> tuple[str, int, int] | None:
     # "the regime in Belarus", "the regime of Bashar al-Assad"
     m = _OF_RE.match(text, hit.end)
     if m and m.group(1) not in _NOT_NAMES:
-        name = _clean_name(m.group(1))
-        return dem.get(name, name), m.start(1), m.start(1) + len(name)
+        name, start = _without_titles(_clean_name(m.group(1)), m.start(1))
+        return dem.get(name, name), start, start + len(name)
     return None
 
 

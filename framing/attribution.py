@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from framing.actors import demonyms
+from framing.actors import demonyms, name_titles
 from framing.lexicon import (
     FORM_SEP,
     CompiledLexicons,
@@ -1595,7 +1595,7 @@ def _titled_name(raw: Sequence[str]) -> bool:
     Podesta", "… host Sean Hannity"): the organisation words before it are the person's
     office, not the source."""
     k = len(raw)
-    titles = _name_titles()
+    titles = name_titles()
     while k > 0 and raw[k - 1][0].isupper():
         low = raw[k - 1].lower()
         if low in titles or low in _ROLE_WORDS or low in _ORG_WORDS or _is_acronym(raw[k - 1]):
@@ -2792,18 +2792,11 @@ def _resolve(
     return None
 
 
-@lru_cache(maxsize=1)
-def _name_titles() -> frozenset[str]:
-    """Titles and offices that precede a name (``lexicons/titles.txt``), lower case."""
-    lines = data_path("lexicons", "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower().rstrip(".") for w in lines if w.strip()[:1] not in {"", "#"})
-
-
 def _is_title(words: Sequence[str], k: int) -> int:
     """How many words from ``words[k]`` on make a title (0 if none): "First Lady" is one,
     but not "Lady" alone (Lady Gaga)."""
     low = words[k].lower().rstrip(".")
-    if low in _name_titles() or _is_acronym(words[k]):
+    if low in name_titles() or _is_acronym(words[k]):
         return 1
     if low == "first" and k + 1 < len(words) and words[k + 1].lower() == "lady":
         return 2
@@ -2886,7 +2879,7 @@ class _FullNames:
                     and first[0].isupper()
                     and first[1:].islower()
                     and (w == 0 or not (text[w - 1].isalnum() or text[w - 1] in "’'-"))
-                    and first.lower() not in _name_titles()
+                    and first.lower() not in name_titles()
                     and first not in _SENTENCE_OPENERS
                 ):
                     out.append((w, f"{first}{middle} {surname}"))

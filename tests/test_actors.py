@@ -36,6 +36,24 @@ def test_name_after_label() -> None:
     assert actors(text, "strongman") == [("Viktor Drazen", "Viktor Drazen")]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Donors abandoned the far-left Reps. Ilhan Omar and Rashida Tlaib.",
+            "far-left",
+            "Ilhan Omar",
+        ),
+        ("Exiles fled dictator President Bashar Assad in 2012.", "dictator", "Bashar Assad"),
+        ("Critics fled Gov. Kessler's regime after the election.", "regime", "Kessler"),
+        # a title alone is kept: nothing else names the actor
+        ("Exiles fled the regime of President in 2012.", "regime", "President"),
+    ],
+)
+def test_titles_before_the_actor_s_name_are_left_out(text: str, word: str, expected: str) -> None:
+    assert actors(text, word) == [(expected, expected)]
+
+
 def test_demonym_before_label() -> None:
     text = "Sanctions on the Belarusian regime were extended."
     assert actors(text, "regime") == [("Belarus", "Belarusian")]
