@@ -147,6 +147,7 @@ MUST_MATCH = [
     ),
     ("The so-called reforms left pensions untouched.", "so-called", "distancing_marker"),
     ("Police stopped the would-be assassin at the gate.", "would-be", "distancing_marker"),
+    ("The governor is likely to veto the bill next week.", "likely", "hedge"),
     ("Critics called the inquiry a partisan attack on the court.", "partisan", "loaded_adjective"),
     ("The minister reportedly met the donors twice.", "reportedly", "hedge"),
     ("Opponents of the levy call it a death tax.", "death tax", "loaded_noun"),
@@ -190,6 +191,9 @@ MUST_NOT_MATCH = [
     ("Mr Savage, the mayor, opened the bridge.", "savage"),
     ("The cheerleaders performed at halftime.", "cheerleader"),
     ("A cover-up of the abuse was alleged in the report.", "cover up"),
+    # the pollsters' sample, not a hedge
+    ("A poll of 800 likely Republican primary voters found Cruz ahead.", "likely"),
+    ("Among likely voters, the lead shrank to two points.", "likely"),
     # "of the parties", the classifying adjective of political science
     ("The partisan divide over the bill deepened in the Senate.", "partisan"),
     ("Judges struck down partisan gerrymandering in the state.", "partisan"),
