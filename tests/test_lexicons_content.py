@@ -191,6 +191,10 @@ MUST_NOT_MATCH = [
     ("Mr Savage, the mayor, opened the bridge.", "savage"),
     ("The cheerleaders performed at halftime.", "cheerleader"),
     ("A cover-up of the abuse was alleged in the report.", "cover up"),
+    # fixed technical phrases
+    ("The president used the bully pulpit to push the bill.", "bully"),
+    ("The board fought off a hostile takeover by a rival.", "hostile"),
+    ("Congress approved disaster relief for the coast.", "disaster"),
     # the pollsters' sample, not a hedge
     ("A poll of 800 likely Republican primary voters found Cruz ahead.", "likely"),
     ("Among likely voters, the lead shrank to two points.", "likely"),
