@@ -22,7 +22,7 @@ import orjson
 import pandas as pd
 
 from framing.errors import InputError
-from framing.scores import UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS
+from framing.scores import OFFICIAL_ACTS, UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS
 from framing.stats import bootstrap_ratio
 from framing.text import WORD_RE, normalize
 from framing.types import STANCES as _STANCES
@@ -739,7 +739,8 @@ def cue_attributions(tables: Tables) -> pd.DataFrame:
     a = tables.attributions
     a = a[a["kind"] != "continuation"]
     unsourced = (a["source_type"] == "none") & (
-        a["lemma"].isin(UNSOURCED_UNVERIFIED) | a["kind"].isin(UNVERIFIED_KINDS)
+        a["lemma"].isin(UNSOURCED_UNVERIFIED)
+        | (a["kind"].isin(UNVERIFIED_KINDS) & ~a["lemma"].isin(OFFICIAL_ACTS))
     )
     if unsourced.any():
         a = a.assign(source_type=a["source_type"].mask(unsourced, "unverified"))

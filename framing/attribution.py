@@ -987,6 +987,11 @@ _STRICT_FORMS = frozenset(["find", "finding", "reporting", "states", "offers", "
 _THAT_RE = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
 # passives that still report: "is expected to" (a forecast with no named source), "was asked"
 _PASSIVE_CUES = frozenset(["expect", "ask"])
+# adverbs that stand between an auxiliary and its participle ("was later charged")
+_ADVERBS_AFTER_BE = frozenset(
+    ["later", "also", "never", "not", "still", "just", "then", "already", "first", "once",
+     "soon", "even", "ever", "since", "long", "widely", "often"]
+)  # fmt: skip
 _TIME_WORDS = frozenset(
     [
         "monday",
@@ -2237,7 +2242,18 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     ):
         return None
     if (
-        prev_low in _BE
+        (
+            prev_low in _BE
+            # an adverb between: "was later charged", "were also told", "is not expected"
+            or (
+                last is not None
+                and (
+                    prev_low in _ADVERBS_AFTER_BE or (prev_low.endswith("ly") and len(prev_low) > 3)
+                )
+                and (prior := _token_before(text, lo, last)) is not None
+                and prior.low in _BE
+            )
+        )
         and not hit.participle  # a progressive is active: "McConnell is criticizing"
         and hit.term not in _PASSIVE_CUES
         and not _BY_AGENT_RE.match(text, hit.end)

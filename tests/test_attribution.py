@@ -210,6 +210,31 @@ def test_a_pronoun_with_an_auxiliary_is_a_pronoun_not_a_person() -> None:
     assert (alone.source.type, alone.speaker) == ("pronoun", None)
 
 
+def test_a_legal_charge_is_a_neutral_cue_and_not_unverified_sourcing() -> None:
+    text = "The supporter was later charged with assault."
+    a = by_cue(run(text), "charged with")
+    assert (a.cue.lemma, a.cue.stance, a.kind) == ("charge with", "neutral", "passive")
+    assert a.source is None  # the supporter is charged, not the one charging
+    scores = attribution_scores(run(text).attributions, 0, 7)
+    assert scores["unverified_rate"] == 0.0  # an official act, not hearsay
+    # the reporting verb keeps its stance
+    claim = by_cue(run("Critics charged that the hearing was rigged."), "charged")
+    assert (claim.cue.lemma, claim.cue.stance) == ("charge", "distancing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was widely reported that the talks had failed.",
+        "He was not told about the plan until Friday.",
+    ],
+)
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_passive(text: str) -> None:
+    (a,) = run(text).attributions
+    assert a.kind == "passive"
+    assert a.source is None
+
+
 def test_an_unresolved_pronoun_has_no_speaker() -> None:
     a = by_cue(run("They said the bridge would stay closed until spring."), "said")
     assert a.source is not None
