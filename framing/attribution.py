@@ -1522,6 +1522,23 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     return _phrase_type(text[start:end])
 
 
+# plural nouns for groups of people by role or trait: as a whole subject ("Prosecutors said")
+# they are capitalised only by the sentence start
+_GROUP_NOUNS = frozenset(
+    ["prosecutors", "investigators", "lawmakers", "legislators", "voters", "protesters",
+     "demonstrators", "residents", "economists", "scientists", "researchers", "doctors",
+     "nurses", "supporters", "opponents", "conservatives", "liberals", "progressives",
+     "moderates", "activists", "advocates", "lawyers", "attorneys", "judges", "senators",
+     "delegates", "donors", "leaders", "organizers", "organisers", "pollsters", "strategists",
+     "witnesses", "survivors", "victims", "parents", "students", "teachers", "workers",
+     "farmers", "veterans", "troops", "soldiers", "officers", "agents", "republicans",
+     "democrats", "independents", "evangelicals", "immigrants", "refugees", "citizens",
+     "negotiators", "regulators", "lobbyists", "executives", "employees", "reporters",
+     "journalists", "commentators", "pundits", "academics", "historians", "scholars"]
+)  # fmt: skip
+#: of those, the members of parties, who speak as their party
+_PARTY_MEMBERS = frozenset(["republicans", "democrats"])
+
 # an acronym written with periods ("U.S.", "U.N."): one word, as if written without them
 _DOTTED_ACRONYM_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 
@@ -1546,6 +1563,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if not words:
         return "unknown", False
     low = set(words)
+    if len(words) == 1 and words[0] in _GROUP_NOUNS:
+        # a group named by its role, capitalised only because it opens the sentence
+        # ("Prosecutors said", "Lawmakers said"): not a person's name
+        return ("organisation" if words[0] in _PARTY_MEMBERS else "role"), False
     if words[0] in _PRONOUNS and not any(w[0].isupper() for w in raw[1:]):
         # a pronoun, alone or with lower-case words that a tokenised text or a loose subject
         # left with it ("I am", "I ’ ll", "they both")

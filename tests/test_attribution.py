@@ -696,8 +696,12 @@ def test_doubled_straight_marks_are_quotations() -> None:
         # a country or institution written as an acronym is not a person
         ("The U.S.", "organisation", "The U.S."),
         ("The UN", "organisation", "The UN"),
-        # groups stay groups
+        # groups stay groups, also when the sentence start capitalises them
         ("Senate Democrats", "organisation", "Senate Democrats"),
+        ("Prosecutors", "role", "Prosecutors"),
+        ("Lawmakers", "role", "Lawmakers"),
+        ("Republicans", "organisation", "Republicans"),
+        ("Sanders", "person", "Sanders"),  # a surname that ends in -s is still a name
         ("The Justice Department", "organisation", "The Justice Department"),
     ],
 )
