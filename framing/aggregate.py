@@ -859,6 +859,26 @@ def top_cues(tables: Tables, limit: int = 15) -> pd.DataFrame:
     )
 
 
+_MIDDLE_INITIAL_RE = re.compile(r"^(\S+) (?:[A-Z]\. )+(\S+)$")
+
+
+def _middle_initials_merged(speakers: Sequence[str]) -> dict[str, str]:
+    """Speaker -> the name it is counted under: "Donald J. Trump" under "Donald Trump" when
+    both occur and no other name with middle initials has that first and last name
+    ("George W. Bush" and "George H. W. Bush" both stay apart from "George Bush")."""
+    names = set(speakers)
+    variants: dict[str, list[str]] = {}
+    for name in names:
+        m = _MIDDLE_INITIAL_RE.match(name)
+        if m is not None:
+            variants.setdefault(f"{m.group(1)} {m.group(2)}", []).append(name)
+    mapping = {name: name for name in names}
+    for plain, found in variants.items():
+        if plain in names and len(found) == 1:
+            mapping[found[0]] = plain
+    return mapping
+
+
 def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     """The most-quoted speakers with the cue verbs used for each (actor x stance): a speaker's
     attributions include the quotation paragraphs that continue them, the verbs and stances
@@ -866,6 +886,7 @@ def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     a = tables.attributions[tables.attributions["speaker"].notna()]
     if a.empty:
         return []
+    a = a.assign(speaker=a["speaker"].map(_middle_initials_merged(a["speaker"].unique().tolist())))
     result = []
     counts = a.groupby("speaker").size().sort_values(ascending=False, kind="mergesort")
     top = counts.sort_index().sort_values(ascending=False, kind="mergesort").head(limit)

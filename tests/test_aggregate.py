@@ -304,6 +304,26 @@ def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
     assert critics["stances"] == {"distancing": 1}
 
 
+def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
+    def said(i: int, speaker: str) -> dict[str, object]:
+        return make_record(
+            f"s{i}",
+            "Wire",
+            f"{speaker} said the regime fell.",
+            cues=[("said", "neutral", "person", speaker)],
+        )
+
+    names = ["Donald Trump", "Donald J. Trump", "Donald Trump", "George W. Bush",
+             "George H. W. Bush", "George Bush"]  # fmt: skip
+    profile = {p["speaker"]: p["attributions"] for p in speaker_profile(
+        tables_from_records([said(i, n) for i, n in enumerate(names)])
+    )}  # fmt: skip
+    assert profile["Donald Trump"] == 3
+    assert "Donald J. Trump" not in profile
+    # two Bushes with initials: which one "George Bush" is cannot be told, all stay apart
+    assert profile["George W. Bush"] == profile["George H. W. Bush"] == profile["George Bush"] == 1
+
+
 def test_top_terms_kwic_and_months() -> None:
     tables = tables_from_records(make_corpus())
     loud = tables.subset("Loud Post")
