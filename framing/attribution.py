@@ -1595,10 +1595,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
     if has_name and _titled_name(raw):
-        return (
-            "person",
-            False,
-        )  # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
+        # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
+        return "person", False
     if not low.isdisjoint(_ORG_WORDS) or (
         len(raw) <= 2 and phrase.removeprefix("the ") in _countries()
     ):
@@ -2840,9 +2838,9 @@ def _is_title(words: Sequence[str], k: int) -> int:
     return 0
 
 
+# a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
+# Trump", "FBI Director James Comey") are dropped from its start (_is_title)
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
-# titles and acronyms that modify a name ("U.S. President Donald Trump", "FBI Director James
-# Comey") are dropped from its start
 _PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
 # manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
