@@ -41,6 +41,7 @@ from framing.lexicon import (
     parse_lexicon,
     scan_body,
     scan_spans,
+    spaced,
     surface_forms,
     trie_pattern,
 )
@@ -220,7 +221,7 @@ def _vetoed(
                 return True
             continue
         if rule.type == "require_hyphen":
-            if any(c.isspace() for c in text[start:end]):
+            if spaced(text, start, end):
                 return True
             continue
         found = False
@@ -1571,8 +1572,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # a pronoun, alone or with lower-case words that a tokenised text or a loose subject
         # left with it ("I am", "I ’ ll", "they both")
         return "pronoun", False
-    # the capitalised words, found once: whether one follows the first word ("named") and
-    # whether one is not an article or a demonym ("has_name") are read from them
+    # the capitalised words: whether one follows the first word ("named"); below, whether one
+    # is a name, not an article, a demonym or an acronym before other words ("has_name")
     caps = [w for w in raw if w[0].isupper()]
     named = len(caps) > 1 or (len(caps) == 1 and not raw[0][0].isupper())
     if not named and (
@@ -1582,11 +1583,13 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     head = words[-1]
     dem = demonyms()
     # an acronym before other words modifies them, like a demonym ("US officials", "FBI agents")
+    final = len(raw) - 1
     has_name = any(
-        w.lower() not in {"the", "a", "an"}
+        w[0].isupper()
+        and w.lower() not in {"the", "a", "an"}
         and w not in dem
-        and not (_is_acronym(w) and w is not raw[-1])
-        for w in caps
+        and not (i < final and _is_acronym(w))
+        for i, w in enumerate(raw)
     )
     if head in _DOC_WORDS or (not has_name and not low.isdisjoint(_DOC_WORDS)):
         return "document", False
@@ -2261,7 +2264,9 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     ):
         return None
     if (
-        (
+        not hit.participle  # a progressive is active: "McConnell is criticizing"
+        and hit.term not in _PASSIVE_CUES
+        and (
             prev_low in _BE
             # an adverb between: "was later charged", "were also told", "is not expected"
             or (
@@ -2273,8 +2278,6 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
                 and prior.low in _BE
             )
         )
-        and not hit.participle  # a progressive is active: "McConnell is criticizing"
-        and hit.term not in _PASSIVE_CUES
         and not _BY_AGENT_RE.match(text, hit.end)
     ):
         use = "passive"  # "it was revealed that …", "Farook's name was announced"
@@ -2990,10 +2993,6 @@ _SENTENCE_OPENERS = frozenset(
         "Says",
         "Asked",
         "Told",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
     ]
 )
 
@@ -3045,10 +3044,9 @@ def _finish(
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:
-                if not speaker.isalpha():  # one plain word (most often a surname) has no title
-                    speaker = person_name(speaker)
-                if speaker.isalpha():
-                    speaker = full_names.resolve(speaker, a_s)
+                # one plain word (most often a surname) has no title to drop
+                name = speaker if speaker.isalpha() else person_name(speaker)
+                speaker = full_names.resolve(name, a_s)
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):

@@ -837,7 +837,7 @@ class _Context:
                     return rule
                 continue
             if rule.type == "require_hyphen":
-                if _spaced(self.text, start, end):
+                if spaced(self.text, start, end):
                     return rule
                 fired.append(rule.name)
                 continue
@@ -870,7 +870,7 @@ class _Context:
         return not is_title_or_caps(line)
 
 
-def _spaced(text: str, start: int, end: int) -> bool:
+def spaced(text: str, start: int, end: int) -> bool:
     """Whether the words of the match ``text[start:end]`` are separated by whitespace (``would
     be``) rather than joined by hyphens (``would-be``)."""
     return any(c.isspace() for c in text[start:end])

@@ -307,22 +307,10 @@ def spans_of(attributions: Iterable[Attribution]) -> dict[str, list[Span]]:
     return out
 
 
-def _overlaps(pred: Sequence[Span], gold_frags: Sequence[Span]) -> int:
-    """Number of predicted spans sharing a character with any gold fragment."""
-    return sum(1 for s, e in pred if any(gs < e and s < ge for gs, ge in gold_frags))
-
-
 def _match_counts(pred: Sequence[Span], gold: Sequence[GoldSpan]) -> dict[str, tuple[int, int]]:
-    frags = [f for g in gold for f in g.fragments]
-    exact_keys = {(g.start, g.end) for g in gold} | set(frags)
-    pred_set = set(pred)
-    exact_pred = sum(1 for p in pred if p in exact_keys)
-    exact_gold = sum(
-        1 for g in gold if (g.start, g.end) in pred_set or any(f in pred_set for f in g.fragments)
-    )
-    overlap_pred = _overlaps(pred, frags)
-    overlap_gold = sum(1 for g in gold if _overlaps(g.fragments, sorted(pred)) > 0)
-    return {"exact": (exact_pred, exact_gold), "overlap": (overlap_pred, overlap_gold)}
+    """Predicted spans against gold spans: :func:`_gold_match_counts` with each predicted span
+    as a one-fragment span."""
+    return _gold_match_counts([GoldSpan((p,)) for p in pred], gold)
 
 
 def evaluate(
