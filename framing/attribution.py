@@ -1095,6 +1095,12 @@ _COLON_RE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
     re.MULTILINE,
 )
+# a transcript's speaker label inside a quotation that runs over several paragraphs, each of
+# which opens with a quotation mark: ``"WALLACE: Let's start …`` (capitals only: a quoted
+# paragraph that opens "“Bottom line: …" is someone's words, not a label)
+_QUOTED_LABEL_RE = re.compile(
+    r"[ \t]*(?:[“\"]|'')([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
 # a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
 # (found from the colon backwards: the colon and quotation first, then the name before them)
 _COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"‘]|''|``)")
@@ -1591,7 +1597,18 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         and not (i < final and _is_acronym(w))
         for i, w in enumerate(raw)
     )
-    if head in _DOC_WORDS or (not has_name and not low.isdisjoint(_DOC_WORDS)):
+    if (
+        head in _DOC_WORDS
+        or (not has_name and not low.isdisjoint(_DOC_WORDS))
+        or (
+            not low.isdisjoint(_DOC_WORDS)
+            and any(
+                w in _DOC_WORDS and words[i + 1] in _AFTER_HEAD for i, w in enumerate(words[:-1])
+            )
+        )
+    ):
+        # the head noun of the phrase, also before what follows it ("a CNN poll released
+        # Monday", "a statement from the campaign")
         return "document", False
     if head in _ANON_HEADS:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
@@ -1615,6 +1632,14 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
         return "role", not has_name
     return "unknown", not has_name
+
+
+# words that follow the head noun of a phrase: a participle or a preposition that starts what
+# modifies it
+_AFTER_HEAD = frozenset(
+    ["released", "conducted", "published", "taken", "issued", "sent", "posted", "obtained",
+     "of", "by", "from", "to", "this", "last", "in", "on", "for", "with"]
+)  # fmt: skip
 
 
 def _titled_name(raw: Sequence[str]) -> bool:
@@ -2618,10 +2643,23 @@ def extract_attributions(
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
 
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
+    drafts.extend(_poll_drafts(text, sentences, drafts, excluded))
+    drafts.extend(_byline_drafts(text, qs, used_quotes))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as whole words."""
+    i = text.find(phrase)
+    while i >= 0:
+        end = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 def _inside_content(draft: _Draft, pos: int, s_start: int) -> bool:
@@ -2682,7 +2720,10 @@ def _colon_drafts(
     while colon >= 0:  # only lines with a colon can open with "Name:"
         line_end = text.find("\n", colon)
         line_end = len(text) if line_end < 0 else line_end
-        m = _COLON_RE.match(text, text.rfind("\n", 0, colon) + 1, line_end)
+        line_start = text.rfind("\n", 0, colon) + 1
+        m = _COLON_RE.match(text, line_start, line_end)
+        if m is None:
+            m = _QUOTED_LABEL_RE.match(text, line_start, line_end)
         if m is not None:
             found[text.index(":", m.end(1))] = (m.start(1), m.end(1), m.end())
         colon = text.find(":", line_end)
@@ -2722,6 +2763,83 @@ def _colon_drafts(
     return out
 
 
+# "In a CNN/ORC poll released Monday, 50 percent …": the survey is the source of the sentence's
+# finding, "In" its cue (the head noun, then what follows it up to the comma)
+_POLL_RE = re.compile(
+    r"(In)[ \t]+((?:[\w.’'/&-]+[ \t]+){0,8}?(?:[Pp]olls?|[Ss]urveys?)\b[^.;:,\n“\"]{0,50}?),[ \t]*"
+)
+# words that make the phrase before the comma a clause, not a noun phrase ("In a memo released
+# as polls closed", "In eight states where exit polls were conducted")
+_NOT_IN_POLL_NP = frozenset(
+    ["as", "when", "where", "which", "that", "who", "while", "after", "before", "since",
+     "because", "if", "closed", "opened", "were", "was", "are", "is"]
+)  # fmt: skip
+
+
+def _poll_drafts(
+    text: str, sentences: Sequence[Sentence], drafts: Sequence[_Draft], excluded: Sequence[Excluded]
+) -> list[_Draft]:
+    """``In a … poll …, finding``: a sentence that opens by placing its finding in a survey."""
+    out: list[_Draft] = []
+    starts = [sent.start for sent in sentences]
+    i = text.find("In ")
+    while i >= 0:
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and not text[starts[k] : i].strip():  # the sentence opens with "In"
+            draft = _poll_draft(text, i, sentences[k].end, drafts, excluded)
+            if draft is not None:
+                out.append(draft)
+        i = text.find("In ", i + 3)
+    return out
+
+
+def _poll_draft(
+    text: str, start: int, end: int, drafts: Sequence[_Draft], excluded: Sequence[Excluded]
+) -> _Draft | None:
+    m = _POLL_RE.match(text, start, end)
+    if m is None or any(e.start <= start < e.end for e in excluded):
+        return None
+    if any(d.cue.start <= start < d.cue.end for d in drafts):
+        return None
+    if any(w.lower() in _NOT_IN_POLL_NP for w in WORD_RE.findall(m.group(2))):
+        return None
+    content = _trim(text, m.end(), end)
+    if not _has_words(text, *content, 3):
+        return None
+    cue = Cue(m.start(1), m.end(1), m.group(1), "in", "neutral")
+    return _Draft(cue, _trim(text, *m.span(2)), content, "according_to", None, 0.7)
+
+
+# a quotation signed with a dash and a name at the end of its line: ``“…” ― Sonya Herridge``
+# (epigraphs, readers' responses, pull quotes)
+_BYLINE_RE = re.compile(
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5}?)[ \t\xa0.]*$",
+    re.MULTILINE,
+)
+
+
+def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
+    """Quotations not yet attributed that a dash and a name sign at the end of the line."""
+    out: list[_Draft] = []
+    for i, q in enumerate(qs.quotes):
+        if i in used or q.kind in _SHORT_KINDS:
+            continue
+        after = text[q.end : q.end + 3].lstrip(" \t\xa0")
+        if not after or after[0] not in "―—–-":
+            continue
+        m = _BYLINE_RE.match(text, q.end)
+        if m is None:
+            continue
+        words = WORD_RE.findall(m.group(2))
+        if not words or not all(w[0].isupper() for w in words):
+            continue  # a name: every word capitalised ("Edwin G. Monroy")
+        src = _trim(text, *m.span(2))
+        cue = Cue(m.start(1), m.end(1), m.group(1), m.group(1), "neutral")
+        used.add(i)
+        out.append(_Draft(cue, src, (q.start, q.end), "direct", i, 0.8))
+    return out
+
+
 def _continuations(
     text: str, qs: _Quotes, drafts: Sequence[_Draft], used: set[int]
 ) -> list[_Draft]:
@@ -2737,9 +2855,10 @@ def _continuations(
         p_s, p_e = _paragraph_bounds(text, q.start)
         if text[p_s : q.start].strip():
             continue  # the paragraph does not open with the quotation
-        # no cue in the paragraph
+        # no cue in the paragraph, nor in the quotation where it runs on (a transcript's
+        # "WALLACE:" labels inside one quotation of several paragraphs)
         k = bisect.bisect_left(cue_starts, p_s)
-        if k < len(cue_starts) and cue_starts[k] < p_e:
+        if k < len(cue_starts) and cue_starts[k] < max(p_e, q.end):
             continue
         if k == 0:
             continue
@@ -2789,8 +2908,10 @@ class _Mentions:
             name = m.group()
             good = ok.get(i)
             if good is None:
-                good = ok[i] = name.split(None, 1)[0] not in _NOT_NAME_START and (
-                    _ORG_WORDS.isdisjoint(name.lower().split())
+                good = ok[i] = (
+                    name.split(None, 1)[0] not in _NOT_NAME_START
+                    and _ORG_WORDS.isdisjoint(name.lower().split())
+                    and name not in _countries()  # "the United States. He …"
                 )
             if good:
                 return m.start(), name
@@ -3039,6 +3160,12 @@ def _finish(
             speaker = text[a_s:a_e]
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
+            if d.kind == "colon" and typ == "organisation" and speaker and speaker.isupper():
+                # a transcript labels its speakers in capitals ("WALLACE:", "MR. TRUMP:"); the
+                # label is a person when the text names them in ordinary case
+                cased = speaker.title()
+                if _has_word(text, cased):
+                    speaker, typ = cased, "person"
             if typ == "pronoun":
                 res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions)
                 # an unresolved pronoun names no one: no speaker (its source span stays)

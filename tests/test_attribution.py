@@ -1589,3 +1589,98 @@ def test_a_second_verb_inside_a_subordinate_clause_takes_its_subject(
 ) -> None:
     cue = "asked" if "asked" in text else "urged"
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+def test_transcript_labels_inside_a_quotation_of_several_paragraphs() -> None:
+    text = (
+        "Gov. Maria Okafor took questions on the ferry strike.\n\n"
+        '"HOST: Will the ferries run on Monday?\n\n'
+        '"OKAFOR: They will, and the crews will be paid for the days they lost.\n\n'
+        '"(CROSSTALK.)"\n'
+    )
+    colon = [a for a in run(text).attributions if a.kind == "colon"]
+    assert [span(text, a) for a in colon] == [
+        ("HOST", "Will the ferries run on Monday?"),
+        ("OKAFOR", "They will, and the crews will be paid for the days they lost"),
+    ]
+    # a label the text also writes in ordinary case is that person, by their full name
+    assert (colon[1].source and colon[1].source.type, colon[1].speaker) == (
+        "person",
+        "Maria Okafor",
+    )
+    assert colon[0].speaker == "HOST"
+    # the labelled paragraphs are not also a continuation of an earlier speaker
+    assert not [a for a in run(text).attributions if a.kind == "continuation"]
+
+
+def test_a_quoted_paragraph_opening_with_a_lower_case_phrase_and_colon_is_no_label() -> None:
+    text = 'Okafor said the talks had failed.\n\n"Bottom line: the crews want their pay back."'
+    assert [a for a in run(text).attributions if a.kind == "colon"] == []
+
+
+def test_a_sentence_that_places_its_finding_in_a_poll() -> None:
+    text = (
+        "The race has tightened. In a CNN/ORC poll released Monday, 50 percent of "
+        "respondents chose Clinton while 40 percent chose Trump."
+    )
+    a = by_cue(run(text), "In")
+    assert (a.kind, a.cue.lemma, a.cue.stance) == ("according_to", "in", "neutral")
+    assert span(text, a) == (
+        "a CNN/ORC poll released Monday",
+        "50 percent of respondents chose Clinton while 40 percent chose Trump",
+    )
+    assert a.source is not None
+    assert a.source.type == "document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause, not a noun phrase, before the comma
+        "In a memo released as polls closed Tuesday, the campaign manager claimed a win.",
+        "In eight of nine states where exit polls were conducted, turnout was up.",
+        # no survey at all
+        "In the fall of 2007, Clinton held a 24-point lead among black voters.",
+        # a poll inside the sentence: too often the writer's own summary to attribute
+        "Clinton leads Trump in national polls by three points.",
+    ],
+)
+def test_in_without_a_poll_opening_the_sentence_is_no_cue(text: str) -> None:
+    assert [a for a in run(text).attributions if a.cue.lemma == "in"] == []
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
+    text = (
+        "Readers told us what the debate meant to them.\n"
+        "“He represents our greatest shame.” ― Sonya Herrera\n"
+        "“I cannot believe a man with no credentials could get this far.”— Pamela Ruiz.\n"
+    )
+    found = [a for a in run(text).attributions if a.kind == "direct"]
+    assert [(a.cue.text, *span(text, a), a.source and a.source.type) for a in found] == [
+        ("―", "Sonya Herrera", "“He represents our greatest shame.”", "person"),
+        (
+            "—",
+            "Pamela Ruiz",
+            "“I cannot believe a man with no credentials could get this far.”",
+            "person",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He represents our greatest shame.” — and that was the mildest reply.",
+        "“He represents our greatest shame.” — so wrote one reader, and many agreed.",
+    ],
+)
+def test_a_dash_after_a_quotation_without_a_name_signs_nothing(text: str) -> None:
+    assert [a for a in run(text).attributions if a.cue.text in "―—–"] == []
+
+
+def test_a_country_is_no_antecedent_for_he() -> None:
+    text = (
+        "Mr. Lind spoke about trade with the United States. He said the tariffs would "
+        "stay in place."
+    )
+    assert by_cue(run(text), "said").speaker != "United States"
