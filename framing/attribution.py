@@ -46,7 +46,7 @@ from framing.lexicon import (
     trie_pattern,
 )
 from framing.resources import data_path
-from framing.text import WORD_RE, count_words, normalize
+from framing.text import WORD_RE, count_words, ends_abbreviation, normalize
 from framing.types import (
     Attribution,
     AttributionKind,
@@ -2470,6 +2470,8 @@ def extract_attributions(
         if hit.term == "according to":
             src_end = s_end
             m = _SOURCE_END_RE.search(text, hit.end, s_end)
+            while m is not None and m.group() == "." and ends_abbreviation(text, m.start()):
+                m = _SOURCE_END_RE.search(text, m.end(), s_end)  # "according to Mr. Lind"
             if m:
                 src_end = m.start()
             source = _trim(text, hit.end, src_end)

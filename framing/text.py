@@ -172,6 +172,12 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     return len(word) == 1 or _ACRONYM_RE.fullmatch(word) is not None
 
 
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or initial ("Mr.", "U.S.", "J.")
+    rather than a phrase (the shipped abbreviation list, as the sentence splitter uses it)."""
+    return _is_abbreviation(text, dot, abbreviations())
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Non-blank lines (split at ``\\n`` only) as ``(start, end)``, trimmed of surrounding
     whitespace (``str.isspace``, so ``\\r`` too)."""

@@ -1684,3 +1684,25 @@ def test_a_country_is_no_antecedent_for_he() -> None:
         "stay in place."
     )
     assert by_cue(run(text), "said").speaker != "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        ("Turnout fell, according to Mr. Lind.", "Mr. Lind", "Lind"),
+        (
+            "The court needs a third judge, according to the U.S. Judicial Conference.",
+            "the U.S. Judicial Conference",
+            None,
+        ),
+        # a period that ends the phrase still ends the source
+        ("Turnout fell, according to Lind. Then it rose again.", "Lind", "Lind"),
+    ],
+)
+def test_according_to_reads_past_the_period_of_an_abbreviation(
+    text: str, source: str, speaker: str | None
+) -> None:
+    a = by_cue(run(text), "according to")
+    assert span(text, a)[0] == source
+    if speaker is not None:
+        assert a.speaker == speaker

@@ -16,6 +16,7 @@ from framing.text import (
     abbreviations,
     count_class_words,
     count_words,
+    ends_abbreviation,
     line_spans,
     normalize,
     sentence_spans,
@@ -139,6 +140,20 @@ def test_abbreviation_test_looks_only_at_the_word_before_the_period() -> None:
         "They met Lt. Gen. Moss and the U.S. envoy.",
         "Talks began.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("according to Mr. Lind", "Mr", True),
+        ("the U.S. Judicial Conference", "U.S", True),
+        ("Edwin G. Monroy", "G", True),
+        ("according to Lind. Then", "Lind", False),
+        ("at www.example-records.gov. It", "gov", False),
+    ],
+)
+def test_ends_abbreviation(text: str, word: str, expected: bool) -> None:
+    assert ends_abbreviation(text, text.index(word) + len(word)) is expected
 
 
 # --- fast paths that must equal the plain ones -------------------------------------------------
