@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from framing.actors import demonyms, name_titles
 from framing.lexicon import (
@@ -292,7 +292,7 @@ def _words_of(chunk: str) -> list[str]:
     return [w for w in (t.strip(_PUNCT) for t in chunk.lower().split()) if w]
 
 
-_PUNCT = ".,;:!?()[]{}\"“”‘'«»—–-…*/"
+_PUNCT: Final = ".,;:!?()[]{}\"“”‘'«»—–-…*/"
 
 
 def _looks_like_name(text: str, start: int, s_start: int) -> bool:
@@ -321,7 +321,7 @@ def _is_headline(line: str) -> bool:
 
 # ------------------------------------------------------------------------------ word categories
 
-_PRONOUNS = {
+_PRONOUNS: Final = {
     "he": "m",
     "she": "f",
     "they": "p",
@@ -334,7 +334,7 @@ _PRONOUNS = {
     "them": "p",
 }
 # auxiliaries and modals: a subject noun phrase never opens with one
-_AUXILIARY = frozenset(
+_AUXILIARY: Final = frozenset(
     [
         "has",
         "have",
@@ -360,7 +360,7 @@ _AUXILIARY = frozenset(
     ]
 )
 # what may stand between a subject and its verb: auxiliaries, negations and adverbs
-_AUX = _AUXILIARY | frozenset(
+_AUX: Final = _AUXILIARY | frozenset(
     [
         "also",
         "not",
@@ -427,7 +427,7 @@ _AUX = _AUXILIARY | frozenset(
         ),
     ]
 )
-_STOP_LEFT = frozenset(
+_STOP_LEFT: Final = frozenset(
     [
         "that",
         "which",
@@ -495,8 +495,8 @@ _STOP_LEFT = frozenset(
     ]
 )
 # words allowed inside a source noun phrase although they are function words
-_NP_INNER = frozenset(["of", "for", "at", "in", "the", "a", "an"])
-_LEAD_TRIM = frozenset(
+_NP_INNER: Final = frozenset(["of", "for", "at", "in", "the", "a", "an"])
+_LEAD_TRIM: Final = frozenset(
     [
         "so",
         "far",
@@ -525,7 +525,7 @@ _LEAD_TRIM = frozenset(
         "turn",
     ]
 )
-_OBJECT_WORDS = frozenset(
+_OBJECT_WORDS: Final = frozenset(
     [
         "reporters",
         "journalists",
@@ -544,7 +544,7 @@ _OBJECT_WORDS = frozenset(
         "interviewer",
     ]
 )
-_DOC_WORDS = frozenset(
+_DOC_WORDS: Final = frozenset(
     [
         "statement",
         "note",
@@ -595,10 +595,10 @@ _DOC_WORDS = frozenset(
         "remarks",
     ]
 )
-_UNVERIFIED_WORDS = frozenset(
+_UNVERIFIED_WORDS: Final = frozenset(
     ["reports", "rumors", "rumours", "speculation", "reportedly", "allegedly", "unconfirmed"]
 )
-_ANON_HEADS = frozenset(
+_ANON_HEADS: Final = frozenset(
     [
         "source",
         "sources",
@@ -629,7 +629,7 @@ _ANON_HEADS = frozenset(
         "analysts",
     ]
 )
-_ORG_WORDS = frozenset(
+_ORG_WORDS: Final = frozenset(
     [
         "ministry",
         "department",
@@ -699,7 +699,7 @@ _ORG_WORDS = frozenset(
         "rnc",
     ]
 )
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS: Final = frozenset(
     [
         "ambassador",
         "chairman",
@@ -755,7 +755,7 @@ _ROLE_WORDS = frozenset(
 # them grants no anonymity (checked about four times faster than the search itself). None
 # contains "i", "k" or "s", the letters that IGNORECASE also matches to characters that
 # ``str.lower`` leaves alone (dotless ı, the Kelvin sign, long ſ).
-_ANONYMITY_PIECES = ("anonym", "ned to be", "not author", "ar w", "not to be")
+_ANONYMITY_PIECES: Final = ("anonym", "ned to be", "not author", "ar w", "not to be")
 
 
 def _may_grant_anonymity(text: str) -> bool:
@@ -763,17 +763,17 @@ def _may_grant_anonymity(text: str) -> bool:
     return any(p in low for p in _ANONYMITY_PIECES)
 
 
-_ANONYMITY_RE = re.compile(
+_ANONYMITY_RE: Final = re.compile(
     r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to speak"
     r"|familiar with|speaking anonymously|who asked not to be",
     re.IGNORECASE,
 )
-_UNVERIFIED_PHRASE_RE = re.compile(
+_UNVERIFIED_PHRASE_RE: Final = re.compile(
     r"\b(?:it is (?:believed|thought|said|understood|reported|claimed)|reportedly|allegedly"
     r"|unconfirmed)\b",
     re.IGNORECASE,
 )
-_NOUN_LIKE_S = frozenset(
+_NOUN_LIKE_S: Final = frozenset(
     [
         "claims",
         "reports",
@@ -808,7 +808,7 @@ _NOUN_LIKE_S = frozenset(
         "pledges",
     ]
 )
-_CLAUSE_STARTERS = frozenset(
+_CLAUSE_STARTERS: Final = frozenset(
     [
         "that",
         "the",
@@ -848,9 +848,9 @@ _CLAUSE_STARTERS = frozenset(
         "who",
     ]
 )
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _Use = Literal["active", "passive"]
-_NOUN_AMBIGUOUS = frozenset(
+_NOUN_AMBIGUOUS: Final = frozenset(
     [
         "note",
         "report",
@@ -907,7 +907,7 @@ _NOUN_AMBIGUOUS = frozenset(
         "support",
     ]
 )
-_BASE_FORM_LEFT = frozenset(
+_BASE_FORM_LEFT: Final = frozenset(
     [
         "i",
         "we",
@@ -936,7 +936,7 @@ _BASE_FORM_LEFT = frozenset(
     ]
 )
 # words after which a cue word is a noun (or a participle modifying one), not a verb
-_NOUN_LEFT = frozenset(
+_NOUN_LEFT: Final = frozenset(
     [
         "in",
         "of",
@@ -961,7 +961,7 @@ _NOUN_LEFT = frozenset(
 )
 # cue words that report speech only with a complement: a ``that`` clause, a colon or a quotation
 # (measured on PolNeAR train: without one, fewer than a third of their uses are attributions)
-_STRICT = frozenset(
+_STRICT: Final = frozenset(
     [
         "suppose",
         "brand",
@@ -984,16 +984,16 @@ _STRICT = frozenset(
 )
 # inflected forms that are mostly nouns or non-reporting uses unless a clause or quote follows:
 # "find a way", "finding ways", "contributed reporting", "the states", "job offers"
-_STRICT_FORMS = frozenset(["find", "finding", "reporting", "states", "offers", "offering"])
-_THAT_RE = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
+_STRICT_FORMS: Final = frozenset(["find", "finding", "reporting", "states", "offers", "offering"])
+_THAT_RE: Final = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
 # passives that still report: "is expected to" (a forecast with no named source), "was asked"
-_PASSIVE_CUES = frozenset(["expect", "ask"])
+_PASSIVE_CUES: Final = frozenset(["expect", "ask"])
 # adverbs that stand between an auxiliary and its participle ("was later charged")
-_ADVERBS_AFTER_BE = frozenset(
+_ADVERBS_AFTER_BE: Final = frozenset(
     ["later", "also", "never", "not", "still", "just", "then", "already", "first", "once",
      "soon", "even", "ever", "since", "long", "widely", "often"]
 )  # fmt: skip
-_TIME_WORDS = frozenset(
+_TIME_WORDS: Final = frozenset(
     [
         "monday",
         "tuesday",
@@ -1035,8 +1035,8 @@ _TIME_WORDS = frozenset(
     ]
 )
 # a closing quotation mark, then a short subject, right before the cue: `…," Ryan continued`
-_QUOTE_THEN_NAME_RE = re.compile(r"[,?!]?(?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){0,4}$")
-_SHOW_NOUN_LEFT = frozenset(
+_QUOTE_THEN_NAME_RE: Final = re.compile(r"[,?!]?(?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){0,4}$")
+_SHOW_NOUN_LEFT: Final = frozenset(
     [
         "radio",
         "talk",
@@ -1068,46 +1068,48 @@ _SHOW_NOUN_LEFT = frozenset(
         '"',
     ]
 )
-_TELLING = frozenset(["tell", "inform", "remind", "warn", "assure", "ask", "urge"])
+_TELLING: Final = frozenset(["tell", "inform", "remind", "warn", "assure", "ask", "urge"])
 # telling verbs whose object follows them: never an inverted subject ("…,” asked Smith and
 # "…,” warned Smith are)
-_NEVER_INVERTED = _TELLING - {"ask", "warn"}
-_LEAD_PHRASE_RE = re.compile(
+_NEVER_INVERTED: Final = _TELLING - {"ask", "warn"}
+_LEAD_PHRASE_RE: Final = re.compile(
     r"\s*(?:In|On|At|After|During|Before|Earlier|Later|Last|This|On|Speaking|Asked|Since|For)"
     r"\b[^,;:\n“\"]{0,60},\s*"
 )
-_NAMING = frozenset(["call", "name", "title", "dub", "label", "brand"])
-_NEEDS_QUOTE = frozenset(["continue", "go", "on", "read", "speak", "address", "shout", "chant"])
+_NAMING: Final = frozenset(["call", "name", "title", "dub", "label", "brand"])
+_NEEDS_QUOTE: Final = frozenset(
+    ["continue", "go", "on", "read", "speak", "address", "shout", "chant"]
+)
 # (possessive: nothing after a run can fail, so the engine never gives characters back anyway,
 # and it need not keep the positions to give them back from)
-_WORD_TOKEN_RE = re.compile(r"[^\W_]++(?:['’.][^\W_]++)*+\.?|--|[^\w\s]")
+_WORD_TOKEN_RE: Final = re.compile(r"[^\W_]++(?:['’.][^\W_]++)*+\.?|--|[^\w\s]")
 # each token with what lies before it (only whitespace and "_" can: every other character starts
 # a token), so that the tokens' offsets follow from the lengths (see _tokens)
-_GAP_AND_TOKEN_RE = re.compile(rf"([\s_]*+)({_WORD_TOKEN_RE.pattern})")
-_CAP_NAME_RE = re.compile(
+_GAP_AND_TOKEN_RE: Final = re.compile(rf"([\s_]*+)({_WORD_TOKEN_RE.pattern})")
+_CAP_NAME_RE: Final = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
     r"[A-Z](?<!\w[A-Z])[a-z]++(?:[-'’][A-Za-z]++)?"
     r"(?:\s++(?:[A-Z]\.\s++)?[A-Z][a-z]++(?:[-'’][A-Za-z]++)?)+"
 )
-_COLON_RE = re.compile(
+_COLON_RE: Final = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
     re.MULTILINE,
 )
 # a transcript's speaker label inside a quotation that runs over several paragraphs, each of
 # which opens with a quotation mark: ``"WALLACE: Let's start …`` (capitals only: a quoted
 # paragraph that opens "“Bottom line: …" is someone's words, not a label)
-_QUOTED_LABEL_RE = re.compile(
+_QUOTED_LABEL_RE: Final = re.compile(
     r"[ \t]*(?:[“\"]|'')([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)"
 )
 # a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
 # (found from the colon backwards: the colon and quotation first, then the name before them)
-_COLON_QUOTE_RE = re.compile(r":[ \t]*(?=[“\"‘]|''|``)")
-_MID_BREAK_RE = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
-_MID_SPEAKER_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
+_COLON_QUOTE_RE: Final = re.compile(r":[ \t]*(?=[“\"‘]|''|``)")
+_MID_BREAK_RE: Final = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
+_MID_SPEAKER_RE: Final = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
 # words that head a colon line without being a speaker (kickers, labels, interview letters)
-_NOT_SPEAKER = frozenset(
+_NOT_SPEAKER: Final = frozenset(
     [
         "update",
         "editor",
@@ -1131,10 +1133,11 @@ _NOT_SPEAKER = frozenset(
         "q",
         "a",
         "correction",
+        "byline",
     ]
 )
-_QUOTE_OPEN = "“\"‘'«„"
-_SOURCE_END_RE = re.compile(r"[,;.:!?“”\"(]")
+_QUOTE_OPEN: Final = "“\"‘'«„"
+_SOURCE_END_RE: Final = re.compile(r"[,;.:!?“”\"(]")
 
 
 class _Token(NamedTuple):
@@ -1196,7 +1199,7 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
 # characters left of a cue read for its subject: a short window first, a longer one only when
 # the phrase may reach past it (a long appositive: "Senator Richard Shelby, the Alabama
 # Republican who heads the Senate Banking Committee, which oversees the Fed, said")
-_LEFT_WINDOWS = (45, 110, 250)
+_LEFT_WINDOWS: Final = (45, 110, 250)
 
 
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -1243,7 +1246,7 @@ def _name_like(text: str, start: int, end: int) -> bool:
     )
 
 
-_DASHES = frozenset(["—", "–", "--"])
+_DASHES: Final = frozenset(["—", "–", "--"])
 
 
 def _is_dash(text: str, tok: _Token) -> bool:
@@ -1260,12 +1263,12 @@ def _is_dash(text: str, tok: _Token) -> bool:
 
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
 # same kind among them)
-_COMMA_APPOSITIVE_STOP = frozenset([",", "“", "”", '"', ";", ":"])
+_COMMA_APPOSITIVE_STOP: Final = frozenset([",", "“", "”", '"', ";", ":"])
 # (commas may stand inside a dashed one: "Many speakers — including Muslims, Christians, Jews —")
-_DASH_APPOSITIVE_STOP = _DASHES | (_COMMA_APPOSITIVE_STOP - {","}) | {"."}
+_DASH_APPOSITIVE_STOP: Final = _DASHES | (_COMMA_APPOSITIVE_STOP - {","}) | {"."}
 
 
-_CAPITAL_WORD_RE = re.compile(r"(?<![^\W_])[A-Z]")
+_CAPITAL_WORD_RE: Final = re.compile(r"(?<![^\W_])[A-Z]")
 
 
 def _named_head(text: str, start: int, end: int) -> bool:
@@ -1277,7 +1280,7 @@ def _named_head(text: str, start: int, end: int) -> bool:
     return _CAPITAL_WORD_RE.search(text, start, end) is not None
 
 
-_CLAUSE_OPENERS = frozenset(["and", "but", "or", "so", "yet"])
+_CLAUSE_OPENERS: Final = frozenset(["and", "but", "or", "so", "yet"])
 
 
 def _is_clause(toks: Sequence[_Token]) -> bool:
@@ -1297,7 +1300,7 @@ def _opening_mark(toks: Sequence[_Token], i: int, is_stop: Callable[[_Token], bo
 
 # adverbs, quantifiers and reflexives between a subject and its verb ("He and Bob Goodlatte both
 # condemned", "who has long opposed", "Obama himself seemed")
-_ADVERB_BEFORE_CUE = frozenset(
+_ADVERB_BEFORE_CUE: Final = frozenset(
     [
         *("both", "always", "long", "all", "now", "himself", "herself", "themselves", "each"),
         *("ever", "since", "here", "there"),
@@ -1405,7 +1408,7 @@ def _left_source_in(
 
 
 # words that open an inverted subject phrase: "said one party activist", "said former Gov. X"
-_RIGHT_DET = frozenset(
+_RIGHT_DET: Final = frozenset(
     [
         "the",
         "a",
@@ -1468,7 +1471,7 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return first.start, end
 
 
-_AGENT_STOP = frozenset(
+_AGENT_STOP: Final = frozenset(
     [
         *("who", "which", "that", "as", "for", "in", "on", "at", "to", "when", "while"),
         *("because", "after", "before", "since", "with", "from", "during", "of", "about", "than"),
@@ -1478,7 +1481,7 @@ _AGENT_STOP = frozenset(
 
 
 # after "by", a means or a circumstance rather than an agent
-_NOT_AGENT = frozenset(
+_NOT_AGENT: Final = frozenset(
     [
         *("telephone", "phone", "email", "e-mail", "text", "letter", "mail", "video", "fax"),
         *("satellite", "now", "then", "far", "contrast", "comparison", "default", "law", "design"),
@@ -1531,7 +1534,7 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
 
 # plural nouns for groups of people by role or trait: as a whole subject ("Prosecutors said")
 # they are capitalised only by the sentence start
-_GROUP_NOUNS = frozenset(
+_GROUP_NOUNS: Final = frozenset(
     ["prosecutors", "investigators", "lawmakers", "legislators", "voters", "protesters",
      "demonstrators", "residents", "economists", "scientists", "researchers", "doctors",
      "nurses", "supporters", "opponents", "conservatives", "liberals", "progressives",
@@ -1544,10 +1547,10 @@ _GROUP_NOUNS = frozenset(
      "journalists", "commentators", "pundits", "academics", "historians", "scholars"]
 )  # fmt: skip
 #: of those, the members of parties, who speak as their party
-_PARTY_MEMBERS = frozenset(["republicans", "democrats"])
+_PARTY_MEMBERS: Final = frozenset(["republicans", "democrats"])
 
 # an acronym written with periods ("U.S.", "U.N."): one word, as if written without them
-_DOTTED_ACRONYM_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+_DOTTED_ACRONYM_RE: Final = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 
 
 def _undot(phrase: str) -> str:
@@ -1636,7 +1639,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
 
 # words that follow the head noun of a phrase: a participle or a preposition that starts what
 # modifies it
-_AFTER_HEAD = frozenset(
+_AFTER_HEAD: Final = frozenset(
     ["released", "conducted", "published", "taken", "issued", "sent", "posted", "obtained",
      "of", "by", "from", "to", "this", "last", "in", "on", "for", "with"]
 )  # fmt: skip
@@ -1661,7 +1664,7 @@ def _titled_name(raw: Sequence[str]) -> bool:
 
 # words of titles.txt that name an institution or a party, not a person's office: "Senate
 # Democrats" and "House Republicans" are groups
-_NOT_PERSONAL_TITLES = frozenset(
+_NOT_PERSONAL_TITLES: Final = frozenset(
     ["house", "senate", "state", "democratic", "democrat", "republican", "gop", "majority",
      "minority", "press", "former"]
 )  # fmt: skip
@@ -1810,14 +1813,14 @@ def _cue_hits(
     return out
 
 
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS: Final = frozenset(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
 )
 # a dateline that opens a story: "WASHINGTON — ", "New York (AFP) – "
-_DATELINE_RE = re.compile(
+_DATELINE_RE: Final = re.compile(
     r"\s*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}(?:[ \t]*\([A-Z]+\))?[ \t]*[—–-]+[ \t]+"
 )
-_SUBORDINATE = frozenset(
+_SUBORDINATE: Final = frozenset(
     [
         "when",
         "while",
@@ -1846,10 +1849,10 @@ _SUBORDINATE = frozenset(
 )
 
 
-_QUANTIFIERS = frozenset(
+_QUANTIFIERS: Final = frozenset(
     ["some", "many", "most", "several", "few", "both", "all", "none", "each", "others"]
 )
-_SUBORDINATE_SUBJECT_RE = re.compile(
+_SUBORDINATE_SUBJECT_RE: Final = re.compile(
     r"(?<![^\W_])(?:when|as|after|before|because|since|while|if|once|until|where)[ \t]+"
     r"((?:he|she|they|we|I)(?![^\W_])|[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)*)"
 )
@@ -1863,10 +1866,10 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return found
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|--")
+_CLAUSE_BREAK_RE: Final = re.compile(r"[,;:—–]|--")
 # words right before a cue after which its subject is the clause's: a second verb ("and said"),
 # a participle ("…, saying"; "by announcing", "before asking", "after saying"), an infinitive
-_FALLBACK_TRIGGERS = frozenset(
+_FALLBACK_TRIGGERS: Final = frozenset(
     ["and", ",", "also", "but", "while", "then", "by", "to", "in", "before", "after", "without"]
 )
 
@@ -1994,22 +1997,24 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     return t.start, first[end].end
 
 
-_PAST_VERBS = frozenset(["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did"])
+_PAST_VERBS: Final = frozenset(
+    ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did"]
+)
 # verbs that take a participle ("kept asking", "left wondering", "can be heard asking")
-_CATENATIVE = frozenset(
+_CATENATIVE: Final = frozenset(
     [
         *("kept", "keep", "keeps", "began", "begin", "begins", "started", "start", "starts"),
         *("stopped", "stop", "continued", "continue", "left", "heard", "seen", "spent", "went"),
         *("quit", "finished", "avoided", "avoid", "resumed", "recalled"),
     ]
 )
-_OBJECT_DET = frozenset(["a", "an", "the", "his", "her", "their", "its", "this"])
+_OBJECT_DET: Final = frozenset(["a", "an", "the", "his", "her", "their", "its", "this"])
 
 
-_OPENING_PREPOSITIONS = frozenset(
+_OPENING_PREPOSITIONS: Final = frozenset(
     ["after", "before", "in", "while", "by", "when", "since", "upon", "on", "without"]
 )
-_MAIN_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_MAIN_PRONOUNS: Final = frozenset(["he", "she", "they", "we", "i"])
 
 
 def _main_subject_after_opening(
@@ -2080,7 +2085,7 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
     return None
 
 
-_ING_OBJECT = (
+_ING_OBJECT: Final = (
     _OBJECT_DET
     | frozenset(_PRONOUNS)
     | frozenset(
@@ -2088,7 +2093,9 @@ _ING_OBJECT = (
     )
 )
 # words in -ing that open noun phrases: determiners, nouns and adjectives, not participles
-_NOT_VERB_ING = frozenset(["nothing", "something", "anything", "everything", "king", "spring"])
+_NOT_VERB_ING: Final = frozenset(
+    ["nothing", "something", "anything", "everything", "king", "spring"]
+)
 
 
 def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
@@ -2125,8 +2132,8 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
     return None
 
 
-_RELATIVE = frozenset(["who", "which"])
-_IMPERSONAL = frozenset(["seem", "appear"])
+_RELATIVE: Final = frozenset(["who", "which"])
+_IMPERSONAL: Final = frozenset(["seem", "appear"])
 
 
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -2138,7 +2145,7 @@ def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int
     return tok.start, tok.end
 
 
-_BY_AGENT_RE = re.compile(r"[ \t]+by[ \t]+")
+_BY_AGENT_RE: Final = re.compile(r"[ \t]+by[ \t]+")
 
 
 def _mentions_quoted(text: str, start: int, end: int) -> bool:
@@ -2146,11 +2153,13 @@ def _mentions_quoted(text: str, start: int, end: int) -> bool:
     return text.find("uoted", start, end) >= 0 or text.find("UOTED", start, end) >= 0
 
 
-_AS_RE = re.compile(r"[ \t]+as[ \t]+")
+_AS_RE: Final = re.compile(r"[ \t]+as[ \t]+")
 # "by" within the next few words of the clause (no punctuation or quotation mark before it)
-_LATER_AGENT_RE = re.compile(r"(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+by[ \t]+")
-_QUOTED_AS_RE = re.compile(r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I)
-_AFTER_INVERTED = frozenset(
+_LATER_AGENT_RE: Final = re.compile(r"(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+by[ \t]+")
+_QUOTED_AS_RE: Final = re.compile(
+    r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I
+)
+_AFTER_INVERTED: Final = frozenset(
     ["in", "on", "at", "during", "of", "who", "when", "after", "before", "about", "to", "from"]
 )
 
@@ -2175,7 +2184,7 @@ def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
 # At least n words, matched from the start: each atomic group finds the next word where
 # ``WORD_RE.finditer`` would (the first position, from the end of the word before, where a word
 # matches) and is never tried again, so a failure costs one pass over the span.
-_N_WORDS_RE = {n: re.compile(f"(?>(?s:.*?){WORD_RE.pattern})" * n) for n in (1, 2, 3)}
+_N_WORDS_RE: Final = {n: re.compile(f"(?>(?s:.*?){WORD_RE.pattern})" * n) for n in (1, 2, 3)}
 
 
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
@@ -2189,7 +2198,7 @@ def _prev_word(text: str, pos: int, lo: int) -> str:
 
 
 # contractions of a pronoun and "is"/"has", not possessives: "he’s said"
-_CONTRACTED = frozenset(
+_CONTRACTED: Final = frozenset(
     [
         "he's",
         "she's",
@@ -2212,7 +2221,7 @@ _CONTRACTED = frozenset(
     ]
 )
 # words that follow a noun rather than a verb: "a strong showing in Iowa", "showing will be"
-_AFTER_NOUN = frozenset(
+_AFTER_NOUN: Final = frozenset(
     [
         "in",
         "on",
@@ -2237,7 +2246,7 @@ _AFTER_NOUN = frozenset(
 
 # verbs after which an infinitive happens: "Trump continued to portray …", "He went on to
 # endorse Ayotte", "McConnell was quick to embrace …", "she began to criticize …"
-_ASPECT_VERBS = frozenset(
+_ASPECT_VERBS: Final = frozenset(
     [
         "continue",
         "continues",
@@ -2254,7 +2263,7 @@ _ASPECT_VERBS = frozenset(
         "starting",
     ]
 )
-_GO_ON = frozenset(["went", "go", "goes", "going", "gone"])
+_GO_ON: Final = frozenset(["went", "go", "goes", "going", "gone"])
 
 
 def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
@@ -2377,7 +2386,9 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
 
 
 # prefixes that make a new verb with a hyphen: "re-tweeting", "counter-accused", "self-described"
-_VERB_PREFIXES = frozenset(["re", "de", "co", "counter", "pre", "self", "mis", "over", "under"])
+_VERB_PREFIXES: Final = frozenset(
+    ["re", "de", "co", "counter", "pre", "self", "mis", "over", "under"]
+)
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -2767,12 +2778,12 @@ def _colon_drafts(
 
 # "In a CNN/ORC poll released Monday, 50 percent …": the survey is the source of the sentence's
 # finding, "In" its cue (the head noun, then what follows it up to the comma)
-_POLL_RE = re.compile(
+_POLL_RE: Final = re.compile(
     r"(In)[ \t]+((?:[\w.’'/&-]+[ \t]+){0,8}?(?:[Pp]olls?|[Ss]urveys?)\b[^.;:,\n“\"]{0,50}?),[ \t]*"
 )
 # words that make the phrase before the comma a clause, not a noun phrase ("In a memo released
 # as polls closed", "In eight states where exit polls were conducted")
-_NOT_IN_POLL_NP = frozenset(
+_NOT_IN_POLL_NP: Final = frozenset(
     ["as", "when", "where", "which", "that", "who", "while", "after", "before", "since",
      "because", "if", "closed", "opened", "were", "was", "are", "is"]
 )  # fmt: skip
@@ -2814,7 +2825,7 @@ def _poll_draft(
 
 # a quotation signed with a dash and a name at the end of its line: ``“…” ― Sonya Herridge``
 # (epigraphs, readers' responses, pull quotes)
-_BYLINE_RE = re.compile(
+_BYLINE_RE: Final = re.compile(
     r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5}?)[ \t\xa0.]*$",
     re.MULTILINE,
 )
@@ -2875,7 +2886,7 @@ def _continuations(
     return out
 
 
-_NOT_NAME_START = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
+_NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
 
 
 class _Mentions:
@@ -2966,11 +2977,11 @@ def _is_title(words: Sequence[str], k: int) -> int:
 
 # a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
 # Trump", "FBI Director James Comey") are dropped from its start (_is_title)
-_NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
-_PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
+_NAME_RUN_RE: Final = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
+_PARENTHESES_RE: Final = re.compile(r"\s*\([^()]*\)")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
 # manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
-_AFTER_HEAD_RE = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|or)\b)[a-z]")
+_AFTER_HEAD_RE: Final = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|or)\b)[a-z]")
 
 
 @lru_cache(maxsize=4096)
@@ -3049,7 +3060,7 @@ class _FullNames:
 
 
 # capitalised words that open a sentence or clause before a name ("When Trump said")
-_SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS: Final = frozenset(
     [
         "When",
         "While",
@@ -3121,10 +3132,10 @@ _SENTENCE_OPENERS = frozenset(
 
 
 #: kinds of short quotations that are nobody's speech until attribution says otherwise
-_SHORT_KINDS = frozenset(["scare", "title"])
+_SHORT_KINDS: Final = frozenset(["scare", "title"])
 
 #: kinds whose content is paraphrase (the ``reported`` voice) unless it is a direct quotation
-_REPORTED_KINDS = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
+_REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 
 
 def _finish(
