@@ -1134,6 +1134,28 @@ _NOT_SPEAKER: Final = frozenset(
         "a",
         "correction",
         "byline",
+        "happening",
+        "just",
+        "claim",
+        "fact",
+        "verdict",
+        "rating",
+        "facts",
+        "analysis",
+        "opinion",
+        "editorial",
+        "commentary",
+        "added",
+        "new",
+        "today",
+        "again",
+        "on",
+        "in",
+        "at",
+        "from",
+        "for",
+        "about",
+        "with",
     ]
 )
 _QUOTE_OPEN: Final = "“\"‘'«„"
@@ -2664,15 +2686,14 @@ def extract_attributions(
     return _finish(text, sentences, qs, drafts)
 
 
-def _has_word(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``text`` as whole words."""
-    i = text.find(phrase)
-    while i >= 0:
-        end = i + len(phrase)
-        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        i = text.find(phrase, i + 1)
-    return False
+def _ordinary_case(text: str, phrase: str) -> str | None:
+    """How ``text`` writes ``phrase`` (a label in capitals) as a name in ordinary case, if it
+    does: "WALLACE" -> "Wallace", "MCCONNELL" -> "McConnell"."""
+    for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE):
+        found = m.group()
+        if found[0].isupper() and not found.isupper():
+            return found
+    return None
 
 
 def _inside_content(draft: _Draft, pos: int, s_start: int) -> bool:
@@ -2763,6 +2784,13 @@ def _colon_drafts(
             continue
         if words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER:
             continue
+        if (
+            len(words) > 1
+            and text[src_s:src_e].isupper()
+            and _ordinary_case(text, text[src_s:src_e]) is None
+            and _ordinary_case(text, words[-1]) is None
+        ):
+            continue  # a heading in capitals ("SMALL BUSINESS:"), not a speaker the text names
         _, p_e = _paragraph_bounds(text, colon)
         content = _trim(text, content_start, p_e)
         if content[1] - content[0] < 8:
@@ -2836,6 +2864,10 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
     out: list[_Draft] = []
     for i, q in enumerate(qs.quotes):
         if i in used or q.kind in _SHORT_KINDS:
+            continue
+        if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
+            # the quotation opens its paragraph: a dash and a name after the last quotation of
+            # a live blog's entry sign the entry ("… ,'' he said. —Will Feuer"), not the words
             continue
         after = text[q.end : q.end + 3].lstrip(" \t\xa0")
         if not after or after[0] not in "―—–-":
@@ -3173,12 +3205,19 @@ def _finish(
             speaker = text[a_s:a_e]
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
-            if d.kind == "colon" and typ == "organisation" and speaker and speaker.isupper():
+            if (
+                d.kind == "colon"
+                and typ in {"organisation", "person"}
+                and speaker
+                and speaker.isupper()
+            ):
                 # a transcript labels its speakers in capitals ("WALLACE:", "MR. TRUMP:"); the
-                # label is a person when the text names them in ordinary case
-                cased = speaker.title()
-                if _has_word(text, cased):
-                    speaker, typ = cased, "person"
+                # label is who the text names in ordinary case ("Fox News" stays an organisation)
+                found = _ordinary_case(text, speaker)
+                if found is None:
+                    found = _ordinary_case(text, person_name(speaker.title()))  # "SEN. JOHN ROE"
+                if found is not None:
+                    speaker, typ = found, _phrase_type(found)[0]
             if typ == "pronoun":
                 res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions)
                 # an unresolved pronoun names no one: no speaker (its source span stays)

@@ -1706,3 +1706,42 @@ def test_according_to_reads_past_the_period_of_an_abbreviation(
     assert span(text, a)[0] == source
     if speaker is not None:
         assert a.speaker == speaker
+
+
+def test_labels_in_capitals_are_read_against_the_names_in_the_text() -> None:
+    text = (
+        "Fox News host Bret Hume asked Sen. Mitch McConnell about the vote.\n"
+        "HUME: Will the bill pass?\n"
+        "MCCONNELL: It will pass on Tuesday, with votes to spare.\n"
+        "FOX NEWS: The interview was recorded on Monday afternoon.\n"
+    )
+    colon = {a.source.text: a for a in run(text).attributions if a.kind == "colon" and a.source}
+    assert (colon["HUME"].speaker, colon["HUME"].source.type) == ("Bret Hume", "person")
+    assert (colon["MCCONNELL"].speaker, colon["MCCONNELL"].source.type) == (
+        "Mitch McConnell",
+        "person",
+    )
+    assert colon["FOX NEWS"].source.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SMALL BUSINESS: Toyota is halting production at five of its plants.",
+        "MEDIA HYPOCRISY ALERT: The network ran the same story twice this week.",
+        "JUST IN: The court has ruled on the appeal of the ferry operators.",
+        "ANALYSIS: What the ruling means for the ferry operators.",
+    ],
+)
+def test_headings_in_capitals_are_not_speakers(line: str) -> None:
+    text = "The ferry operators appealed in May.\n" + line
+    assert [a for a in run(text).attributions if a.kind == "colon"] == []
+
+
+def test_a_dash_and_a_name_after_a_quotation_inside_a_paragraph_sign_the_entry() -> None:
+    # a live blog's entry ends with its reporter's name; the quotation is the governor's
+    text = (
+        "“We will reopen the ferries,” the governor said. “The crews are ready "
+        "and so are we.” —Will Fenton\n"
+    )
+    assert [a for a in run(text).attributions if a.cue.text == "—"] == []
