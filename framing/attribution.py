@@ -494,6 +494,12 @@ _STOP_LEFT: Final = frozenset(
         "this",
     ]
 )
+# an adjective and preposition inside the phrase of an unnamed source: "people familiar with
+# the matter", "a source close to the campaign", "officials with knowledge of the talks" (and
+# an unnamed source's head before "with": "an official with the ministry")
+_ANONYMOUS_LINKS: Final = frozenset(
+    [("familiar", "with"), ("close", "to"), ("with", "knowledge"), ("with", "direct")]
+)
 # words allowed inside a source noun phrase although they are function words
 _NP_INNER: Final = frozenset(["of", "for", "at", "in", "the", "a", "an"])
 _LEAD_TRIM: Final = frozenset(
@@ -1398,7 +1404,13 @@ def _left_source_in(
                 i -= 1
                 continue
             break
-        if tok.low in _STOP_LEFT and tok.low not in _NP_INNER:
+        if (
+            tok.low in _STOP_LEFT
+            and tok.low not in _NP_INNER
+            and not (i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS)
+            and not (tok.low == "with" and i > 0 and toks[i - 1].low in _ANON_HEADS)
+            and not (i < end_i and (tok.low, toks[i + 1].low) in _ANONYMOUS_LINKS)
+        ):
             break
         if tok.low in _NP_INNER and (i == end_i):
             break
@@ -1639,6 +1651,19 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
+    pp = _post_modifier(words, raw)
+    if pp and not any(
+        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in _COMMON_HEADS
+        for w in raw[:pp]
+    ):
+        # a common noun with what follows it: its head, not the names after a preposition,
+        # says who speaks ("a spokesman for the Department of Defense", "the head of the
+        # agency", "people familiar with the matter")
+        core = words[pp - 1]
+        if core in _ANON_HEADS:
+            return "anonymous", False
+        if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
+            return "role", False
     if has_name and _titled_name(raw):
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
         return "person", False
@@ -1657,6 +1682,45 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
         return "role", not has_name
     return "unknown", not has_name
+
+
+_DETERMINERS: Final = frozenset(
+    ["the", "a", "an", "one", "two", "three", "several", "some", "many", "his", "her", "their",
+     "its", "our", "another", "other"]
+)  # fmt: skip
+# prepositions that start what follows the head noun of a common noun phrase
+_POST_PREPOSITIONS: Final = frozenset(
+    ["of", "for", "at", "with", "from", "in", "on", "close", "familiar", "knowledgeable", "briefed"]
+)
+# heads that name people by their place in a group ("members of the committee")
+_MEMBER_WORDS: Final = frozenset(
+    ["head", "heads", "member", "members", "representative", "representatives", "staff",
+     "employees", "officers", "spokespeople", "lawyers", "lawyer", "attorney", "attorneys"]
+)  # fmt: skip
+
+
+#: plural common nouns that head a source phrase, capitalised only when they open the sentence
+#: ("People familiar with …", "Officials with …"; not the titles before a name, "Secretary of
+#: State John Kerry")
+_COMMON_HEADS: Final = frozenset(
+    w for w in _ANON_HEADS | _GROUP_NOUNS if w.endswith("s") or w == "people"
+)
+
+
+def _post_modifier(words: Sequence[str], raw: Sequence[str]) -> int:
+    """Where a prepositional phrase after the head of a common noun phrase starts (0 if the
+    phrase opens with a name or has none): "a spokesman | for the Department of Defense"."""
+    opening = words[0] in _DETERMINERS or raw[0][0].islower()
+    if not (opening or words[0] in _COMMON_HEADS):
+        return 0
+    for i in range(1, len(words)):
+        if words[i] in _POST_PREPOSITIONS:
+            # a capitalised plural before a capitalised object may be a name ("Citizens for
+            # Tax Justice"), not a sentence's first word ("People familiar with the matter")
+            if opening or i + 1 == len(raw) or not raw[i + 1][0].isupper():
+                return i
+            return 0
+    return 0
 
 
 # words that follow the head noun of a phrase: a participle or a preposition that starts what

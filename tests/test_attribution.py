@@ -1745,3 +1745,55 @@ def test_a_dash_and_a_name_after_a_quotation_inside_a_paragraph_sign_the_entry()
         "and so are we.” —Will Fenton\n"
     )
     assert [a for a in run(text).attributions if a.cue.text == "—"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # the head of the phrase, not the organisation after the preposition, says who speaks
+        (
+            "A spokesman for the Department of Defense said the talks were over.",
+            "A spokesman for the Department of Defense",
+            "anonymous",
+        ),
+        (
+            "People familiar with the matter said the talks were over.",
+            "People familiar with the matter",
+            "anonymous",
+        ),
+        (
+            "A source close to the campaign said the talks were over.",
+            "A source close to the campaign",
+            "anonymous",
+        ),
+        (
+            "Two officials with knowledge of the talks said they were over.",
+            "Two officials with knowledge of the talks",
+            "anonymous",
+        ),
+        (
+            "The talks were over, an official with the State Department said.",
+            "an official with the State Department",
+            "anonymous",
+        ),
+        ("The head of the agency said the plane was lost.", "The head of the agency", "role"),
+        # a title before a name, and an organisation's name, keep their types
+        (
+            "Secretary of State John Kerry said the talks were over.",
+            "Secretary of State John Kerry",
+            "person",
+        ),
+        (
+            "Former Secretary of State Madeleine Albright said the talks were over.",
+            "Former Secretary of State Madeleine Albright",
+            "person",
+        ),
+        ("The Bank of America said the talks were over.", "The Bank of America", "organisation"),
+    ],
+)
+def test_a_source_phrase_is_typed_by_its_head_before_a_preposition(
+    text: str, source: str, source_type: str
+) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
