@@ -1562,8 +1562,30 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     when it matters)."""
     comma = text.find(",", start, end)
     if comma > start:
-        end = comma  # "Anatoly Lappo, chairman of …": the head names the source
+        # "Anatoly Lappo, chairman of …": the head names the source; but an unnamed head with
+        # a name in apposition is that person ("the White House spokesman, Josh Earnest")
+        head = _phrase_type(text[start:comma])
+        if head[0] in {"anonymous", "role", "unknown"} and _appositive_name(text[start:end]):
+            return "person", False
+        return head
     return _phrase_type(text[start:end])
+
+
+def _appositive_name(phrase: str) -> str | None:
+    """The name set off by commas after the head of ``phrase`` ("the spokesman, Josh Earnest")
+    when it is a plain name of two to four capitalised words."""
+    parts = phrase.split(",", 2)
+    if len(parts) < 2:
+        return None
+    name = parts[1].strip()
+    words = name.split()
+    if (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and _phrase_type(name)[0] == "person"
+    ):
+        return name
+    return None
 
 
 # plural nouns for groups of people by role or trait: as a whole subject ("Prosecutors said")
@@ -1611,7 +1633,11 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # a group named by its role, capitalised only because it opens the sentence
         # ("Prosecutors said", "Lawmakers said"): not a person's name
         return ("organisation" if words[0] in _PARTY_MEMBERS else "role"), False
-    if words[0] in _PRONOUNS and not any(w[0].isupper() for w in raw[1:]):
+    if (
+        words[0] in _PRONOUNS
+        and not any(w[0].isupper() for w in raw[1:])
+        and not (len(words) > 1 and words[0] in _POSSESSIVES)  # "her lawyer": a role
+    ):
         # a pronoun, alone or with lower-case words that a tokenised text or a loose subject
         # left with it ("I am", "I ’ ll", "they both")
         return "pronoun", False
@@ -1630,10 +1656,24 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     has_name = any(
         w[0].isupper()
         and w.lower() not in {"the", "a", "an"}
+        and not (i == 0 and w.lower() in _POSSESSIVES)
         and w not in dem
         and not (i < final and _is_acronym(w))
         for i, w in enumerate(raw)
     )
+    pp = _post_modifier(words, raw)
+    if pp and not any(
+        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in _COMMON_HEADS
+        for w in raw[:pp]
+    ):
+        # a common noun with what follows it: its head, not the names after a preposition,
+        # says who speaks ("a spokesman for the Department of Defense", "the head of the
+        # agency", "people familiar with the matter")
+        core = words[pp - 1]
+        if core in _ANON_HEADS:
+            return "anonymous", False
+        if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
+            return "role", False
     if (
         head in _DOC_WORDS
         or (not has_name and not low.isdisjoint(_DOC_WORDS))
@@ -1651,19 +1691,6 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
-    pp = _post_modifier(words, raw)
-    if pp and not any(
-        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in _COMMON_HEADS
-        for w in raw[:pp]
-    ):
-        # a common noun with what follows it: its head, not the names after a preposition,
-        # says who speaks ("a spokesman for the Department of Defense", "the head of the
-        # agency", "people familiar with the matter")
-        core = words[pp - 1]
-        if core in _ANON_HEADS:
-            return "anonymous", False
-        if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
-            return "role", False
     if has_name and _titled_name(raw):
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
         return "person", False
@@ -1699,6 +1726,7 @@ _MEMBER_WORDS: Final = frozenset(
 )  # fmt: skip
 
 
+_POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my", "your"])
 #: plural common nouns that head a source phrase, capitalised only when they open the sentence
 #: ("People familiar with …", "Officials with …"; not the titles before a name, "Secretary of
 #: State John Kerry")
@@ -1714,7 +1742,7 @@ def _post_modifier(words: Sequence[str], raw: Sequence[str]) -> int:
     if not (opening or words[0] in _COMMON_HEADS):
         return 0
     for i in range(1, len(words)):
-        if words[i] in _POST_PREPOSITIONS:
+        if words[i] in _POST_PREPOSITIONS or words[i] in _AFTER_HEAD:
             # a capitalised plural before a capitalised object may be a name ("Citizens for
             # Tax Justice"), not a sentence's first word ("People familiar with the matter")
             if opening or i + 1 == len(raw) or not raw[i + 1][0].isupper():
@@ -3097,12 +3125,13 @@ def person_name(phrase: str) -> str:
             k += n
         if not _is_title(words, k):
             names.append((" ".join(words[k:]), m.end()))
-    if not names:
-        return phrase
     for name, end in names:  # the head of the phrase: a name not followed by a common noun
         if not _AFTER_HEAD_RE.match(head, end):
             return name.removesuffix("’s").removesuffix("'s")
-    return names[-1][0]
+    appositive = _appositive_name(phrase)  # "The White House spokesman, Josh Earnest"
+    if appositive is not None:
+        return person_name(appositive)
+    return names[-1][0] if names else phrase
 
 
 class _FullNames:

@@ -1797,3 +1797,28 @@ def test_a_source_phrase_is_typed_by_its_head_before_a_preposition(
     a = by_cue(run(text), "said")
     assert a.source is not None
     assert (a.source.text, a.source.type) == (source, source_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "speaker"),
+    [
+        # a name in apposition to an unnamed head: that person speaks, by name
+        ("The White House spokesman, Josh Earnest, said the talks were over.", "person",
+         "Josh Earnest"),
+        ("Her lawyer, Lisa Bloom, said the talks were over.", "person", "Lisa Bloom"),
+        # no name in apposition: still unnamed
+        ("A senior official, who asked not to be named, said the talks were over.",
+         "anonymous", None),
+        # a possessive before a noun is no pronoun, and no name when it opens the sentence
+        ("Her lawyer said the talks were over.", "role", "Her lawyer"),
+        ("Her campaign said the talks were over.", "organisation", "Her campaign"),
+    ],
+)  # fmt: skip
+def test_appositive_names_and_possessive_heads(
+    text: str, source_type: str, speaker: str | None
+) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert a.source.type == source_type
+    if speaker is not None:
+        assert a.speaker == speaker
