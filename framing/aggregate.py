@@ -733,7 +733,8 @@ def per_doc_counts(
 def cue_attributions(tables: Tables) -> pd.DataFrame:
     """The attributions that have a cue of their own (a ``continuation`` has none), with
     ``source_type`` as the sourcing rates count it (:func:`framing.scores.sourcing_type`:
-    ``reportedly`` / ``allegedly`` without a source and agentless passives are unverified).
+    ``reportedly`` / ``allegedly`` without a source and agentless passives that report a
+    proposition, kind ``passive``, are unverified).
     Cue stance shares, sourcing rates and top cues are over these rows, as
     ``scores.attribution`` of each record."""
     a = tables.attributions

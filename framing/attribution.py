@@ -2301,6 +2301,45 @@ def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
 _N_WORDS_RE: Final = {n: re.compile(f"(?>(?s:.*?){WORD_RE.pattern})" * n) for n in (1, 2, 3)}
 
 
+#: Cue lemmas whose agentless passive, before a proposition, reports what unnamed others say,
+#: think or find (kind ``passive``, counted as unverified sourcing): "is said to", "it is
+#: believed that", "is widely seen as", "was found to have".
+HEARSAY_PASSIVES: Final = frozenset(
+    ["say", "report", "believe", "think", "know", "allege", "claim", "estimate", "expect",
+     "understand", "suppose", "assume", "see", "view", "describe", "characterize", "portray",
+     "suggest", "fear", "reveal", "confirm", "find", "show", "demonstrate", "establish", "note",
+     "argue", "acknowledge", "predict", "forecast", "deem", "doubt", "imply", "hint", "tout",
+     "rumor", "purport", "indicate", "consider", "regard", "brand", "liken"]
+)  # fmt: skip
+# "is known as" names; "is known to" / "it is known that" report
+_NAMING_AS: Final = frozenset(["know", "call", "brand", "dub", "name", "refer to"])
+_NOT_INFINITIVE: Final = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "him",
+     "them", "me", "us", "it", "our", "my", "your", "some", "all", "any", "each"]
+)  # fmt: skip
+
+
+def _propositional(text: str, hit: _CueHit, s_end: int) -> bool:
+    """Whether a proposition follows the participle of an agentless passive: an infinitive
+    ("is said to be"), a ``that`` clause ("it is believed that"), or an ``as`` predicate ("is
+    seen as a rival"), after adverbs ("is widely seen as")."""
+    toks = _tokens(text, hit.end, min(s_end, hit.end + 60))
+    k = 0
+    while k < len(toks) and toks[k].low.endswith("ly") and len(toks[k].low) > 3:
+        k += 1
+    if k >= len(toks):
+        return False
+    word = toks[k].low
+    if word == "that":
+        return True
+    if word == "as":
+        return hit.term not in _NAMING_AS
+    if word == "to" and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        return nxt.text.islower() and nxt.low not in _NOT_INFINITIVE
+    return False
+
+
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds at least ``n`` words (``n`` from 1 to 3)."""
     return _N_WORDS_RE[n].match(text, start, end) is not None
@@ -2760,10 +2799,13 @@ def extract_attributions(
             source = (hit.start - 5, hit.start - 1)  # "a self-described socialist"
         if agentless:
             # the subject of a passive is what was said, not who said it; in the writer's own
-            # voice an agentless passive ("it is believed that …") attributes to no one, inside
-            # someone's reported speech ("Brandt said they had been told …") it is theirs
+            # voice an agentless passive that reports a proposition ("it is believed that …",
+            # "Dalen is said to be …", "is widely seen as …") attributes it to no one, inside
+            # someone's reported speech ("Brandt said they had been told …") it is theirs; one
+            # that reports an act ("Lewandowski was dismissed", "was charged with assault")
+            # hides an agent, not a source of information
             source = None
-            if not nested:
+            if not nested and hit.term in HEARSAY_PASSIVES and _propositional(text, hit, s_end):
                 kind = "passive"
         if quote_i is not None:
             used_quotes.add(quote_i)

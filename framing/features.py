@@ -304,11 +304,12 @@ class AttributionFeatures(_AnalysisFeatures):
     Columns: ``n_cues``, ``stance:{s}:count`` and ``stance:{s}:share`` for each cue stance,
     ``source:{t}:count`` for each source type (``none`` when no source was found); cue figures
     and rates are defined as in ``scores.attribution`` (continuations have no cue;
-    ``reportedly`` without a source and agentless passives are unverified), ``kind:{k}:count``
-    for each attribution kind (every relation counts), ``quotes:{k}:count`` for each quotation
-    kind, ``anonymous_rate``, ``unverified_rate``, ``n_speakers``, ``quote_share``,
-    ``reported_share``, ``cues_per_sentence`` and ``log_n_words``. With ``normalize`` the counts
-    are divided by the number of sentences (so articles and sentences are comparable).
+    ``reportedly`` without a source and passives of kind ``passive`` are unverified),
+    ``kind:{k}:count`` for each attribution kind (every relation counts), ``quotes:{k}:count``
+    for each quotation kind, ``anonymous_rate``, ``unverified_rate``, ``n_speakers``,
+    ``quote_share``, ``reported_share``, ``cues_per_sentence`` and ``log_n_words``. With
+    ``normalize`` the counts are divided by the number of sentences (so articles and sentences
+    are comparable).
     """
 
     def __init__(

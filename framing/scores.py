@@ -80,18 +80,23 @@ def _round(x: float) -> float:
 
 #: Cues with no source that mark their content as hearsay: counted as unverified sourcing.
 UNSOURCED_UNVERIFIED = frozenset(["reportedly", "allegedly"])
-#: Kinds of attribution that name no one by construction: counted as unverified sourcing.
+#: Kinds of attribution that name no one by construction: counted as unverified sourcing. The
+#: ``passive`` kind is an agentless passive that reports a proposition ("it is believed that
+#: …", "is said to …"; :data:`framing.attribution.HEARSAY_PASSIVES`); one that reports an act
+#: ("was dismissed") is ``indirect``.
 UNVERIFIED_KINDS = frozenset(["passive"])
 #: Cues whose agentless passive is an official act with an implied agent, not hearsay: "was
-#: charged with assault" (by prosecutors) is not unverified sourcing.
+#: charged with assault" (by prosecutors) is not unverified sourcing. Such a passive is kind
+#: ``indirect`` in records of this version; the list keeps earlier records' rates right.
 OFFICIAL_ACTS = frozenset(["charge with"])
 
 
 def sourcing_type(source_type: str, lemma: str, kind: str) -> str:
     """The source type an attribution counts as in the sourcing rates: its source's type
     (``"none"`` without a source), except that ``reportedly`` / ``allegedly`` with no source
-    and agentless passives in the writer's own voice (kind ``passive``: "it is believed
-    that …", "X is said to …") are ``"unverified"``, except those of :data:`OFFICIAL_ACTS`.
+    and agentless passives in the writer's own voice that report a proposition (kind
+    ``passive``: "it is believed that …", "X is said to …") are ``"unverified"``, except those
+    of :data:`OFFICIAL_ACTS`.
     The reports use the same rule (:mod:`framing.aggregate`)."""
     if source_type == "none" and (
         lemma in UNSOURCED_UNVERIFIED or (kind in UNVERIFIED_KINDS and lemma not in OFFICIAL_ACTS)

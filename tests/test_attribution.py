@@ -213,7 +213,8 @@ def test_a_pronoun_with_an_auxiliary_is_a_pronoun_not_a_person() -> None:
 def test_a_legal_charge_is_a_neutral_cue_and_not_unverified_sourcing() -> None:
     text = "The supporter was later charged with assault."
     a = by_cue(run(text), "charged with")
-    assert (a.cue.lemma, a.cue.stance, a.kind) == ("charge with", "neutral", "passive")
+    # an agentless passive that reports an act, not what unnamed others say
+    assert (a.cue.lemma, a.cue.stance, a.kind) == ("charge with", "neutral", "indirect")
     assert a.source is None  # the supporter is charged, not the one charging
     scores = attribution_scores(run(text).attributions, 0, 7)
     assert scores["unverified_rate"] == 0.0  # an official act, not hearsay
@@ -223,15 +224,16 @@ def test_a_legal_charge_is_a_neutral_cue_and_not_unverified_sourcing() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
-        "It was widely reported that the talks had failed.",
-        "He was not told about the plan until Friday.",
+        ("It was widely reported that the talks had failed.", "passive"),
+        # a passive all the same (no source), but it reports no proposition: not hearsay
+        ("He was not told about the plan until Friday.", "indirect"),
     ],
 )
-def test_an_adverb_between_auxiliary_and_participle_keeps_the_passive(text: str) -> None:
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_passive(text: str, kind: str) -> None:
     (a,) = run(text).attributions
-    assert a.kind == "passive"
+    assert a.kind == kind
     assert a.source is None
 
 
@@ -1822,3 +1824,28 @@ def test_appositive_names_and_possessive_heads(
     assert a.source.type == source_type
     if speaker is not None:
         assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an agentless passive before a proposition: what unnamed others say, think or find
+        ("It is believed that the talks failed.", "passive"),
+        ("Dalen is said to be preparing a bid.", "passive"),
+        ("He is widely seen as a rival to the mayor.", "passive"),
+        ("The tool was found to have serious flaws.", "passive"),
+        ("The truce is known to be fragile.", "passive"),
+        # an agentless passive that reports an act or names: no one is being cited
+        ("Lewandowski was dismissed on Monday.", "indirect"),
+        ("David Dorn was found dead on the sidewalk.", "indirect"),
+        ("The tweet was posted about 90 minutes before the hearing.", "indirect"),
+        ("The judge is known as a moderate.", "indirect"),
+        ("The attack was attributed to a rival gang.", "indirect"),
+    ],
+)
+def test_only_a_passive_that_reports_a_proposition_is_hearsay(text: str, kind: str) -> None:
+    result = run(text)
+    (a,) = result.attributions
+    assert (a.kind, a.source) == (kind, None)
+    unverified = attribution_scores(result.attributions, 0, 9)["unverified_rate"]
+    assert unverified == (1.0 if kind == "passive" else 0.0)
