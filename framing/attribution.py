@@ -2971,6 +2971,7 @@ def _poll_drafts(
 def _poll_draft(
     text: str, start: int, end: int, drafts: Sequence[_Draft], excluded: Sequence[Excluded]
 ) -> _Draft | None:
+    """The relation of the sentence ``text[start:end]`` if it opens with a survey phrase."""
     m = _POLL_RE.match(text, start, end)
     if m is None or any(e.start <= start < e.end for e in excluded):
         return None
@@ -3013,7 +3014,7 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
         if not words or not all(w[0].isupper() for w in words):
             continue  # a name: every word capitalised ("Edwin G. Monroy")
         src = _trim(text, *m.span(2))
-        cue = Cue(m.start(1), m.end(1), m.group(1), m.group(1), "neutral")
+        cue = Cue(m.start(1), m.end(1), m.group(1), "—", "neutral")  # one lemma for all dashes
         used.add(i)
         out.append(_Draft(cue, src, (q.start, q.end), "direct", i, 0.8))
     return out

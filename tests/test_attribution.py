@@ -1658,6 +1658,7 @@ def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
         "“I cannot believe a man with no credentials could get this far.”— Pamela Ruiz.\n"
     )
     found = [a for a in run(text).attributions if a.kind == "direct"]
+    assert {a.cue.lemma for a in found} == {"—"}  # one lemma for every dash
     assert [(a.cue.text, *span(text, a), a.source and a.source.type) for a in found] == [
         ("―", "Sonya Herrera", "“He represents our greatest shame.”", "person"),
         (
