@@ -2319,6 +2319,11 @@ _NOT_INFINITIVE: Final = frozenset(
 )  # fmt: skip
 
 
+_PARENTHETICAL_IT_RE: Final = re.compile(
+    r",\s*it\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def _propositional(text: str, hit: _CueHit, s_end: int) -> bool:
     """Whether a proposition follows the participle of an agentless passive: an infinitive
     ("is said to be"), a ``that`` clause ("it is believed that"), or an ``as`` predicate ("is
@@ -2327,8 +2332,10 @@ def _propositional(text: str, hit: _CueHit, s_end: int) -> bool:
     k = 0
     while k < len(toks) and toks[k].low.endswith("ly") and len(toks[k].low) > 3:
         k += 1
-    if k >= len(toks):
-        return False
+    if k >= len(toks) or not toks[k].text[0].isalnum():
+        # nothing after it: a parenthetical after its content ("The talks failed, it is
+        # believed.")
+        return _PARENTHETICAL_IT_RE.search(text, max(0, hit.start - 40), hit.start) is not None
     word = toks[k].low
     if word == "that":
         return True

@@ -1850,3 +1850,17 @@ def test_only_a_passive_that_reports_a_proposition_is_hearsay(text: str, kind: s
     assert (a.kind, a.source) == (kind, None)
     unverified = attribution_scores(result.attributions, 0, 9)["unverified_rate"]
     assert unverified == (1.0 if kind == "passive" else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The talks failed, it is believed.", "passive"),
+        ("The talks failed, it was widely reported.", "passive"),
+        # no parenthetical "it": an act
+        ("The mayor was dismissed.", "indirect"),
+    ],
+)
+def test_a_hearsay_passive_after_its_content(text: str, kind: str) -> None:
+    kinds = {a.kind for a in run(text).attributions}
+    assert kinds == {kind}
