@@ -1661,7 +1661,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         and not (i < final and _is_acronym(w))
         for i, w in enumerate(raw)
     )
-    pp = _post_modifier(words, raw)
+    pp = 0 if low.isdisjoint(_POST_WORDS) else _post_modifier(words, raw)
     if pp and not any(
         w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in _COMMON_HEADS
         for w in raw[:pp]
@@ -1711,6 +1711,13 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     return "unknown", not has_name
 
 
+# words that follow the head noun of a phrase: a participle or a preposition that starts what
+# modifies it
+_AFTER_HEAD: Final = frozenset(
+    ["released", "conducted", "published", "taken", "issued", "sent", "posted", "obtained",
+     "of", "by", "from", "to", "this", "last", "in", "on", "for", "with"]
+)  # fmt: skip
+
 _DETERMINERS: Final = frozenset(
     ["the", "a", "an", "one", "two", "three", "several", "some", "many", "his", "her", "their",
      "its", "our", "another", "other"]
@@ -1727,6 +1734,8 @@ _MEMBER_WORDS: Final = frozenset(
 
 
 _POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+#: words that can start what follows the head of a noun phrase (:func:`_post_modifier`)
+_POST_WORDS: Final = _POST_PREPOSITIONS | _AFTER_HEAD
 #: plural common nouns that head a source phrase, capitalised only when they open the sentence
 #: ("People familiar with …", "Officials with …"; not the titles before a name, "Secretary of
 #: State John Kerry")
@@ -1749,14 +1758,6 @@ def _post_modifier(words: Sequence[str], raw: Sequence[str]) -> int:
                 return i
             return 0
     return 0
-
-
-# words that follow the head noun of a phrase: a participle or a preposition that starts what
-# modifies it
-_AFTER_HEAD: Final = frozenset(
-    ["released", "conducted", "published", "taken", "issued", "sent", "posted", "obtained",
-     "of", "by", "from", "to", "this", "last", "in", "on", "for", "with"]
-)  # fmt: skip
 
 
 def _titled_name(raw: Sequence[str]) -> bool:
