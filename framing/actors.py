@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from framing.errors import LexiconError
 from framing.resources import data_path
@@ -61,6 +62,43 @@ def demonyms() -> Mapping[str, str]:
         out[cols[0]] = cols[1]
         out.setdefault(cols[0] + "s", cols[1])
         out.setdefault(cols[1], cols[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> Mapping[str, str]:
+    """Given name (lower case) -> ``"f"`` or ``"m"``, from ``lexicons/given_names.tsv``: names
+    whose gender is unambiguous in English-language news, for pronoun resolution."""
+    return read_given_names(data_path("lexicons", "given_names.tsv"))
+
+
+def read_given_names(path: Path) -> dict[str, str]:
+    """Parse a given-names table (a ``name<TAB>gender`` header, then one name per line, ``f``
+    or ``m``; ``#`` comments). Raises :class:`~framing.errors.LexiconError` naming the file,
+    the line and the field at fault."""
+    out: dict[str, str] = {}
+    header_seen = False
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cols != ["name", "gender"]:
+                raise LexiconError("expected header 'name<TAB>gender'", file=str(path), line=n)
+            continue
+        if len(cols) != 2 or not cols[0] or cols[0] != cols[0].lower():
+            raise LexiconError(
+                "expected a lower-case name and a gender, tab-separated", file=str(path), line=n
+            )
+        if cols[1] not in {"f", "m"}:
+            raise LexiconError(
+                f"gender must be 'f' or 'm', not {cols[1]!r}",
+                file=str(path),
+                line=n,
+                field="gender",
+            )
+        out[cols[0]] = cols[1]
     return out
 
 

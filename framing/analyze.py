@@ -25,8 +25,8 @@ from framing.text import SpanIndex, normalize, split_sentences, word_classes
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 #: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
-#: demonyms (actors, source types) and titles before names (speakers).
-WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt")
+#: demonyms (actors, source types), titles before names (speakers) and given names (pronouns).
+WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt", "given_names.tsv")
 
 
 def _file_hash(path: str) -> str:

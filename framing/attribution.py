@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
 
-from framing.actors import demonyms, name_titles
+from framing.actors import demonyms, given_names, name_titles
 from framing.lexicon import (
     FORM_SEP,
     CompiledLexicons,
@@ -3075,8 +3075,15 @@ class _Mentions:
         self._matches: list[re.Match[str]] = []
         self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
 
-    def last_before(self, pos: int, lo: int) -> tuple[int, str] | None:
-        """The last name that ends by ``pos`` and starts at ``lo`` or later."""
+    def last_before(
+        self,
+        pos: int,
+        lo: int,
+        gender: str | None = None,
+        gender_of: Callable[[int, str], str | None] | None = None,
+    ) -> tuple[int, str] | None:
+        """The last name that ends by ``pos`` and starts at ``lo`` or later (and whose gender,
+        when ``gender`` is given and ``gender_of(start, name)`` knows it, is that one)."""
         ends, matches = self._ends, self._matches
         # names are found in order and do not overlap, so their ends increase: scan until one
         # ends after ``pos`` (every name ending by ``pos`` is then known)
@@ -3093,16 +3100,24 @@ class _Mentions:
             m = matches[i]
             if m.start() < lo:
                 return None
-            name = m.group()
+            name, start = m.group(), m.start()
+            first, _, rest = name.partition(" ")
+            if first in _SENTENCE_OPENERS and first not in _NOT_NAME_START and " " in rest:
+                # "Then Bernie Sanders answered": the opener is not part of the name
+                name = rest.lstrip()
+                start = m.end() - len(name)
             good = ok.get(i)
             if good is None:
                 good = ok[i] = (
                     name.split(None, 1)[0] not in _NOT_NAME_START
                     and _ORG_WORDS.isdisjoint(name.lower().split())
                     and name not in _countries()  # "the United States. He …"
+                    and _TIME_WORDS.isdisjoint(name.lower().split())  # "Later Friday"
                 )
-            if good:
-                return m.start(), name
+            if good and (
+                gender is None or gender_of is None or gender_of(start, name) in {None, gender}
+            ):
+                return start, name
             i -= 1
         return None
 
@@ -3110,32 +3125,77 @@ class _Mentions:
 def _resolve(
     pos: int,
     pronoun: str,
-    speakers: Sequence[tuple[int, str, SourceType]],
+    speakers: Sequence[tuple[int, str, SourceType, str | None]],
     mentions: _Mentions,
+    gender_of: Callable[[int, str], str | None] | None = None,
 ) -> tuple[str, SourceType] | None:
-    """The most recent compatible named speaker or person mentioned before ``pos``."""
+    """The most recent compatible named speaker or person mentioned before ``pos``: for
+    ``he``/``she``, one whose gender, when known, agrees."""
     gender = _PRONOUNS.get(pronoun.lower())
     if gender in {"m", "f", "s"}:
+        want = gender if gender in {"m", "f"} else None
         best: tuple[int, str, SourceType] | None = None
-        for p, name, typ in reversed(speakers):  # the last one in the list that qualifies
-            if p < pos and typ in {"person", "role"}:
+        for p, name, typ, g in reversed(speakers):  # the last one in the list that qualifies
+            # an unnamed official stays unnamed: "A senior official said … He added …"
+            if (
+                p < pos
+                and (typ in {"person", "role"} or (typ == "anonymous" and want is not None))
+                and (want is None or g in {None, want})
+            ):
                 best = (p, name, typ)
                 break
-        found = mentions.last_before(pos, max(0, pos - 1500))
+        found = mentions.last_before(pos, max(0, pos - 1500), want, gender_of)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], found[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
-        for p, name, typ in reversed(speakers):
+        for p, name, typ, _ in reversed(speakers):
             if p < pos and typ in {"organisation", "anonymous", "role"} and name[-1:] == "s":
                 return name, typ
             if p < pos and typ == "organisation":
                 return name, typ
         return None
     if gender == "n":
-        for p, name, typ in reversed(speakers):
+        for p, name, typ, _ in reversed(speakers):
             if p < pos and typ in {"organisation", "document"}:
                 return name, typ
+    return None
+
+
+#: titles that give a person's gender ("Mrs. Clinton", "Mr. Trump")
+_GENDERED_TITLES: Final = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "queen": "f",
+    "princess": "f", "sister": "f",
+}  # fmt: skip
+
+
+def _gender(text: str, start: int, name: str) -> str | None:
+    """The gender of the person ``name`` names (at ``start`` in ``text``), when its first
+    name (``lexicons/given_names.tsv``), a title before it ("Mrs. Clinton") or a role noun
+    ("the spokeswoman") gives it; ``None`` otherwise."""
+    words = name.replace(".", " ").split()
+    if not words:
+        return None
+    before = text[max(0, start - 6) : start].replace(".", " ").split()
+    if before and before[-1].lower() in _GENDERED_TITLES:
+        return _GENDERED_TITLES[before[-1].lower()]  # "Mrs. Clinton" with the name after it
+    for w in words:
+        low = w.lower()
+        if low in _GENDERED_TITLES:
+            return _GENDERED_TITLES[low]
+        if low in name_titles():
+            continue  # "Sen. Elizabeth Warren": the office, then the name
+        if w[0].isupper():
+            found = given_names().get(low)
+            if found is not None:
+                return found
+            break  # the first name is not in the list
+    last = words[-1]
+    if last.islower() and last.endswith(("woman", "women")):
+        return "f"  # "the spokeswoman", "a congresswoman"
+    if last.islower() and last.endswith(("man", "men")) and last not in {"human", "humans"}:
+        return "m"
     return None
 
 
@@ -3317,10 +3377,25 @@ _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon"
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
-    speakers: list[tuple[int, str, SourceType]] = []
+    speakers: list[tuple[int, str, SourceType, str | None]] = []
     mentions = _Mentions(text)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
+
+    genders: dict[tuple[int, str], str | None] = {}
+
+    def gender_of(pos: int, name: str) -> str | None:
+        """:func:`_gender`, also through the full name a surname stands for ("Secretary
+        Clinton" after "Hillary Clinton")."""
+        key = (pos, name)
+        if key not in genders:
+            found = _gender(text, pos, name)
+            if found is None and name[:1].isupper():
+                full = full_names.resolve(person_name(name), pos)
+                if " " in full and full != name:
+                    found = _gender(text, pos, full)
+            genders[key] = found
+        return genders[key]
 
     def anonymous_sentence(si: int) -> bool:
         if si not in anonymity:
@@ -3363,7 +3438,7 @@ def _finish(
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
             if typ == "pronoun":
-                res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions)
+                res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions, gender_of)
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:
@@ -3378,8 +3453,16 @@ def _finish(
                         typ = a.source.type
                         break
             source = SourceSpan(s, e, text[s:e], typ)
-            if typ not in {"unverified", "anonymous", "document", "unknown"}:
-                speakers.append((s, speaker or text[s:e], typ))
+            if typ not in {"unverified", "document", "unknown"}:
+                name = speaker or text[s:e]
+                said = text[s:e].lower()
+                gender = (
+                    _PRONOUNS[said]  # a resolved "she" is a woman whoever she was taken for
+                    if said in {"he", "she"}
+                    else gender_of(s, text[s:e])
+                    or (gender_of(s, name) if typ == "person" else None)
+                )
+                speakers.append((s, name, typ, gender))
         elif d.cue.lemma in {"reportedly", "allegedly"}:
             source = None
             speaker = None

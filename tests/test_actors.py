@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from framing.actors import actor_profiles, demonyms, link_actors
+from framing.actors import actor_profiles, demonyms, given_names, link_actors, read_given_names
 from framing.attribution import extract_attributions
+from framing.errors import LexiconError
 from framing.quotes import find_quotes
 from framing.text import split_sentences
 from framing.types import (
@@ -84,6 +86,36 @@ def test_demonym_table_has_plurals_and_countries() -> None:
     table = demonyms()
     assert table["Ukrainians"] == "Ukraine"
     assert table["Belarus"] == "Belarus"
+
+
+def test_given_names_leave_out_names_borne_by_women_and_men_alike() -> None:
+    names = given_names()
+    assert (names["hillary"], names["bridget"], names["donald"], names["bernie"]) == (
+        "f",
+        "f",
+        "m",
+        "m",
+    )
+    for shared in ("chris", "pat", "kelly", "jordan", "taylor", "lee", "kim", "xi"):
+        assert shared not in names
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "field", "message"),
+    [
+        ("name\tgender\nhillary\tf\nbernie\tx\n", 3, "gender", "must be 'f' or 'm'"),
+        ("name\tgender\nHillary\tf\n", 2, None, "lower-case name"),
+        ("given\tsex\nhillary\tf\n", 1, None, "expected header"),
+    ],
+)
+def test_a_bad_given_names_table_names_file_line_and_field(
+    tmp_path: Path, body: str, line: int, field: str | None, message: str
+) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("# a comment\n" + body, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message) as info:
+        read_given_names(path)
+    assert (info.value.file, info.value.line, info.value.field) == (str(path), line + 1, field)
 
 
 def analysis(doc_id: str, text: str, hits: list[Hit]) -> DocumentAnalysis:

@@ -1864,3 +1864,62 @@ def test_only_a_passive_that_reports_a_proposition_is_hearsay(text: str, kind: s
 def test_a_hearsay_passive_after_its_content(text: str, kind: str) -> None:
     kinds = {a.kind for a in run(text).attributions}
     assert kinds == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # "she" skips the man who spoke last for the woman before him
+        (
+            "Hillary Clinton spoke first. Then Bernie Sanders answered. Later she said the "
+            "plan would pass.",
+            "said",
+            "Hillary Clinton",
+        ),
+        # "he" skips a woman named by a title ("Mrs. Ruiz")
+        (
+            "Tom Berg met Mrs. Ruiz on Monday. He said the talks had failed.",
+            "said",
+            "Tom Berg",
+        ),
+        # a surname stands for the full name, and so for its gender
+        (
+            "Hillary Clinton and Bernie Sanders debated. Secretary Clinton spoke about trade. "
+            "He said the deal was bad.",
+            "said",
+            "Bernie Sanders",
+        ),
+        # a role noun gives a gender too
+        (
+            "Mark Dunn spoke first. The spokeswoman said the ferry would run. Then she "
+            "added that it was late.",
+            "added",
+            "The spokeswoman",
+        ),
+        # a name whose gender the list does not give matches either pronoun
+        (
+            "Kelly Ayotte spoke on Monday. She said the vote would be close.",
+            "said",
+            "Kelly Ayotte",
+        ),
+    ],
+)
+def test_he_and_she_resolve_to_a_person_of_that_gender(text: str, cue: str, speaker: str) -> None:
+    assert by_cue(run(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("A senior official said the talks had failed. He added that a new round was set.",
+         "added"),
+        ("Two officials said the talks had failed. They added that a new round was set.",
+         "added"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_an_unnamed_source_stays_unnamed(text: str, cue: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.type == "anonymous"
+    assert a.speaker is not None
+    assert "official" in a.speaker

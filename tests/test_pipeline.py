@@ -128,6 +128,7 @@ def test_run_key_depends_on_the_word_lists(
         "abbreviations.txt",
         "demonyms.tsv",
         "titles.txt",
+        "given_names.tsv",
     }
     real = framing.analyze._file_hash
     monkeypatch.setattr(
