@@ -3125,7 +3125,7 @@ class _Mentions:
 def _resolve(
     pos: int,
     pronoun: str,
-    speakers: Sequence[tuple[int, str, SourceType, str | None]],
+    speakers: Sequence[tuple[int, str, SourceType, str]],
     mentions: _Mentions,
     gender_of: Callable[[int, str], str | None] | None = None,
 ) -> tuple[str, SourceType] | None:
@@ -3135,12 +3135,16 @@ def _resolve(
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
         best: tuple[int, str, SourceType] | None = None
-        for p, name, typ, g in reversed(speakers):  # the last one in the list that qualifies
+        for p, name, typ, said in reversed(speakers):  # the last one in the list that qualifies
             # an unnamed official stays unnamed: "A senior official said … He added …"
             if (
                 p < pos
                 and (typ in {"person", "role"} or (typ == "anonymous" and want is not None))
-                and (want is None or g in {None, want})
+                and (
+                    want is None
+                    or gender_of is None
+                    or _speaker_gender(p, name, typ, said, gender_of) in {None, want}
+                )
             ):
                 best = (p, name, typ)
                 break
@@ -3160,6 +3164,17 @@ def _resolve(
             if p < pos and typ in {"organisation", "document"}:
                 return name, typ
     return None
+
+
+def _speaker_gender(
+    pos: int, name: str, typ: SourceType, said: str, gender_of: Callable[[int, str], str | None]
+) -> str | None:
+    """The gender of a speaker: a resolved "she" is a woman whoever she was taken for, else
+    what the source phrase or the person's resolved name gives."""
+    low = said.lower()
+    if low in {"he", "she"}:
+        return _PRONOUNS[low]
+    return gender_of(pos, said) or (gender_of(pos, name) if typ == "person" else None)
 
 
 #: titles that give a person's gender ("Mrs. Clinton", "Mr. Trump")
@@ -3377,7 +3392,7 @@ _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon"
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
-    speakers: list[tuple[int, str, SourceType, str | None]] = []
+    speakers: list[tuple[int, str, SourceType, str]] = []  # start, name, type, source text
     mentions = _Mentions(text)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
@@ -3454,15 +3469,8 @@ def _finish(
                         break
             source = SourceSpan(s, e, text[s:e], typ)
             if typ not in {"unverified", "document", "unknown"}:
-                name = speaker or text[s:e]
-                said = text[s:e].lower()
-                gender = (
-                    _PRONOUNS[said]  # a resolved "she" is a woman whoever she was taken for
-                    if said in {"he", "she"}
-                    else gender_of(s, text[s:e])
-                    or (gender_of(s, name) if typ == "person" else None)
-                )
-                speakers.append((s, name, typ, gender))
+                # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
+                speakers.append((s, speaker or text[s:e], typ, text[s:e]))
         elif d.cue.lemma in {"reportedly", "allegedly"}:
             source = None
             speaker = None
