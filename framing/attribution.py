@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -3166,6 +3166,23 @@ def _resolve(
     return None
 
 
+#: pronouns of the first and second person singular
+_FIRST_SECOND: Final = frozenset(["i", "you"])
+
+
+def _quoted_at(qs: _Quotes, kinds: Mapping[int, QuoteKind], pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation that is someone's words (by its kind so far:
+    not a scare quote or a title)."""
+    i = bisect.bisect_right(qs.starts, pos) - 1
+    # the last quotation that starts before ``pos``, or the one before it when that is nested
+    # inside it
+    return any(
+        qs.quotes[k].start <= pos < qs.quotes[k].end and kinds[k] not in _SHORT_KINDS
+        for k in (i, i - 1)
+        if k >= 0
+    )
+
+
 def _speaker_gender(
     pos: int, name: str, typ: SourceType, said: str, gender_of: Callable[[int, str], str | None]
 ) -> str | None:
@@ -3393,6 +3410,9 @@ def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
     speakers: list[tuple[int, str, SourceType, str]] = []  # start, name, type, source text
+    # paragraphs opened by a speaker's label ("WALLACE: …"): paragraph start -> the label's
+    # speaker, filled as the colon relations are finished (they come before their content)
+    labelled: dict[int, tuple[str, SourceType]] = {}
     mentions = _Mentions(text)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
@@ -3453,7 +3473,14 @@ def _finish(
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
             if typ == "pronoun":
-                res = _resolve(a_s, text[a_s:a_e].split(None, 1)[0], speakers, mentions, gender_of)
+                pronoun = text[a_s:a_e].split(None, 1)[0]
+                if pronoun.lower() in _FIRST_SECOND and not _quoted_at(qs, kinds, d.cue.start):
+                    # "I" and "you" outside a quotation are the writer and the reader ("When I
+                    # asked …", "I have argued for months"), unless a transcript's label gives
+                    # the paragraph's speaker ("HRC: … I think …")
+                    res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
+                else:
+                    res = _resolve(a_s, pronoun, speakers, mentions, gender_of)
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:
@@ -3468,6 +3495,8 @@ def _finish(
                         typ = a.source.type
                         break
             source = SourceSpan(s, e, text[s:e], typ)
+            if d.kind == "colon" and speaker:
+                labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
             if typ not in {"unverified", "document", "unknown"}:
                 # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
                 speakers.append((s, speaker or text[s:e], typ, text[s:e]))

@@ -204,7 +204,8 @@ def test_a_pronoun_with_an_auxiliary_is_a_pronoun_not_a_person() -> None:
     a = by_cue(run(text), "tell")
     assert a.source is not None
     assert a.source.text.startswith("I")
-    assert a.speaker == "Dana Ruiz"  # resolved as "I", to the last person
+    assert a.source.type == "pronoun"
+    assert a.speaker is None  # "I" outside a quotation is the writer: no one named
     alone = by_cue(run("Enough is enough. I am calling on the party to recount."), "calling")
     assert alone.source is not None
     assert (alone.source.type, alone.speaker) == ("pronoun", None)
@@ -1923,3 +1924,22 @@ def test_a_pronoun_after_an_unnamed_source_stays_unnamed(text: str, cue: str) ->
     assert a.source.type == "anonymous"
     assert a.speaker is not None
     assert "official" in a.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # the writer's "I": no speaker (it used to take the last person named)
+        ("Dana Ruiz said the race was close. When I asked Allison Ricci about it, she laughed.",
+         "asked", None),
+        ("Dana Ruiz said the lead was shrinking. I have argued for months that it would.",
+         "argued", None),
+        # inside a quotation "I" is the quoted speaker's
+        ("Dana Ruiz took the stage. “I said no,” she recalled.", "said", "Dana Ruiz"),
+        # a transcript's label gives its paragraph's speaker
+        ("Wallace met Dana Ruiz on Sunday.\nRUIZ: We will win. I think the polls are wrong.\n",
+         "think", "Dana Ruiz"),
+    ],
+)  # fmt: skip
+def test_i_outside_a_quotation_is_the_writer(text: str, cue: str, speaker: str | None) -> None:
+    assert by_cue(run(text), cue).speaker == speaker
