@@ -1943,3 +1943,16 @@ def test_a_pronoun_after_an_unnamed_source_stays_unnamed(text: str, cue: str) ->
 )  # fmt: skip
 def test_i_outside_a_quotation_is_the_writer(text: str, cue: str, speaker: str | None) -> None:
     assert by_cue(run(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The texts were politically charged, and it was a highly charged debate.", []),
+        ("The official was formally charged on Friday.", []),
+        # the reporting verb keeps its stance, also after an adverb that is not on the list
+        ("He has frequently charged that the networks are biased.", [("charged", "distancing")]),
+    ],
+)
+def test_charged_as_an_adjective_is_no_cue(text: str, cues: list[tuple[str, str]]) -> None:
+    assert [(a.cue.text, a.cue.stance) for a in run(text).attributions] == cues
