@@ -3166,8 +3166,8 @@ def _resolve(
     return None
 
 
-#: pronouns of the first and second person singular
-_FIRST_SECOND: Final = frozenset(["i", "you"])
+#: pronouns of the first and second person: outside a quotation, the writer and the reader
+_FIRST_SECOND: Final = frozenset(["i", "you", "we"])
 
 
 def _quoted_at(qs: _Quotes, kinds: Mapping[int, QuoteKind], pos: int) -> bool:
@@ -3475,9 +3475,10 @@ def _finish(
             if typ == "pronoun":
                 pronoun = text[a_s:a_e].split(None, 1)[0]
                 if pronoun.lower() in _FIRST_SECOND and not _quoted_at(qs, kinds, d.cue.start):
-                    # "I" and "you" outside a quotation are the writer and the reader ("When I
-                    # asked …", "I have argued for months"), unless a transcript's label gives
-                    # the paragraph's speaker ("HRC: … I think …")
+                    # "I", "we" and "you" outside a quotation are the writer and the reader
+                    # ("When I asked …", "I have argued for months", "we should forever recall"),
+                    # unless a transcript's label gives the paragraph's speaker ("HRC: … I
+                    # think …")
                     res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
                 else:
                     res = _resolve(a_s, pronoun, speakers, mentions, gender_of)

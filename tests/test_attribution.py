@@ -1934,6 +1934,8 @@ def test_a_pronoun_after_an_unnamed_source_stays_unnamed(text: str, cue: str) ->
          "asked", None),
         ("Dana Ruiz said the lead was shrinking. I have argued for months that it would.",
          "argued", None),
+        ("The ministry said the talks had failed. We should recall what it promised.", "recall",
+         None),
         # inside a quotation "I" is the quoted speaker's
         ("Dana Ruiz took the stage. “I said no,” she recalled.", "said", "Dana Ruiz"),
         # a transcript's label gives its paragraph's speaker
