@@ -3074,6 +3074,7 @@ class _Mentions:
         self._ends: list[int] = []
         self._matches: list[re.Match[str]] = []
         self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
+        self._names: dict[int, tuple[int, str]] = {}  # match index -> start, name (no opener)
 
     def last_before(
         self,
@@ -3100,12 +3101,16 @@ class _Mentions:
             m = matches[i]
             if m.start() < lo:
                 return None
-            name, start = m.group(), m.start()
-            first, _, rest = name.partition(" ")
-            if first in _SENTENCE_OPENERS and first not in _NOT_NAME_START and " " in rest:
-                # "Then Bernie Sanders answered": the opener is not part of the name
-                name = rest.lstrip()
-                start = m.end() - len(name)
+            named = self._names.get(i)
+            if named is None:
+                name, start = m.group(), m.start()
+                first, _, rest = name.partition(" ")
+                if first in _SENTENCE_OPENERS and first not in _NOT_NAME_START and " " in rest:
+                    # "Then Bernie Sanders answered": the opener is not part of the name
+                    name = rest.lstrip()
+                    start = m.end() - len(name)
+                named = self._names[i] = (start, name)
+            start, name = named
             good = ok.get(i)
             if good is None:
                 good = ok[i] = (
@@ -3203,20 +3208,27 @@ _GENDERED_TITLES: Final = {
 
 
 def _gender(text: str, start: int, name: str) -> str | None:
-    """The gender of the person ``name`` names (at ``start`` in ``text``), when its first
-    name (``lexicons/given_names.tsv``), a title before it ("Mrs. Clinton") or a role noun
-    ("the spokeswoman") gives it; ``None`` otherwise."""
-    words = name.replace(".", " ").split()
-    if not words:
-        return None
+    """The gender of the person ``name`` names (at ``start`` in ``text``), when a title before
+    it ("Mrs. Clinton"), its first name (``lexicons/given_names.tsv``), a title in it or a role
+    noun ("the spokeswoman") gives it; ``None`` otherwise."""
     before = text[max(0, start - 6) : start].replace(".", " ").split()
     if before and before[-1].lower() in _GENDERED_TITLES:
         return _GENDERED_TITLES[before[-1].lower()]  # "Mrs. Clinton" with the name after it
+    return _name_gender(name)
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(name: str) -> str | None:
+    """:func:`_gender` from the name alone (names recur, so this is cached)."""
+    words = name.replace(".", " ").split()
+    if not words:
+        return None
+    titles = name_titles()
     for w in words:
         low = w.lower()
         if low in _GENDERED_TITLES:
             return _GENDERED_TITLES[low]
-        if low in name_titles():
+        if low in titles:
             continue  # "Sen. Elizabeth Warren": the office, then the name
         if w[0].isupper():
             found = given_names().get(low)
