@@ -3211,9 +3211,11 @@ def _gender(text: str, start: int, name: str) -> str | None:
     """The gender of the person ``name`` names (at ``start`` in ``text``), when a title before
     it ("Mrs. Clinton"), its first name (``lexicons/given_names.tsv``), a title in it or a role
     noun ("the spokeswoman") gives it; ``None`` otherwise."""
-    before = text[max(0, start - 6) : start].replace(".", " ").split()
-    if before and before[-1].lower() in _GENDERED_TITLES:
-        return _GENDERED_TITLES[before[-1].lower()]  # "Mrs. Clinton" with the name after it
+    if start > 1 and text[start - 1] == " ":  # "Mrs. Clinton" with the name after it
+        before = text[max(0, start - 7) : start - 1].rstrip(".")
+        title = _GENDERED_TITLES.get(before[before.rfind(" ") + 1 :].lower())
+        if title is not None:
+            return title
     return _name_gender(name)
 
 
@@ -3263,6 +3265,7 @@ _PARENTHESES_RE: Final = re.compile(r"\s*\([^()]*\)")
 _AFTER_HEAD_RE: Final = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|or)\b)[a-z]")
 
 
+@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def person_name(phrase: str) -> str:
     """The name in the source phrase of a person: without titles, offices, bracketed party
