@@ -3266,7 +3266,6 @@ _AFTER_HEAD_RE: Final = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|o
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def person_name(phrase: str) -> str:
     """The name in the source phrase of a person: without titles, offices, bracketed party
     labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
@@ -3281,6 +3280,13 @@ def person_name(phrase: str) -> str:
         k = 0
         while k < len(words) - 1 and (n := _is_title(words, k)) and k + n < len(words):
             k += n
+        # an office with capitalised words before its title: "Interior Minister Lukas
+        # Brandt", "Senate Majority Leader Mitch McConnell" (the name after the last title)
+        for j in range(len(words) - 2, k, -1):
+            n = _is_title(words, j)
+            if n and j + n < len(words) and not _is_title(words, j + n):
+                k = j + n
+                break
         if not _is_title(words, k):
             names.append((" ".join(words[k:]), m.end()))
     for name, end in names:  # the head of the phrase: a name not followed by a common noun

@@ -160,8 +160,16 @@ def test_pronoun_resolves_to_named_speaker() -> None:
         ("President Trump", "Trump"),
         ("Clinton's campaign chairman John Podesta", "John Podesta"),
         ("Jones of the Heritage Foundation", "Jones"),
-        # kept as they are: a name that merely starts like a title, several people
+        # an office whose title follows other capitalised words, and an occupation that opens
+        # the sentence
+        ("Interior Minister Lukas Brandt", "Lukas Brandt"),
+        ("Israeli Prime Minister Benjamin Netanyahu", "Benjamin Netanyahu"),
+        ("Twitter CEO Jack Dorsey", "Jack Dorsey"),
+        ("Editor Greta Holm", "Greta Holm"),
+        # kept as they are: a name that merely starts like a title, several people, a title
+        # word at the end of a name
         ("Lady Gaga", "Lady Gaga"),
+        ("John Major", "John Major"),
         ("Donald Trump Jr.", "Donald Trump Jr."),
         ("Romney and Ryan", "Romney and Ryan"),
     ],
