@@ -898,9 +898,14 @@ def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
         cues = rows[rows["kind"] != "continuation"]
         verbs = cues.groupby("lemma").size().sort_values(ascending=False, kind="mergesort")
         stances = cues.groupby("stance").size()
+        # how the speaker is sourced: a named person, an anonymous "sources", an unverified
+        # "reports" (the most frequent type of its source spans, ties by name)
+        types = rows.groupby("source_type").size()
+        source_type = str(types.sort_index().idxmax()) if not types.empty else "none"
         result.append(
             {
                 "speaker": str(speaker),
+                "source_type": source_type,
                 "attributions": int(n),
                 "verbs": [[str(v), int(c)] for v, c in verbs.head(6).items()],
                 "stances": {s: int(stances.get(s, 0)) for s in STANCES if stances.get(s, 0)},

@@ -261,6 +261,7 @@ def test_stances_sourcing_and_speakers() -> None:
     speakers = speaker_profile(tables.subset("Loud Post"))
     assert speakers[0]["speaker"] == "Critics"
     assert speakers[0]["verbs"] == [["insisted", 12]]
+    assert speakers[0]["source_type"] == "person"  # as the records type the source
 
 
 def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
@@ -299,6 +300,7 @@ def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
     assert sourcing.loc["unverified_rate", "value"] == pytest.approx(0.5)
     assert "" not in set(top_cues(tables)["lemma"])
     (critics,) = speaker_profile(tables)
+    assert critics["source_type"] == "anonymous"  # the report says how a speaker is sourced
     assert critics["attributions"] == 2  # the cue and the paragraph that continues it
     assert critics["verbs"] == [["insisted", 1]]
     assert critics["stances"] == {"distancing": 1}
