@@ -681,6 +681,16 @@ _ORG_WORDS: Final = frozenset(
         "service",
         "services",
         "federation",
+        "alliance",
+        "movement",
+        "society",
+        "caucus",
+        "authority",
+        "institution",
+        "forum",
+        "inc",
+        "corp",
+        "llc",
         "league",
         "club",
         "team",
@@ -1694,6 +1704,17 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if has_name and _titled_name(raw):
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
         return "person", False
+    if pp == 0 and not low.isdisjoint(_ORG_WORDS) and raw[0][0].isupper():
+        # a name before the organisation it is of: "Jones of the Heritage Foundation" (but not
+        # "Bank of America", "Department of Defense": the head is the organisation)
+        k = next((i for i, w in enumerate(words) if w in _NAME_OF), 0)
+        if (
+            k
+            and _ORG_WORDS.isdisjoint(words[:k])
+            and all(w[0].isupper() for w in raw[:k])
+            and not any(w in name_titles() or w in _GROUP_NOUNS for w in words[:k])
+        ):
+            return "person", False
     if not low.isdisjoint(_ORG_WORDS) or (
         len(raw) <= 2 and phrase.removeprefix("the ") in _countries()
     ):
@@ -1734,6 +1755,8 @@ _MEMBER_WORDS: Final = frozenset(
 
 
 _POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my", "your"])
+# prepositions between a person's name and the organisation they belong to
+_NAME_OF: Final = frozenset(["of", "from", "at", "with"])
 #: words that can start what follows the head of a noun phrase (:func:`_post_modifier`)
 _POST_WORDS: Final = _POST_PREPOSITIONS | _AFTER_HEAD
 #: plural common nouns that head a source phrase, capitalised only when they open the sentence

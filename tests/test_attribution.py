@@ -1801,6 +1801,13 @@ def test_a_dash_and_a_name_after_a_quotation_inside_a_paragraph_sign_the_entry()
             "person",
         ),
         ("The Bank of America said the talks were over.", "The Bank of America", "organisation"),
+        # a name before the organisation it is of; an organisation named by its kind
+        (
+            "Nancy Berlinger of the Hastings Center said the talks were over.",
+            "Nancy Berlinger of the Hastings Center",
+            "person",
+        ),
+        ("The Civic Alliance said the talks were over.", "The Civic Alliance", "organisation"),
     ],
 )
 def test_a_source_phrase_is_typed_by_its_head_before_a_preposition(
