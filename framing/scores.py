@@ -78,6 +78,9 @@ def _round(x: float) -> float:
     return round(x, 4)
 
 
+#: Source types of the voices ``n_speakers`` counts: named people and organisations and
+#: described roles, not "sources", "reports" or documents.
+NAMED_TYPES = frozenset(["person", "organisation", "role"])
 #: Cues with no source that mark their content as hearsay: counted as unverified sourcing.
 UNSOURCED_UNVERIFIED = frozenset(["reportedly", "allegedly"])
 #: Kinds of attribution that name no one by construction: counted as unverified sourcing. The
@@ -118,7 +121,7 @@ def attribution_scores(
     speakers: set[str] = set()
     for a in attributions:
         kinds[a.kind] = kinds.get(a.kind, 0) + 1
-        if a.speaker:
+        if a.speaker and a.source is not None and a.source.type in NAMED_TYPES:
             speakers.add(a.speaker)
         if a.kind == "continuation":
             continue

@@ -122,3 +122,17 @@ def test_voice_segments_label_each_character_by_priority(
     )
     spans = {"excluded": excluded, "quoted": quoted, "reported": reported}
     assert segments == segments_char_by_char(n, spans)
+
+
+def test_n_speakers_counts_named_voices_once() -> None:
+    text = (
+        "Dana Ruiz said the ferry would run. Sources said it would not. Unconfirmed reports "
+        "suggest the crews are on strike. Ruiz added that talks had resumed. The ministry said "
+        "nothing had been decided."
+    )
+    analysis = analyze_text(text)
+    speakers = {a.speaker for a in analysis.attributions if a.speaker}
+    assert {"Dana Ruiz", "The ministry"} <= speakers
+    # Ruiz twice is one voice; "Sources" and "Unconfirmed reports" are sourcing, not voices
+    assert analysis.scores.attribution["n_speakers"] == 2
+    assert analysis.scores.attribution["source_type_counts"]["anonymous"] == 1
