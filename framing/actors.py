@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,22 +41,30 @@ _WORD_BEFORE_RE = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[a-z-]
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "In", "On", "But", "And", "He", "She"})
 
 
-@lru_cache(maxsize=1)
-def demonyms() -> Mapping[str, str]:
-    """Demonym (and its plural) -> country, from ``lexicons/demonyms.tsv``."""
-    path = data_path("lexicons", "demonyms.tsv")
-    out: dict[str, str] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _table_rows(path: Path, header: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a tab-separated word list after its header (``#`` comments and blank lines
+    skipped), with their line numbers; a different header raises a
+    :class:`~framing.errors.LexiconError` naming the file and line."""
     header_seen = False
-    for n, line in enumerate(lines, 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         if not header_seen:
             header_seen = True
-            if cols != ["demonym", "country"]:
-                raise LexiconError("expected header 'demonym<TAB>country'", file=str(path), line=n)
+            if cols != header:
+                expected = "<TAB>".join(header)
+                raise LexiconError(f"expected header '{expected}'", file=str(path), line=n)
             continue
+        yield n, cols
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> Mapping[str, str]:
+    """Demonym (and its plural) -> country, from ``lexicons/demonyms.tsv``."""
+    path = data_path("lexicons", "demonyms.tsv")
+    out: dict[str, str] = {}
+    for n, cols in _table_rows(path, ["demonym", "country"]):
         if len(cols) != 2 or not cols[0] or not cols[1]:
             raise LexiconError("expected two tab-separated columns", file=str(path), line=n)
         out[cols[0]] = cols[1]
@@ -77,16 +85,7 @@ def read_given_names(path: Path) -> dict[str, str]:
     or ``m``; ``#`` comments). Raises :class:`~framing.errors.LexiconError` naming the file,
     the line and the field at fault."""
     out: dict[str, str] = {}
-    header_seen = False
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols != ["name", "gender"]:
-                raise LexiconError("expected header 'name<TAB>gender'", file=str(path), line=n)
-            continue
+    for n, cols in _table_rows(path, ["name", "gender"]):
         if len(cols) != 2 or not cols[0] or cols[0] != cols[0].lower():
             raise LexiconError(
                 "expected a lower-case name and a gender, tab-separated", file=str(path), line=n

@@ -1774,7 +1774,7 @@ def _post_modifier(words: Sequence[str], raw: Sequence[str]) -> int:
     if not (opening or words[0] in _COMMON_HEADS):
         return 0
     for i in range(1, len(words)):
-        if words[i] in _POST_PREPOSITIONS or words[i] in _AFTER_HEAD:
+        if words[i] in _POST_WORDS:
             # a capitalised plural before a capitalised object may be a name ("Citizens for
             # Tax Justice"), not a sentence's first word ("People familiar with the matter")
             if opening or i + 1 == len(raw) or not raw[i + 1][0].isupper():
@@ -2336,7 +2336,7 @@ HEARSAY_PASSIVES: Final = frozenset(
      "rumor", "purport", "indicate", "consider", "regard", "brand", "liken"]
 )  # fmt: skip
 # "is known as" names; "is known to" / "it is known that" report
-_NAMING_AS: Final = frozenset(["know", "call", "brand", "dub", "name", "refer to"])
+_NAMING_AS: Final = frozenset(["know", "brand"])
 _NOT_INFINITIVE: Final = frozenset(
     ["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "him",
      "them", "me", "us", "it", "our", "my", "your", "some", "all", "any", "each"]
@@ -3031,12 +3031,12 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
     for i, q in enumerate(qs.quotes):
         if i in used or q.kind in _SHORT_KINDS:
             continue
-        if text[text.rfind("\n", 0, q.start) + 1 : q.start].strip():
-            # the quotation opens its paragraph: a dash and a name after the last quotation of
-            # a live blog's entry sign the entry ("… ,'' he said. —Will Feuer"), not the words
-            continue
         after = text[q.end : q.end + 3].lstrip(" \t\xa0")
         if not after or after[0] not in "―—–-":
+            continue  # (the cheap test first: most quotations have no dash after them)
+        if text[_paragraph_bounds(text, q.start)[0] : q.start].strip():
+            # the quotation opens its paragraph: a dash and a name after the last quotation of
+            # a live blog's entry sign the entry ("… ,'' he said. —Will Feuer"), not the words
             continue
         m = _BYLINE_RE.match(text, q.end)
         if m is None:
