@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 from framing.actors import demonyms, given_names, name_titles
 from framing.lexicon import (
@@ -1178,27 +1178,50 @@ _QUOTE_OPEN: Final = "“\"‘'«„"
 _SOURCE_END_RE: Final = re.compile(r"[,;.:!?“”\"(]")
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
+class _Token:
+    """A word or punctuation token of a window of text (:func:`_tokens`): its offsets, its text
+    and its text lower-cased. (A plain class: mypyc compiles it to a struct, which is built and
+    read faster than a named tuple.)"""
 
+    __slots__ = ("end", "low", "start", "text")
 
-_new_tuple = tuple.__new__
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def astuple(self) -> tuple[int, int, str, str]:
+        return (self.start, self.end, self.text, self.low)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Token) and self.astuple() == other.astuple()
+
+    def __repr__(self) -> str:
+        return f"_Token{self.astuple()!r}"
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
-    # ``findall`` gives the strings without match objects: each token with the gap before it,
-    # so its offsets are the running sum of the lengths. tuple.__new__ builds the named tuple
-    # without a Python-level constructor call.
+    # Tokens never cross whitespace, and a whitespace-separated chunk of letters and digits is
+    # one token (``[^\W_]`` is exactly what ``str.isalnum`` accepts): most chunks need no
+    # regular expression. Others (punctuation, apostrophes, "_") are read by
+    # ``_GAP_AND_TOKEN_RE``: ``findall`` gives each token with the gap before it, so its offsets
+    # are the running sum of the lengths. tuple.__new__ builds the named tuple without a
+    # Python-level constructor call.
     out: list[_Token] = []
     pos = start
-    for gap, g in _GAP_AND_TOKEN_RE.findall(text, start, end):
-        s = pos + len(gap)
-        pos = s + len(g)
-        out.append(_new_tuple(_Token, (s, pos, g, g.lower())))
+    for chunk in text[start:end].split():
+        s = text.find(chunk, pos)
+        pos = s + len(chunk)
+        if chunk.isalnum():
+            out.append(_Token(s, pos, chunk, chunk.lower()))
+            continue
+        p = s
+        for gap, g in _GAP_AND_TOKEN_RE.findall(text, s, pos):
+            t = p + len(gap)
+            p = t + len(g)
+            out.append(_Token(t, p, g, g.lower()))
     return out
 
 
@@ -1208,7 +1231,7 @@ def _first_token(text: str, start: int, end: int) -> _Token | None:
     if m is None:
         return None
     g = m.group()
-    return _new_tuple(_Token, (m.start(), m.end(), g, g.lower()))
+    return _Token(m.start(), m.end(), g, g.lower())
 
 
 def _last_token(text: str, start: int, end: int) -> _Token | None:
@@ -1222,13 +1245,13 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
     if word.isalnum():
         # nearly always: a chunk of letters and digits is one token, as the pattern reads it
         # (its ``[^\W_]`` is exactly what ``str.isalnum`` accepts, character by character)
-        return _new_tuple(_Token, (hi - len(word), hi, word, word.lower()))
+        return _Token(hi - len(word), hi, word, word.lower())
     found = _WORD_TOKEN_RE.findall(text, hi - len(word), hi)
     if not found or not chunk.endswith(found[-1]):
         toks = _tokens(text, start, end)  # a chunk ending in characters that are not tokens
         return toks[-1] if toks else None
     g = found[-1]
-    return _new_tuple(_Token, (hi - len(g), hi, g, g.lower()))
+    return _Token(hi - len(g), hi, g, g.lower())
 
 
 # ----------------------------------------------------------------------------- source phrases
@@ -1849,31 +1872,60 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, len(text) if e < 0 else e
 
 
-@dataclass(slots=True)
 class _CueHit:
-    """A cue candidate: a match of the cue card that its rules allow."""
+    """A cue candidate: a match of the cue card that its rules allow.
 
-    start: int
-    end: int
-    text: str
-    term: str
-    category: str
-    #: the cue's verb is an ``-ing`` form: the first word of a phrase ("referring to")
-    participle: bool
-    #: the bounds of the cue's sentence (the whole text when it precedes the first sentence)
-    s_start: int
-    s_end: int
+    (A plain class, not a dataclass, here and in :class:`_Draft`: mypyc compiles its
+    ``__init__``, while a dataclass's generated one stays interpreted and costs about as much as
+    the rest of a hit's bookkeeping.)"""
+
+    __slots__ = ("category", "end", "participle", "s_end", "s_start", "start", "term", "text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        term: str,
+        category: str,
+        participle: bool,
+        s_start: int,
+        s_end: int,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.term = term
+        self.category = category
+        #: the cue's verb is an ``-ing`` form: the first word of a phrase ("referring to")
+        self.participle = participle
+        #: the bounds of the cue's sentence (the whole text when it precedes the first one)
+        self.s_start = s_start
+        self.s_end = s_end
 
 
-@dataclass(slots=True)
 class _Draft:
-    cue: Cue
-    source: tuple[int, int] | None
-    content: tuple[int, int] | None
-    kind: AttributionKind
-    quote: int | None  # index of the quotation that is the content
-    confidence: float
-    antecedent: tuple[int, int] | None = None  # what a relative pronoun source refers to
+    """An attribution before its source is typed and its speaker resolved (:func:`_finish`)."""
+
+    __slots__ = ("antecedent", "confidence", "content", "cue", "kind", "quote", "source")
+
+    def __init__(
+        self,
+        cue: Cue,
+        source: tuple[int, int] | None,
+        content: tuple[int, int] | None,
+        kind: AttributionKind,
+        quote: int | None,  # index of the quotation that is the content
+        confidence: float,
+        antecedent: tuple[int, int] | None = None,  # what a relative pronoun source refers to
+    ) -> None:
+        self.cue = cue
+        self.source = source
+        self.content = content
+        self.kind = kind
+        self.quote = quote
+        self.confidence = confidence
+        self.antecedent = antecedent
 
 
 # ------------------------------------------------------------------------------------ the pass
@@ -1922,7 +1974,9 @@ def _cue_hits(
             i = bisect.bisect_right(ex_starts, start) - 1
             if i >= 0 and start < ex[i][1]:
                 continue
-        targets = matcher.targets.get(form_key(norm[start:end]), ())
+        form = norm[start:end]
+        # (form_key's own shortcut for one word, inlined: this runs for every candidate)
+        targets = matcher.targets.get(form if form.isalpha() else form_key(form), ())
         if not targets:
             continue
         si = bisect.bisect_right(sent_starts, start) - 1

@@ -810,7 +810,7 @@ def test_tokens_and_word_counts_agree_with_the_token_pattern(
         (m.start(), m.end(), m.group(), m.group().lower())
         for m in _WORD_TOKEN_RE.finditer(text, start, end)
     ]
-    assert [tuple(t) for t in _tokens(text, start, end)] == expected
+    assert [t.astuple() for t in _tokens(text, start, end)] == expected
     n_words = sum(1 for _ in WORD_RE.finditer(text, start, end))
     for n in (1, 2, 3):
         assert _has_words(text, start, end, n) == (n_words >= n)
@@ -1044,7 +1044,7 @@ def test_window_tokens_are_the_token_pattern_matches(pieces: list[str], a: int, 
         (m.start(), m.end(), m.group(), m.group().lower())
         for m in _WORD_TOKEN_RE.finditer(text, start, end)
     ]
-    assert [tuple(t) for t in _tokens(text, start, end)] == expected
+    assert [t.astuple() for t in _tokens(text, start, end)] == expected
 
 
 # the token pattern as first written, without the possessive runs
