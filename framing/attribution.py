@@ -34,7 +34,6 @@ from framing.lexicon import (
     EntrySpec,
     LexiconSpec,
     RuleSpec,
-    clause_start,
     combined_scan,
     compile_lexicons,
     form_key,
@@ -46,7 +45,7 @@ from framing.lexicon import (
     trie_pattern,
 )
 from framing.resources import data_path
-from framing.text import WORD_RE, count_words, ends_abbreviation, normalize
+from framing.text import WORD_RE, clause_start, count_words, ends_abbreviation, normalize
 from framing.types import (
     Attribution,
     AttributionKind,
@@ -114,7 +113,7 @@ class _CueMatcher:
     the cheaper checks (overlap, boilerplate, inside a long quotation); they mean what they
     mean in :mod:`framing.lexicon` (``veto_preceding``, ``veto_following``,
     ``veto_capitalized``; the words before a cue are read back to the last of
-    :data:`framing.lexicon.CLAUSE_MARKS` only).
+    :data:`framing.text.CLAUSE_MARKS` only).
     """
 
     pattern: re.Pattern[str]

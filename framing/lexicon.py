@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from framing.errors import LexiconError
 from framing.resources import data_dir
-from framing.text import WORD_RE, is_title_or_caps, normalize
+from framing.text import WORD_RE, clause_start, is_title_or_caps, normalize
 from framing.types import Hit, Sentence, Veto
 
 RuleType = Literal[
@@ -798,15 +798,6 @@ class CompiledLexicons:
 #: Marks that end a clause: the words before one are not next to the words after it, so a
 #: ``*_preceding`` rule reads back only to the last of them. Quotation marks are not among them:
 #: a scare quote opens on the very term it marks ("a migrant “invasion”").
-CLAUSE_MARKS = ",;:()[]—–"
-
-
-def clause_start(text: str, lo: int, hi: int) -> int:
-    """Where the clause that reaches ``hi`` starts in ``text[lo:hi]``: just after the last
-    :data:`CLAUSE_MARKS` character there, or ``lo`` when there is none."""
-    return max(lo, *[text.rfind(c, lo, hi) + 1 for c in CLAUSE_MARKS])
-
-
 class _Context:
     """Lazily computed context of a text for evaluating rules."""
 

@@ -178,6 +178,22 @@ def ends_abbreviation(text: str, dot: int) -> bool:
     return _is_abbreviation(text, dot, abbreviations())
 
 
+#: characters that end a clause: the words before a cue or a loaded term are read back to the
+#: last of them only (the context rules of the lexicons and of the cue card)
+CLAUSE_MARKS = ",;:()[]—–"
+
+
+def clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that reaches ``hi`` starts in ``text[lo:hi]``: just after the last
+    :data:`CLAUSE_MARKS` character there, or ``lo`` when there is none."""
+    start = lo
+    for mark in CLAUSE_MARKS:
+        after = text.rfind(mark, lo, hi) + 1
+        if after > start:
+            start = after
+    return start
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Non-blank lines (split at ``\\n`` only) as ``(start, end)``, trimmed of surrounding
     whitespace (``str.isspace``, so ``\\r`` too)."""

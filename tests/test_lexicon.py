@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from framing.errors import LexiconError
 from framing.lexicon import (
-    clause_start,
     compile_lexicons,
     load_lexicons,
     parse_lexicon,
@@ -150,15 +149,6 @@ def test_preceding_rules_read_back_only_to_the_last_clause_mark(mini) -> None:
     # a quotation mark is not a clause mark: a scare quote opens on the term itself
     assert found(mini, "A new tax “regime” starts in May.") == []
     assert found(mini, "The new tax 'regime' starts in May.") == []
-
-
-def test_clause_start_is_just_after_the_last_clause_mark() -> None:
-    text = "said, after the vote; the tax regime"
-    assert clause_start(text, 0, len(text)) == text.index(";") + 1
-    assert clause_start(text, 0, text.index(";")) == text.index(",") + 1
-    assert clause_start(text, 0, 4) == 0  # no mark: the whole stretch
-    assert clause_start("a — b", 0, 5) == 3
-    assert clause_start("a “b”", 0, 5) == 0  # quotation marks are not clause marks
 
 
 def test_proper_nouns_are_not_hits_but_sentence_starts_and_headlines_are(mini) -> None:

@@ -14,6 +14,7 @@ from framing.text import (
     SpanIndex,
     _is_abbreviation,
     abbreviations,
+    clause_start,
     count_class_words,
     count_words,
     ends_abbreviation,
@@ -238,3 +239,12 @@ def test_one_pass_sentence_spans_equal_line_by_line_spans(text: str) -> None:
 def test_one_pass_sentence_spans_equal_line_by_line_spans_on_examples(text: str) -> None:
     assert line_spans(text) == plain_line_spans(text)
     assert sentence_spans(text) == plain_sentence_spans(text)
+
+
+def test_clause_start_is_just_after_the_last_clause_mark() -> None:
+    text = "said, after the vote; the tax regime"
+    assert clause_start(text, 0, len(text)) == text.index(";") + 1
+    assert clause_start(text, 0, text.index(";")) == text.index(",") + 1
+    assert clause_start(text, 0, 4) == 0  # no mark: the whole stretch
+    assert clause_start("a — b", 0, 5) == 3
+    assert clause_start("a “b”", 0, 5) == 0  # quotation marks are not clause marks
