@@ -2900,6 +2900,7 @@ def extract_attributions(
     drafts.extend(_byline_drafts(text, qs, used_quotes))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
+    drafts = _without_nested(drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
 
@@ -2921,6 +2922,36 @@ def _inside_content(draft: _Draft, pos: int, s_start: int) -> bool:
         and draft.cue.start >= s_start
         and draft.content[0] <= pos < draft.content[1]
     )
+
+
+def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """``drafts`` without the beliefs and perceptions (stance ``other``) that lie inside another
+    relation's content: "said the poll showed he believed …", "RUIZ: … I think the polls are
+    wrong", “I think so,” she said. They are part of what was reported or quoted. The pass over
+    the cues drops those inside the relation right before; this one also finds those whose
+    content belongs to a cue that comes later ("Voters don’t believe the figures, the poll
+    found") or to a relation found after the pass (a transcript's answer). Reporting verbs
+    inside content stay relations of their own ("Ruiz said that Brandt had claimed …": the
+    claim is Brandt's, reported by Ruiz)."""
+    if len(drafts) < 2 or all(d.cue.stance != "other" for d in drafts):
+        return drafts
+    spans = sorted((d.content[0], d.content[1], i) for i, d in enumerate(drafts) if d.content)
+    starts = [sp[0] for sp in spans]
+    reach: list[int] = []  # the furthest end of the contents that start up to each one
+    for sp in spans:
+        reach.append(sp[1] if not reach or sp[1] > reach[-1] else reach[-1])
+    out: list[_Draft] = []
+    for i, d in enumerate(drafts):
+        if d.cue.stance == "other":
+            pos = d.cue.start
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and reach[k] > pos:
+                while k >= 0 and not (spans[k][2] != i and pos < spans[k][1]):
+                    k -= 1
+                if k >= 0:
+                    continue  # inside another relation's content
+        out.append(d)
+    return out
 
 
 def _previous_source(

@@ -1314,7 +1314,7 @@ SOURCE_RULES = [
         id="modal or negation skipped 3",
     ),
     pytest.param(
-        "Voters don’t believe the figures, the poll found.",
+        "Voters don’t believe the figures.",
         "believe",
         "Voters",
         id="modal or negation skipped 4",
@@ -1954,8 +1954,8 @@ def test_a_pronoun_after_an_unnamed_source_stays_unnamed(text: str, cue: str) ->
         # inside a quotation "I" is the quoted speaker's
         ("Dana Ruiz took the stage. “I said no,” she recalled.", "said", "Dana Ruiz"),
         # a transcript's label gives its paragraph's speaker
-        ("Wallace met Dana Ruiz on Sunday.\nRUIZ: We will win. I think the polls are wrong.\n",
-         "think", "Dana Ruiz"),
+        ("Wallace met Dana Ruiz on Sunday.\nRUIZ: We will win. I said the polls were wrong.\n",
+         "said", "Dana Ruiz"),
     ],
 )  # fmt: skip
 def test_i_outside_a_quotation_is_the_writer(text: str, cue: str, speaker: str | None) -> None:
@@ -1973,3 +1973,34 @@ def test_i_outside_a_quotation_is_the_writer(text: str, cue: str, speaker: str |
 )
 def test_charged_as_an_adjective_is_no_cue(text: str, cues: list[tuple[str, str]]) -> None:
     assert [(a.cue.text, a.cue.stance) for a in run(text).attributions] == cues
+
+
+# ------------------------------------------------------------------------ nested relations
+
+
+def test_a_belief_inside_reported_content_is_part_of_it_whichever_cue_comes_first() -> None:
+    text = "Voters don’t believe the figures, the poll found."
+    assert [a.cue.text for a in run(text).attributions] == ["found"]
+    text = "Ruiz said that voters believe the figures."
+    assert [a.cue.text for a in run(text).attributions] == ["said"]
+
+
+def test_a_belief_inside_a_quotation_or_a_transcript_answer_is_the_speakers() -> None:
+    text = "“I think so,” Ruiz told reporters."
+    found = run(text).attributions
+    assert [(a.cue.text, a.kind) for a in found] == [("told", "direct")]
+    assert found[0].speaker == "Ruiz"
+    text = "Wallace met Dana Ruiz on Sunday.\nRUIZ: We will win. I think the polls are wrong.\n"
+    assert [a.cue.text for a in run(text).attributions] == [":"]
+
+
+def test_reported_speech_inside_reported_content_stays_a_relation() -> None:
+    # the claim is Brandt's, reported by Ruiz: a distancing cue of its own
+    text = "Ruiz said that Brandt had claimed victory too early."
+    found = {a.cue.text: a for a in run(text).attributions}
+    assert set(found) == {"said", "claimed"}
+    assert found["claimed"].cue.stance == "distancing"
+    assert found["claimed"].speaker == "Brandt"
+    # a belief outside any content is a relation
+    text = "Many voters believe the figures."
+    assert [a.cue.text for a in run(text).attributions] == ["believe"]
