@@ -22,7 +22,7 @@ import orjson
 import pandas as pd
 
 from framing.errors import InputError
-from framing.scores import OFFICIAL_ACTS, UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS
+from framing.scores import OFFICIAL_ACTS, UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS, speaker_key
 from framing.stats import bootstrap_ratio
 from framing.text import WORD_RE, normalize
 from framing.types import STANCES as _STANCES
@@ -880,6 +880,19 @@ def _middle_initials_merged(speakers: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def _article_variants_merged(speakers: pd.Series) -> dict[str, str]:
+    """Speaker -> the name it is counted under: the names with one :func:`speaker_key` ("The
+    Civic Alliance", "the Civic Alliance", "Civic Alliance") under the most frequent of them
+    (ties: the first in sorted order)."""
+    counts = speakers.value_counts()
+    best: dict[str, tuple[int, str]] = {}
+    for name, n in sorted(counts.items()):
+        key = speaker_key(str(name))
+        if key not in best or int(n) > best[key][0]:
+            best[key] = (int(n), str(name))
+    return {str(name): best[speaker_key(str(name))][1] for name in counts.index}
+
+
 def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     """The most-quoted speakers with the cue verbs used for each (actor x stance): a speaker's
     attributions include the quotation paragraphs that continue them, the verbs and stances
@@ -888,6 +901,7 @@ def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     if a.empty:
         return []
     a = a.assign(speaker=a["speaker"].map(_middle_initials_merged(a["speaker"].unique().tolist())))
+    a = a.assign(speaker=a["speaker"].map(_article_variants_merged(a["speaker"])))
     result = []
     counts = a.groupby("speaker").size().sort_values(ascending=False, kind="mergesort")
     top = counts.sort_index().sort_values(ascending=False, kind="mergesort").head(limit)

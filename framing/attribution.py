@@ -1108,6 +1108,18 @@ _CAP_NAME_RE: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z]++(?:[-'’][A-Za-z]++)?"
     r"(?:\s++(?:[A-Z]\.\s++)?[A-Z][a-z]++(?:[-'’][A-Za-z]++)?)+"
 )
+# a wire story's dateline before its first sentence: "WASHINGTON (Reuters) - ", "NEW YORK,
+# March 3 (AP) — ", "MAREN, Feb 5 (CWS) - ", "SPRINGFIELD, Ill. — " (a place in capitals, an
+# optional state or country, date and agency, then a dash). It is not part of the subject of
+# the sentence; every cue's sentence is read past it. (_DATELINE_RE, which also reads
+# "Washington — ", serves only the subject fallback.)
+_WIRE_DATELINE_RE: Final = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:--|[-–—])[ \t]+"
+)
+_POSSESSIVE_END_RE: Final = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _COLON_RE: Final = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
     re.MULTILINE,
@@ -1620,6 +1632,12 @@ def _appositive_name(phrase: str) -> str | None:
     return None
 
 
+#: indefinite pronouns as subjects: no one in particular (``_SOMEONE``: an unnamed somebody)
+_SOMEONE: Final = frozenset(["someone", "somebody"])
+_INDEFINITE_PRONOUNS: Final = _SOMEONE | frozenset(
+    ["nobody", "everyone", "everybody", "anyone", "anybody", "none"]
+)
+
 # plural nouns for groups of people by role or trait: as a whole subject ("Prosecutors said")
 # they are capitalised only by the sentence start
 _GROUP_NOUNS: Final = frozenset(
@@ -1661,6 +1679,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if not words:
         return "unknown", False
     low = set(words)
+    if words[0] in _INDEFINITE_PRONOUNS or words[:2] == ["no", "one"]:
+        # an indefinite pronoun names no one: "Nobody in Maren believes it", "Everyone agrees";
+        # "someone", "somebody" are an unnamed source ("someone familiar with the talks said")
+        return ("anonymous" if words[0] in _SOMEONE else "unknown"), False
     if len(words) == 1 and words[0] in _GROUP_NOUNS:
         # a group named by its role, capitalised only because it opens the sentence
         # ("Prosecutors said", "Lawmakers said"): not a person's name
@@ -1980,6 +2002,12 @@ def _cue_hits(
             continue
         si = bisect.bisect_right(sent_starts, start) - 1
         s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
+        if (
+            text[s_start : s_start + 1].isupper()
+            and (s_start == 0 or text[s_start - 1] == "\n")  # a paragraph's first sentence
+            and (dateline := _WIRE_DATELINE_RE.match(text, s_start, start))
+        ):
+            s_start = dateline.end()  # "MAREN, Feb 5 (CWS) - Kessler on Monday …, saying …"
         # one entry per form, nearly always
         for entry, plan in targets:
             if plan and _vetoed_fast(
@@ -2905,6 +2933,26 @@ def extract_attributions(
     return _finish(text, sentences, qs, drafts)
 
 
+# a one-word name written as a place: before a word for its territory or government, or after
+# one ("Orsk territory", "Orsk’s foreign minister", "the border with Orsk"); a country the
+# demonym list does not know, or a city, is typed by its use, not as a surname
+_PLACE_AFTER: Final = (
+    r"(?:['’]s[ \t]+(?:territory|capital|embassy)|[ \t]+(?:territory|border|frontier|capital"
+    r"|embassy|foreign[ \t]+ministry|defen[cs]e[ \t]+ministry))\b"
+)
+_PLACE_BEFORE: Final = (
+    r"\b(?:border[ \t]+with|capital[ \t]+of|territory[ \t]+of|government[ \t]+of"
+    r"|people[ \t]+of|president[ \t]+of|embassy[ \t]+of)[ \t]+"
+)
+
+
+def _written_as_place(text: str, word: str) -> bool:
+    if word not in text:
+        return False
+    w = re.escape(word)
+    return re.search(rf"\b{w}{_PLACE_AFTER}|{_PLACE_BEFORE}{w}\b", text) is not None
+
+
 def _ordinary_case(text: str, phrase: str) -> str | None:
     """How ``text`` writes ``phrase`` (a label in capitals) as a name in ordinary case, if it
     does: "WALLACE" -> "Wallace", "MCCONNELL" -> "McConnell"."""
@@ -3220,11 +3268,13 @@ class _Mentions:
             start, name = named
             good = ok.get(i)
             if good is None:
+                # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
+                words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
                 good = ok[i] = (
                     name.split(None, 1)[0] not in _NOT_NAME_START
-                    and _ORG_WORDS.isdisjoint(name.lower().split())
+                    and _ORG_WORDS.isdisjoint(words)
                     and name not in _countries()  # "the United States. He …"
-                    and _TIME_WORDS.isdisjoint(name.lower().split())  # "Later Friday"
+                    and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                 )
             if good and (
                 gender is None or gender_of is None or gender_of(start, name) in {None, gender}
@@ -3247,6 +3297,7 @@ def _resolve(
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
         best: tuple[int, str, SourceType] | None = None
+        best_end = -1  # where the best speaker's source phrase ends
         for p, name, typ, said in reversed(speakers):  # the last one in the list that qualifies
             # an unnamed official stays unnamed: "A senior official said … He added …"
             if (
@@ -3259,9 +3310,12 @@ def _resolve(
                 )
             ):
                 best = (p, name, typ)
+                best_end = p + len(said)
                 break
         found = mentions.last_before(pos, max(0, pos - 1500), want, gender_of)
-        if found is not None and (best is None or found[0] > best[0]):
+        # a name inside the speaker's own source phrase does not displace the speaker ("Jonas
+        # Ekberg, a deputy of Mira Dalen, said … “…,” he said": he is Ekberg)
+        if found is not None and (best is None or found[0] >= best_end):
             best = (found[0], found[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
@@ -3544,6 +3598,7 @@ def _finish(
     mentions = _Mentions(text)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
+    places: dict[str, bool] = {}  # one-word names: whether the text writes them as a place
 
     genders: dict[tuple[int, str], str | None] = {}
 
@@ -3587,6 +3642,8 @@ def _finish(
             speaker = text[a_s:a_e]
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found
+            elif typ == "unknown":
+                speaker = None  # "Nobody in Maren believes …": no one to name
             if (
                 d.kind == "colon"
                 and typ in {"organisation", "person"}
@@ -3616,6 +3673,16 @@ def _finish(
                 # one plain word (most often a surname) has no title to drop
                 name = speaker if speaker.isalpha() else person_name(speaker)
                 speaker = full_names.resolve(name, a_s)
+                if speaker.isalpha():
+                    if speaker not in places:
+                        places[speaker] = _written_as_place(text, speaker)
+                    if places[speaker]:
+                        typ = "organisation"  # a country or city the text writes as one
+            elif typ != "pronoun" and speaker and "," in speaker:
+                # a source typed by its head is named by it: "The Civic Alliance, which Dalen
+                # leads" is the Civic Alliance, "A party official, who asked not to be named"
+                # an anonymous party official (the source span keeps the whole phrase)
+                speaker = speaker[: speaker.index(",")].rstrip() or speaker
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):

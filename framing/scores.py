@@ -108,6 +108,14 @@ def sourcing_type(source_type: str, lemma: str, kind: str) -> str:
     return source_type
 
 
+def speaker_key(name: str) -> str:
+    """The key under which a speaker is counted: the name without case and without a leading
+    article, so that "The Civic Alliance", "the Civic Alliance" and "Civic Alliance" are one
+    speaker (records keep the name as the text writes it)."""
+    key = name.casefold()
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
+
+
 def attribution_scores(
     attributions: Sequence[Attribution], quoted_words: int, n_words: int
 ) -> dict[str, Any]:
@@ -122,7 +130,7 @@ def attribution_scores(
     for a in attributions:
         kinds[a.kind] = kinds.get(a.kind, 0) + 1
         if a.speaker and a.source is not None and a.source.type in NAMED_TYPES:
-            speakers.add(a.speaker)
+            speakers.add(speaker_key(a.speaker))
         if a.kind == "continuation":
             continue
         n += 1

@@ -326,6 +326,28 @@ def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
     assert profile["George W. Bush"] == profile["George H. W. Bush"] == profile["George Bush"] == 1
 
 
+def test_speakers_written_with_and_without_an_article_are_counted_once() -> None:
+    def said(i: int, speaker: str) -> dict[str, object]:
+        return make_record(
+            f"a{i}",
+            "Wire",
+            f"{speaker} said the regime fell.",
+            cues=[("said", "neutral", "organisation", speaker)],
+        )
+
+    names = ["The Civic Alliance", "the Civic Alliance", "Civic Alliance", "Civic Alliance",
+             "The Hague", "Theodor Park"]  # fmt: skip
+    profile = {p["speaker"]: p["attributions"] for p in speaker_profile(
+        tables_from_records([said(i, n) for i, n in enumerate(names)])
+    )}  # fmt: skip
+    # counted under the most frequent way of writing it
+    assert profile["Civic Alliance"] == 4
+    assert "The Civic Alliance" not in profile
+    assert "the Civic Alliance" not in profile
+    # only a whole leading article goes: "The Hague" has no other form, "Theodor" is a name
+    assert profile["The Hague"] == profile["Theodor Park"] == 1
+
+
 def test_top_terms_kwic_and_months() -> None:
     tables = tables_from_records(make_corpus())
     loud = tables.subset("Loud Post")

@@ -2004,3 +2004,84 @@ def test_reported_speech_inside_reported_content_stays_a_relation() -> None:
     # a belief outside any content is a relation
     text = "Many voters believe the figures."
     assert [a.cue.text for a in run(text).attributions] == ["believe"]
+
+
+# ---------------------------------------------------------------- who the speaker is named as
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "speaker"),
+    [
+        # a wire dateline is not the subject of the first sentence
+        ("MAREN, Feb 5 (CWS) - Veloria's President Anton Kessler on Monday postponed the "
+         "elections, saying security did not allow a vote.", "saying",
+         "Veloria's President Anton Kessler", "Anton Kessler"),
+        ("WASHINGTON (Reuters) - The Pentagon said on Tuesday it would send more troops.",
+         "said", "The Pentagon", "The Pentagon"),
+        ("Headline\n\nBEIJING, Jan. 5 (Xinhua) -- Officials said the plant had closed.", "said",
+         "Officials", "Officials"),
+        # not a dateline: capitals inside a paragraph, or a name in ordinary case
+        ("The talks ended. NATO officials said the alliance would respond.", "said",
+         "NATO officials", "NATO officials"),
+        # a source typed by its head is named by it
+        ("The Civic Alliance, which Dalen leads, said the vote was rigged.", "said",
+         "The Civic Alliance, which Dalen leads", "The Civic Alliance"),
+        ("A party official, who asked not to be named, said the vote was rigged.", "said",
+         "A party official, who asked not to be named", "A party official"),
+        # a person's appositive still names the person
+        ("The White House spokesman, Josh Earnest, said the plan would work.", "said",
+         "The White House spokesman, Josh Earnest", "Josh Earnest"),
+    ],
+)  # fmt: skip
+def test_speaker_names(text: str, cue: str, source: str, speaker: str) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a)[0] == source
+    assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_type", "speaker"),
+    [
+        ("Nobody in Maren believes it will end before the vote.", "believes", "unknown", None),
+        ("No one believes that.", "believes", "unknown", None),
+        ("Everyone agrees the plan failed.", "agrees", "unknown", None),
+        ("Someone familiar with the talks said they had stalled.", "said", "anonymous",
+         "Someone familiar with the talks"),
+    ],
+)  # fmt: skip
+def test_an_indefinite_pronoun_names_no_one(
+    text: str, cue: str, source_type: str, speaker: str | None
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.type == source_type
+    assert a.speaker == speaker
+
+
+def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> None:
+    text = (
+        "Jonas Ekberg, the Civic Alliance’s deputy leader, said the party would act. "
+        "“We will win,” he said."
+    )
+    assert [a.speaker for a in run(text).attributions] == ["Jonas Ekberg", "Jonas Ekberg"]
+    # a person named after the speaker's phrase is still the nearer antecedent
+    text = "The ministry said the talks had failed. Dana Ruiz arrived late. “No,” she said."
+    assert by_cue(run(text), "said").speaker == "The ministry"
+    assert run(text).attributions[-1].speaker == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # a one-word name the text writes as a place is a country or city, not a surname
+        ("Planes crossed from Orsk territory overnight. Orsk denied involvement.", "organisation"),
+        ("The border with Kell is closed. Kell said it would reopen it.", "organisation"),
+        # a surname stays a person, also before "border wall" or after "in"
+        ("Trump’s border wall was debated. Voters had faith in Trump. Trump said it would rise.",
+         "person"),
+    ],
+)  # fmt: skip
+def test_a_one_word_place_is_not_a_person(text: str, source_type: str) -> None:
+    a = run(text).attributions[-1]
+    assert a.source is not None
+    assert a.source.type == source_type

@@ -136,3 +136,8 @@ def test_n_speakers_counts_named_voices_once() -> None:
     # Ruiz twice is one voice; "Sources" and "Unconfirmed reports" are sourcing, not voices
     assert analysis.scores.attribution["n_speakers"] == 2
     assert analysis.scores.attribution["source_type_counts"]["anonymous"] == 1
+    # one organisation written with and without its article is one voice
+    text = "The Civic Alliance said the vote was rigged. Later, Civic Alliance said it would act."
+    speakers = [a.speaker for a in analyze_text(text).attributions]
+    assert speakers == ["The Civic Alliance", "Civic Alliance"]
+    assert analyze_text(text).scores.attribution["n_speakers"] == 1
