@@ -2972,6 +2972,30 @@ def _inside_content(draft: _Draft, pos: int, s_start: int) -> bool:
     )
 
 
+class _Contents:
+    """The content spans of a list of drafts, to ask whether a position lies inside the content
+    of a draft other than a given one."""
+
+    def __init__(self, drafts: Sequence[_Draft]) -> None:
+        self.spans = sorted(
+            (d.content[0], d.content[1], i) for i, d in enumerate(drafts) if d.content
+        )
+        self.starts = [sp[0] for sp in self.spans]
+        self.reach: list[int] = []  # the furthest end of the contents that start up to each one
+        for sp in self.spans:
+            self.reach.append(sp[1] if not self.reach or sp[1] > self.reach[-1] else self.reach[-1])
+
+    def holds(self, pos: int, other_than: int) -> bool:
+        """Whether ``pos`` lies in the content of a draft other than ``drafts[other_than]``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0 or self.reach[k] <= pos:
+            return False
+        spans = self.spans
+        while k >= 0 and not (spans[k][2] != other_than and pos < spans[k][1]):
+            k -= 1
+        return k >= 0
+
+
 def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
     """``drafts`` without the beliefs and perceptions (stance ``other``) that lie inside another
     relation's content: "said the poll showed he believed …", "RUIZ: … I think the polls are
@@ -2983,23 +3007,12 @@ def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
     claim is Brandt's, reported by Ruiz)."""
     if len(drafts) < 2 or all(d.cue.stance != "other" for d in drafts):
         return drafts
-    spans = sorted((d.content[0], d.content[1], i) for i, d in enumerate(drafts) if d.content)
-    starts = [sp[0] for sp in spans]
-    reach: list[int] = []  # the furthest end of the contents that start up to each one
-    for sp in spans:
-        reach.append(sp[1] if not reach or sp[1] > reach[-1] else reach[-1])
-    out: list[_Draft] = []
-    for i, d in enumerate(drafts):
-        if d.cue.stance == "other":
-            pos = d.cue.start
-            k = bisect.bisect_right(starts, pos) - 1
-            if k >= 0 and reach[k] > pos:
-                while k >= 0 and not (spans[k][2] != i and pos < spans[k][1]):
-                    k -= 1
-                if k >= 0:
-                    continue  # inside another relation's content
-        out.append(d)
-    return out
+    contents = _Contents(drafts)
+    return [
+        d
+        for i, d in enumerate(drafts)
+        if d.cue.stance != "other" or not contents.holds(d.cue.start, i)
+    ]
 
 
 def _previous_source(
@@ -3630,7 +3643,8 @@ def _finish(
     kinds: dict[int, QuoteKind] = {i: q.kind for i, q in enumerate(qs.quotes)}
     sent_starts = [s.start for s in sentences]
     reported: list[ContentSpan] = []
-    for d in drafts:
+    contents: _Contents | None = None  # built when an anonymity grant asks for it
+    for di, d in enumerate(drafts):
         source: SourceSpan | None = None
         speaker: str | None = None
         if d.source is not None:
@@ -3638,7 +3652,13 @@ def _finish(
             a_s, a_e = d.antecedent if d.antecedent is not None else d.source
             typ, ask = _source_type(text, a_s, a_e)
             if ask and anonymous_at(a_s):
-                typ = "anonymous"
+                # the grant is the outer speaker's, not that of a source inside what they said
+                # ("One senior official, speaking on condition of anonymity, said the army had
+                # asked for …": the army is named)
+                if contents is None:
+                    contents = _Contents(drafts)
+                if not contents.holds(a_s, di):
+                    typ = "anonymous"
             speaker = text[a_s:a_e]
             if speaker.lower() in _RELATIVE:
                 speaker, typ = None, "unknown"  # a relative pronoun whose antecedent was not found

@@ -2085,3 +2085,17 @@ def test_a_one_word_place_is_not_a_person(text: str, source_type: str) -> None:
     a = run(text).attributions[-1]
     assert a.source is not None
     assert a.source.type == source_type
+
+
+def test_an_anonymity_grant_is_the_outer_speakers() -> None:
+    text = (
+        "One senior official, speaking on condition of anonymity, said the army had asked for "
+        "“a quiet spring.”"
+    )
+    types = {a.cue.text: a.source.type for a in run(text).attributions if a.source}
+    assert types == {"said": "anonymous", "asked": "organisation"}
+    # an institution that is itself granted anonymity is an unnamed source
+    text = "The ministry, speaking on condition of anonymity, said the plan would fail."
+    source = by_cue(run(text), "said").source
+    assert source is not None
+    assert source.type == "anonymous"
