@@ -2936,21 +2936,32 @@ def extract_attributions(
 # a one-word name written as a place: before a word for its territory or government, or after
 # one ("Orsk territory", "Orsk’s foreign minister", "the border with Orsk"); a country the
 # demonym list does not know, or a city, is typed by its use, not as a surname
-_PLACE_AFTER: Final = (
+_PLACE_AFTER_RE: Final = re.compile(
     r"(?:['’]s[ \t]+(?:territory|capital|embassy)|[ \t]+(?:territory|border|frontier|capital"
     r"|embassy|foreign[ \t]+ministry|defen[cs]e[ \t]+ministry))\b"
 )
-_PLACE_BEFORE: Final = (
+_PLACE_BEFORE_RE: Final = re.compile(
     r"\b(?:border[ \t]+with|capital[ \t]+of|territory[ \t]+of|government[ \t]+of"
-    r"|people[ \t]+of|president[ \t]+of|embassy[ \t]+of)[ \t]+"
+    r"|people[ \t]+of|president[ \t]+of|embassy[ \t]+of)[ \t]+\Z"
 )
 
 
 def _written_as_place(text: str, word: str) -> bool:
-    if word not in text:
-        return False
-    w = re.escape(word)
-    return re.search(rf"\b{w}{_PLACE_AFTER}|{_PLACE_BEFORE}{w}\b", text) is not None
+    """Whether ``text`` writes ``word`` (one capitalised word) as a place somewhere: its
+    occurrences are found by plain search, the words around each read by fixed patterns."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        end = i + n
+        whole = (i == 0 or not text[i - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if whole and (
+            _PLACE_AFTER_RE.match(text, end) or _PLACE_BEFORE_RE.search(text, max(0, i - 30), i)
+        ):
+            return True
+        i = text.find(word, end)
+    return False
 
 
 def _ordinary_case(text: str, phrase: str) -> str | None:
