@@ -2003,8 +2003,8 @@ def _cue_hits(
         si = bisect.bisect_right(sent_starts, start) - 1
         s_start, s_end = (sentences[si].start, sentences[si].end) if si >= 0 else (0, len(text))
         if (
-            text[s_start : s_start + 1].isupper()
-            and (s_start == 0 or text[s_start - 1] == "\n")  # a paragraph's first sentence
+            (s_start == 0 or text[s_start - 1] == "\n")  # a paragraph's first sentence
+            and text[s_start : s_start + 1].isupper()
             and (dateline := _WIRE_DATELINE_RE.match(text, s_start, start))
         ):
             s_start = dateline.end()  # "MAREN, Feb 5 (CWS) - Kessler on Monday …, saying …"
@@ -2940,10 +2940,11 @@ _PLACE_AFTER_RE: Final = re.compile(
     r"(?:['’]s[ \t]+(?:territory|capital|embassy)|[ \t]+(?:territory|border|frontier|capital"
     r"|embassy|foreign[ \t]+ministry|defen[cs]e[ \t]+ministry))\b"
 )
-_PLACE_BEFORE_RE: Final = re.compile(
-    r"\b(?:border[ \t]+with|capital[ \t]+of|territory[ \t]+of|government[ \t]+of"
-    r"|people[ \t]+of|president[ \t]+of|embassy[ \t]+of)[ \t]+\Z"
-)
+#: the two words before a place: "the border with Orsk", "the people of Kell"
+_PLACE_BEFORE: Final = frozenset(
+    [("border", "with"), ("capital", "of"), ("territory", "of"), ("government", "of"),
+     ("people", "of"), ("president", "of"), ("embassy", "of")]
+)  # fmt: skip
 
 
 def _written_as_place(text: str, word: str) -> bool:
@@ -2957,7 +2958,8 @@ def _written_as_place(text: str, word: str) -> bool:
             end == len(text) or not text[end].isalnum()
         )
         if whole and (
-            _PLACE_AFTER_RE.match(text, end) or _PLACE_BEFORE_RE.search(text, max(0, i - 30), i)
+            _PLACE_AFTER_RE.match(text, end)
+            or tuple(text[max(0, i - 30) : i].split()[-2:]) in _PLACE_BEFORE
         ):
             return True
         i = text.find(word, end)

@@ -795,9 +795,6 @@ class CompiledLexicons:
         return scan_spans(norm, patterns, self._scan, self._scan_members)
 
 
-#: Marks that end a clause: the words before one are not next to the words after it, so a
-#: ``*_preceding`` rule reads back only to the last of them. Quotation marks are not among them:
-#: a scare quote opens on the very term it marks ("a migrant “invasion”").
 class _Context:
     """Lazily computed context of a text for evaluating rules."""
 

@@ -178,8 +178,10 @@ def ends_abbreviation(text: str, dot: int) -> bool:
     return _is_abbreviation(text, dot, abbreviations())
 
 
-#: characters that end a clause: the words before a cue or a loaded term are read back to the
-#: last of them only (the context rules of the lexicons and of the cue card)
+#: Marks that end a clause: the words before one are not next to the words after it, so a
+#: ``*_preceding`` rule of a lexicon or of the cue card reads back only to the last of them.
+#: Quotation marks are not among them: a scare quote opens on the very term it marks ("a
+#: migrant “invasion”").
 CLAUSE_MARKS = ",;:()[]—–"
 
 
