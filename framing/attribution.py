@@ -598,6 +598,13 @@ _DOC_WORDS: Final = frozenset(
         "platform",
         "speech",
         "remarks",
+        # a treaty or plan "says", "requires", "calls for" (not "law": "law enforcement
+        # officials", "a law firm", "Robert Law")
+        "agreement",
+        "treaty",
+        "plan",
+        "proposal",
+        "constitution",
     ]
 )
 _UNVERIFIED_WORDS: Final = frozenset(
@@ -712,6 +719,17 @@ _ORG_WORDS: Final = frozenset(
         "gop",
         "dnc",
         "rnc",
+        # plurals of the words above that head a name ("Centers for Disease Control")
+        "agencies",
+        "centers",
+        "centres",
+        "committees",
+        "companies",
+        "groups",
+        "institutes",
+        "organisations",
+        "organizations",
+        "unions",
     ]
 )
 _ROLE_WORDS: Final = frozenset(
@@ -1769,6 +1787,11 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         return "organisation", not has_name  # acronyms (FBI, the US, the UN)
     if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
         return "role", not has_name
+    if has_name and raw[-1].islower() and raw[-1].endswith("s") and len(raw[-1]) > 3:
+        # a group named by a plural common noun, whatever names modify it ("Republican
+        # senators", "Democratic incumbents", "several Trump allies"): a person's name ends
+        # with a capitalised word
+        return "role", False
     if has_name:
         return "person", not has_name
     if words[0] in {"the", "a", "an", "his", "her", "their"}:

@@ -714,8 +714,22 @@ def test_doubled_straight_marks_are_quotations() -> None:
         ("Republicans", "organisation", "Republicans"),
         ("Sanders", "person", "Sanders"),  # a surname that ends in -s is still a name
         ("The Justice Department", "organisation", "The Justice Department"),
+        # a group named by a plural common noun is not a person, whatever names modify it
+        ("Republican senators", "role", "Republican senators"),
+        ("Several Trump allies", "role", "Several Trump allies"),
+        ("Dana Ruiz and her lawyers", "role", "Dana Ruiz and her lawyers"),
+        ("Dana Ruiz and Pavel Strom", "person", "Dana Ruiz and Pavel Strom"),
+        # plural institutions, treaties and plans
+        ("The Centers for Disease Control and Prevention", "organisation",
+         "The Centers for Disease Control and Prevention"),
+        ("The North American Free Trade Agreement", "document",
+         "The North American Free Trade Agreement"),
+        ("The Trump tax plan", "document", "The Trump tax plan"),
+        # "law" is not a document word: a law enforcement official, Robert Law
+        ("A law enforcement official", "anonymous", "A law enforcement official"),
+        ("Robert Law", "person", "Robert Law"),
     ],
-)
+)  # fmt: skip
 def test_source_type_and_speaker_of_offices_acronyms_and_officials(
     subject: str, source_type: str, speaker: str
 ) -> None:
