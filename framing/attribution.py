@@ -1126,6 +1126,11 @@ _CAP_NAME_RE: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z]++(?:[-'’][A-Za-z]++)?"
     r"(?:\s++(?:[A-Z]\.\s++)?[A-Z][a-z]++(?:[-'’][A-Za-z]++)?)+"
 )
+# a name of two or more capitalised words at the end of a phrase, after a possessive and any
+# lower-case words for a role: "Fox News’ Sean Hannity", "Sanders’ campaign organizer Mason Baird"
+_POSSESSOR_NAME_RE: Final = re.compile(
+    r"\w(?:['’]s|s['’])[ \t]+(?:[a-z][\w-]*[ \t]+)*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)+)$"
+)
 # a wire story's dateline before its first sentence: "WASHINGTON (Reuters) - ", "NEW YORK,
 # March 3 (AP) — ", "MAREN, Feb 5 (CWS) - ", "SPRINGFIELD, Ill. — " (a place in capitals, an
 # optional state or country, date and agency, then a dash). It is not part of the subject of
@@ -1691,6 +1696,17 @@ def _is_acronym(word: str) -> bool:
 def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
     make it ``anonymous`` instead (phrases recur across texts, so this is cached)."""
+    if phrase.endswith(")") and "(" in phrase:
+        # a party and state label or an abbreviation says nothing of the type: "Sen. Chuck
+        # Schumer (D-N.Y.)"
+        bare = phrase[: phrase.rindex("(")].rstrip()
+        if bare:
+            return _phrase_type(bare)
+    possessor = _POSSESSOR_NAME_RE.search(phrase)
+    if possessor is not None and _phrase_type(possessor.group(1))[0] == "person":
+        # a name after a possessive and the words for the person's role: "Fox News’ Sean
+        # Hannity", "Sanders’ campaign field organizer Mason Baird" (not "Trump’s White House")
+        return "person", False
     phrase = _undot(phrase)
     raw = WORD_RE.findall(phrase)
     words = [w.lower() for w in raw]
@@ -1763,8 +1779,15 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
-    if has_name and _titled_name(raw):
-        # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell"
+    if has_name and (
+        _titled_name(raw)
+        or (
+            (j := next((i for i in range(2, len(words)) if words[i] in _NAME_OF), 0))
+            and _titled_name(raw[:j])
+        )
+    ):
+        # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell", also with
+        # where they are from: "Senate Minority Leader Chuck Schumer of New York"
         return "person", False
     if pp == 0 and not low.isdisjoint(_ORG_WORDS) and raw[0][0].isupper():
         # a name before the organisation it is of: "Jones of the Heritage Foundation" (but not
@@ -3484,6 +3507,9 @@ def person_name(phrase: str) -> str:
     head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0]).strip())
     if " and " in head or " & " in head:
         return phrase
+    possessor = _POSSESSOR_NAME_RE.search(head)
+    if possessor is not None:
+        head = possessor.group(1)  # "Fox News’ Sean Hannity" -> "Sean Hannity"
     names: list[tuple[str, int]] = []
     for m in _NAME_RUN_RE.finditer(head):
         words = m.group().split()

@@ -725,6 +725,12 @@ def test_doubled_straight_marks_are_quotations() -> None:
         ("The North American Free Trade Agreement", "document",
          "The North American Free Trade Agreement"),
         ("The Trump tax plan", "document", "The Trump tax plan"),
+        # a titled name with where it is from, a party label, or after a possessive
+        ("Senate Minority Leader Chuck Schumer of New York", "person", "Chuck Schumer"),
+        ("Senate Minority leader Chuck Schumer (D-N.Y.)", "person", "Chuck Schumer"),
+        ("Fox News’ Sean Hannity", "person", "Sean Hannity"),
+        ("Sanders’ campaign field organizer Mason Baird", "person", "Mason Baird"),
+        ("Obama’s Justice Department", "organisation", "Obama’s Justice Department"),
         # "law" is not a document word: a law enforcement official, Robert Law
         ("A law enforcement official", "anonymous", "A law enforcement official"),
         ("Robert Law", "person", "Robert Law"),
