@@ -533,6 +533,8 @@ def test_time_phrase_is_not_the_source() -> None:
     text = "The regional council said Friday that the vote would be delayed."
     a = by_cue(run(text), "said")
     assert span(text, a)[0] == "The regional council"
+    text = "Fox News’ Sean Hannity on Thursday night said the poll was wrong."
+    assert span(text, by_cue(run(text), "said"))[0] == "Fox News’ Sean Hannity"
 
 
 def test_participle_does_not_take_the_following_pronoun_as_source() -> None:
