@@ -1241,8 +1241,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     # one token (``[^\W_]`` is exactly what ``str.isalnum`` accepts): most chunks need no
     # regular expression. Others (punctuation, apostrophes, "_") are read by
     # ``_GAP_AND_TOKEN_RE``: ``findall`` gives each token with the gap before it, so its offsets
-    # are the running sum of the lengths. tuple.__new__ builds the named tuple without a
-    # Python-level constructor call.
+    # are the running sum of the lengths.
     out: list[_Token] = []
     pos = start
     for chunk in text[start:end].split():
@@ -2979,9 +2978,10 @@ def extract_attributions(
     return _finish(text, sentences, qs, drafts)
 
 
-# a one-word name written as a place: before a word for its territory or government, or after
-# one ("Orsk territory", "Orsk’s foreign minister", "the border with Orsk"); a country the
-# demonym list does not know, or a city, is typed by its use, not as a surname
+# a one-word name written as a place: before a word for its territory, border or capital, or
+# after one ("Orsk territory", "Orsk’s capital", "the border with Orsk"); a country the demonym
+# list does not know, or a city, is typed by its use, not as a surname (a possessive before
+# "border" or "foreign minister" is left out: "Trump’s border wall", "Putin’s foreign minister")
 _PLACE_AFTER_RE: Final = re.compile(
     r"(?:['’]s[ \t]+(?:territory|capital|embassy)|[ \t]+(?:territory|border|frontier|capital"
     r"|embassy|foreign[ \t]+ministry|defen[cs]e[ \t]+ministry))\b"
