@@ -3012,6 +3012,24 @@ def _written_as_place(text: str, word: str) -> bool:
     return False
 
 
+def _short_organisation(name: str, speakers: Sequence[tuple[int, str, SourceType, str]]) -> str:
+    """An organisation's short name ("the Times", "the Post") stands for the full name of an
+    organisation that spoke earlier in the text and ends with that word ("The New York Times",
+    "The Washington Post"), when exactly one does."""
+    article, _, word = name.partition(" ")
+    if article not in {"the", "The"} or not word[:1].isupper() or not word.isalpha():
+        return name
+    fulls = {
+        said
+        for _, said, typ, _ in speakers
+        if typ == "organisation"
+        and said.endswith(f" {word}")
+        and said.count(" ") > 1
+        and " and " not in said  # "The Washington Post and The New York Times"
+    }
+    return fulls.pop() if len(fulls) == 1 else name
+
+
 def _ordinary_case(text: str, phrase: str) -> str | None:
     """How ``text`` writes ``phrase`` (a label in capitals) as a name in ordinary case, if it
     does: "WALLACE" -> "Wallace", "MCCONNELL" -> "McConnell"."""
@@ -3765,6 +3783,8 @@ def _finish(
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
                 # an anonymous party official (the source span keeps the whole phrase)
                 speaker = speaker[: speaker.index(",")].rstrip() or speaker
+            if typ == "organisation" and speaker:
+                speaker = _short_organisation(speaker, speakers)
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):

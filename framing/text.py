@@ -157,6 +157,10 @@ _LAST_WORD_RE = re.compile(r"([^\W_](?:[\w.'’-]*[^\W_])?)\.$")
 _ACRONYM_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
+#: abbreviations of "number", which stand before a numeral only: "no" is also the word no
+_NUMBER_ABBREVIATIONS = frozenset(["no", "nos"])
+
+
 def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     """Does the period at ``dot`` end an abbreviation (Mr., U.S., Lt.) rather than a sentence?"""
     # No match can start at or before a space (the word's characters exclude it): searching
@@ -166,6 +170,10 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
+    if word in _NUMBER_ABBREVIATIONS:
+        # "No. 5", "Nos. 3 and 4", but "He said no. The vote …" ends a sentence
+        rest = text[dot + 1 : dot + 4].lstrip()
+        return rest[:1].isdigit()
     if word in abbrevs:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.N.") are abbreviations.

@@ -2121,3 +2121,16 @@ def test_an_anonymity_grant_is_the_outer_speakers() -> None:
     source = by_cue(run(text), "said").source
     assert source is not None
     assert source.type == "anonymous"
+
+
+def test_a_short_name_of_an_organisation_that_spoke_is_its_full_name() -> None:
+    text = (
+        "The New York Times reported that the deal was off. "
+        "Later, the Times said it stood by the story."
+    )
+    assert [a.speaker for a in run(text).attributions] == ["The New York Times"] * 2
+    # not when several organisations that spoke end with the word, or none does
+    text = "The Washington Post and The New York Times reported it. The Times said it was true."
+    assert run(text).attributions[-1].speaker == "The Times"
+    text = "Times are hard, the mayor said. The Times said so."
+    assert run(text).attributions[-1].speaker == "The Times"

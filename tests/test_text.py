@@ -40,6 +40,16 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_no_is_an_abbreviation_only_before_a_number() -> None:
+    text = "Item No. 5 was sold. Nos. 3 and 4 went too. The council said no. The mayor left."
+    assert texts_of(text) == [
+        "Item No. 5 was sold.",
+        "Nos. 3 and 4 went too.",
+        "The council said no.",
+        "The mayor left.",
+    ]
+
+
 def test_quotes_after_terminal_punctuation_stay_with_their_sentence() -> None:
     text = "“This is false,” the ministry said. “We reject it!” Officials left."
     assert texts_of(text) == [
