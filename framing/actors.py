@@ -109,6 +109,14 @@ def name_titles() -> frozenset[str]:
     return frozenset(w.strip().lower().rstrip(".") for w in lines if w.strip()[:1] not in {"", "#"})
 
 
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Places that are neither countries nor persons (``lexicons/places.txt``): US states,
+    large cities and regions, as written ("New Jersey", "Los Angeles")."""
+    lines = data_path("lexicons", "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip()[:1] not in {"", "#"})
+
+
 def _clean_name(name: str) -> str:
     return name.rstrip(".'’ ")
 

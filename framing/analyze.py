@@ -26,7 +26,7 @@ from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 #: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
 #: demonyms (actors, source types), titles before names (speakers) and given names (pronouns).
-WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt", "given_names.tsv")
+WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt", "given_names.tsv", "places.txt")
 
 
 def _file_hash(path: str) -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
-from framing.actors import demonyms, given_names, name_titles
+from framing.actors import demonyms, given_names, name_titles, places
 from framing.lexicon import (
     FORM_SEP,
     CompiledLexicons,
@@ -1800,7 +1800,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         ):
             return "person", False
     if not low.isdisjoint(_ORG_WORDS) or (
-        len(raw) <= 2 and phrase.removeprefix("the ") in _countries()
+        len(raw) <= 2 and (phrase.removeprefix("the ") in _countries() or phrase in places())
     ):
         return "organisation", not has_name
     if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
@@ -3364,6 +3364,7 @@ class _Mentions:
                     name.split(None, 1)[0] not in _NOT_NAME_START
                     and _ORG_WORDS.isdisjoint(words)
                     and name not in _countries()  # "the United States. He …"
+                    and name not in places()  # "… facing New Jersey. He …"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                 )
             if good and (

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from framing.actors import actor_profiles, demonyms, given_names, link_actors, read_given_names
+from framing.actors import (
+    actor_profiles,
+    demonyms,
+    given_names,
+    link_actors,
+    places,
+    read_given_names,
+)
 from framing.attribution import extract_attributions
 from framing.errors import LexiconError
 from framing.quotes import find_quotes
@@ -86,6 +93,14 @@ def test_demonym_table_has_plurals_and_countries() -> None:
     table = demonyms()
     assert table["Ukrainians"] == "Ukraine"
     assert table["Belarus"] == "Belarus"
+
+
+def test_places_are_neither_countries_nor_ambiguous_surnames() -> None:
+    found = places()
+    assert {"New Jersey", "Iowa", "Los Angeles", "West Bank"} <= found
+    assert set(demonyms().values()).isdisjoint(found - {"Georgia"})  # the state, not the country
+    # "Washington" is a surname and the US government as often as the city or the state
+    assert "Washington" not in found
 
 
 def test_given_names_leave_out_names_borne_by_women_and_men_alike() -> None:

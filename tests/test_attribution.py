@@ -2134,3 +2134,14 @@ def test_a_short_name_of_an_organisation_that_spoke_is_its_full_name() -> None:
     assert run(text).attributions[-1].speaker == "The Times"
     text = "Times are hard, the mayor said. The Times said so."
     assert run(text).attributions[-1].speaker == "The Times"
+
+
+def test_a_place_is_no_antecedent_and_a_one_word_place_no_person() -> None:
+    text = (
+        "Senator Tom Berg spoke about New Jersey. The Garden State Parkway was closed, and "
+        "the state's budget, facing New Jersey, was cut. Later he said taxes were too high."
+    )
+    assert by_cue(run(text), "said").speaker == "Tom Berg"
+    source = by_cue(run("Iowa said it would recount the votes."), "said").source
+    assert source is not None
+    assert source.type == "organisation"

@@ -129,6 +129,7 @@ def test_run_key_depends_on_the_word_lists(
         "demonyms.tsv",
         "titles.txt",
         "given_names.tsv",
+        "places.txt",
     }
     real = framing.analyze._file_hash
     monkeypatch.setattr(
