@@ -1654,6 +1654,11 @@ def _appositive_name(phrase: str) -> str | None:
     return None
 
 
+#: nouns for a share of a group, before "of" ("40 percent of voters", "a majority of …")
+_SHARE_WORDS: Final = frozenset(
+    ["percent", "%", "half", "majority", "minority", "third", "thirds", "quarter", "quarters",
+     "share", "plurality", "most", "many", "some", "all", "none", "each"]
+)  # fmt: skip
 #: indefinite pronouns as subjects: no one in particular (``_SOMEONE``: an unnamed somebody)
 _SOMEONE: Final = frozenset(["someone", "somebody"])
 _INDEFINITE_PRONOUNS: Final = _SOMEONE | frozenset(
@@ -1716,6 +1721,17 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an indefinite pronoun names no one: "Nobody in Maren believes it", "Everyone agrees";
         # "someone", "somebody" are an unnamed source ("someone familiar with the talks said")
         return ("anonymous" if words[0] in _SOMEONE else "unknown"), False
+    if 1 <= (k := words.index("of") if "of" in words[:4] else 0) < len(words) - 1 and (
+        words[k - 1] in _SHARE_WORDS
+    ):
+        # "40 percent of voters", "a majority of Americans", "most of the Democrats": the
+        # group after "of"
+        return _phrase_type(" ".join(raw[k + 1 :]))
+    if len(words) > 1 and words[0] in _QUANTIFIERS:
+        # part of a group is typed as the group: "Most Republicans", "Many Trump supporters"
+        return _phrase_type(phrase.split(None, 1)[1])
+    if len(words) == 1 and raw[0].endswith("s") and raw[0][:-1] in demonyms():
+        return "role", False  # "Americans say": people of a country, not its government
     if len(words) == 1 and words[0] in _GROUP_NOUNS:
         # a group named by its role, capitalised only because it opens the sentence
         # ("Prosecutors said", "Lawmakers said"): not a person's name
@@ -1803,8 +1819,13 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         len(raw) <= 2 and (phrase.removeprefix("the ") in _countries() or phrase in places())
     ):
         return "organisation", not has_name
-    if caps and words[0] == "the" and caps[-1].endswith("s") and len(caps) == 1:
-        return "organisation", not has_name  # the Ukrainians, the Democrats
+    if (
+        words[0] == "the"
+        and caps
+        and caps[-1].endswith("s")
+        and len(caps) == 1 + (caps[0] == "The")
+    ):
+        return "organisation", not has_name  # the Ukrainians, The Democrats
     if caps and len(raw) <= 2 and _is_acronym(raw[-1]) and (len(raw) == 1 or words[0] == "the"):
         return "organisation", not has_name  # acronyms (FBI, the US, the UN)
     if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
@@ -2400,6 +2421,17 @@ _RELATIVE: Final = frozenset(["who", "which"])
 _IMPERSONAL: Final = frozenset(["seem", "appear"])
 
 
+def _antecedent_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """The noun phrase that a relative pronoun refers to, without a clause opened by a personal
+    pronoun before it: "they have a President (who wants …)" -> "a President"."""
+    toks = _tokens(text, start, end)
+    if len(toks) > 2 and toks[0].low in _PRONOUNS:
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].low in {"a", "an", "the"}:
+                return toks[k].start, end
+    return start, end
+
+
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The relative pronoun that is the subject of the cue (``Mr. Trump, who has said``)."""
     window = cue_start - 40 if cue_start - 40 > s_start else s_start
@@ -2947,6 +2979,8 @@ def extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
+                if antecedent is not None:
+                    antecedent = _antecedent_phrase(text, *antecedent)
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
         if (

@@ -733,6 +733,13 @@ def test_doubled_straight_marks_are_quotations() -> None:
         ("Fox News’ Sean Hannity", "person", "Sean Hannity"),
         ("Sanders’ campaign field organizer Mason Baird", "person", "Mason Baird"),
         ("Obama’s Justice Department", "organisation", "Obama’s Justice Department"),
+        # part or a share of a group is typed as the group
+        ("Most Republicans", "organisation", "Most Republicans"),
+        ("Forty percent of voters", "role", "Forty percent of voters"),
+        ("Most of the Democrats", "organisation", "Most of the Democrats"),
+        # people of a country, without the article that makes them a side
+        ("Americans", "role", "Americans"),
+        ("The Ukrainians", "organisation", "The Ukrainians"),
         # "law" is not a document word: a law enforcement official, Robert Law
         ("A law enforcement official", "anonymous", "A law enforcement official"),
         ("Robert Law", "person", "Robert Law"),
@@ -2145,3 +2152,12 @@ def test_a_place_is_no_antecedent_and_a_one_word_place_no_person() -> None:
     source = by_cue(run("Iowa said it would recount the votes."), "said").source
     assert source is not None
     assert source.type == "organisation"
+
+
+def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
+    text = "Thankfully for them, they have a President who wants to do just that."
+    a = by_cue(run(text), "wants")
+    assert span(text, a)[0] == "who"
+    assert a.speaker == "a President"
+    text = "Sanders, who had said he would run, left the race."
+    assert by_cue(run(text), "said").speaker == "Sanders"
