@@ -881,7 +881,10 @@ _CLAUSE_STARTERS: Final = frozenset(
         "who",
     ]
 )
-_BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_BE: Final = frozenset(
+    # with the impersonal contractions ("it's estimated that …"; "he's said" is "he has said")
+    ["is", "are", "was", "were", "be", "been", "being", "am", "it's", "it’s", "that's", "that’s"]
+)
 _Use = Literal["active", "passive"]
 _NOUN_AMBIGUOUS: Final = frozenset(
     [
@@ -1290,6 +1293,10 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
 # ----------------------------------------------------------------------------- source phrases
 
 
+#: personal pronouns that can only be subjects, and the conjunctions that join subjects
+_SUBJECT_PRONOUNS: Final = frozenset(["he", "she", "they", "we", "i"])
+_CONJUNCTIONS: Final = frozenset(["and", "or", "but", "nor"])
+
 # characters left of a cue read for its subject: a short window first, a longer one only when
 # the phrase may reach past it (a long appositive: "Senator Richard Shelby, the Alabama
 # Republican who heads the Senate Banking Committee, which oversees the Fed, said")
@@ -1462,6 +1469,14 @@ def _left_source_in(
                 return (head[0], toks[i - 1].end), False
         return None, j <= 0
     end_i = i
+    if (
+        toks[i].low in _SUBJECT_PRONOUNS
+        and i > 0
+        and toks[i - 1].text[0].isalnum()
+        and toks[i - 1].low not in _CONJUNCTIONS
+    ):
+        # a clause without "that" after a noun: "the timeline she agreed to" -> she
+        return (toks[i].start, toks[i].end), False
     words = 0
     while i >= 0:
         tok = toks[i]
@@ -1476,6 +1491,16 @@ def _left_source_in(
             and not (i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS)
             and not (tok.low == "with" and i > 0 and toks[i - 1].low in _ANON_HEADS)
             and not (i < end_i and (tok.low, toks[i + 1].low) in _ANONYMOUS_LINKS)
+            # inside an institution's name: "the Joint Committee on Taxation"
+            and not (
+                tok.low == "on"
+                and i > 0
+                and i < end_i
+                and toks[i - 1].low in _ORG_WORDS
+                and toks[i - 1].text[0].isupper()
+                and toks[i + 1].text[0].isupper()
+                and toks[i + 1].low not in _TIME_WORDS  # "the City Council on Wednesday"
+            )
         ):
             break
         if tok.low in _NP_INNER and (i == end_i):
@@ -1759,6 +1784,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     has_name = any(
         w[0].isupper()
         and w.lower() not in {"the", "a", "an"}
+        and not (i == 0 and w.lower() in _DETERMINERS)  # "One analyst", "Another voter"
         and not (i == 0 and w.lower() in _POSSESSIVES)
         and w not in dem
         and not (i < final and _is_acronym(w))
@@ -1778,7 +1804,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
             return "role", False
     if (
-        head in _DOC_WORDS
+        # (a capitalised head that also names an organisation is a name: "the Washington Post")
+        (head in _DOC_WORDS and not (raw[-1][0].isupper() and has_name and head in _ORG_WORDS))
         or (not has_name and not low.isdisjoint(_DOC_WORDS))
         or (
             not low.isdisjoint(_DOC_WORDS)
@@ -1822,6 +1849,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if (
         words[0] == "the"
         and caps
+        and caps[-1] == raw[-1]  # the plural name is the head: not "the Massachusetts senator"
         and caps[-1].endswith("s")
         and len(caps) == 1 + (caps[0] == "The")
     ):
