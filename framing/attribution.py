@@ -721,6 +721,7 @@ _ORG_WORDS: Final = frozenset(
         "rnc",
         # plurals of the words above that head a name ("Centers for Disease Control")
         "agencies",
+        "campaigns",
         "centers",
         "centres",
         "committees",
@@ -1656,7 +1657,7 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
         # "Anatoly Lappo, chairman of …": the head names the source; but an unnamed head with
         # a name in apposition is that person ("the White House spokesman, Josh Earnest")
         head = _phrase_type(text[start:comma])
-        if head[0] in {"anonymous", "role", "unknown"} and _appositive_name(text[start:end]):
+        if head[0] != "person" and _appositive_name(text[start:end]):
             return "person", False
         return head
     return _phrase_type(text[start:end])
@@ -1670,6 +1671,12 @@ def _appositive_name(phrase: str) -> str | None:
         return None
     name = parts[1].strip()
     words = name.split()
+    if len(words) > 3 and words[-3] in {"of", "from"}:
+        # where the person is from: "the Senate Democratic leader, Chuck Schumer of New York"
+        words = words[:-3] if words[-2][0].isupper() and words[-1][0].isupper() else words
+    elif len(words) > 2 and words[-2] in {"of", "from"} and words[-1][0].isupper():
+        words = words[:-2]  # "…, Jack Kingston of Georgia"
+    name = " ".join(words)
     if (
         2 <= len(words) <= 4
         and all(w[0].isupper() for w in words)

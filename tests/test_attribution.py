@@ -2063,9 +2063,14 @@ def test_reported_speech_inside_reported_content_stays_a_relation() -> None:
          "The Civic Alliance, which Dalen leads", "The Civic Alliance"),
         ("A party official, who asked not to be named, said the vote was rigged.", "said",
          "A party official, who asked not to be named", "A party official"),
-        # a person's appositive still names the person
+        # a person's appositive still names the person, also with where they are from and
+        # after a head that names an institution
         ("The White House spokesman, Josh Earnest, said the plan would work.", "said",
          "The White House spokesman, Josh Earnest", "Josh Earnest"),
+        ("The Senate Democratic leader, Chuck Schumer of New York, dismissed the claim.",
+         "dismissed", "The Senate Democratic leader, Chuck Schumer of New York", "Chuck Schumer"),
+        ("The company, Acme Inc., said sales fell.", "said", "The company, Acme Inc.",
+         "The company"),
     ],
 )  # fmt: skip
 def test_speaker_names(text: str, cue: str, source: str, speaker: str) -> None:
