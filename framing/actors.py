@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from framing.errors import LexiconError
-from framing.resources import data_path
+from framing.resources import data_path, word_list
 from framing.types import ActorLabel, Attribution, DocumentAnalysis, Hit, Sentence
 
 #: Hit categories that label an actor (other categories are not linked).
@@ -105,16 +105,14 @@ def read_given_names(path: Path) -> dict[str, str]:
 def name_titles() -> frozenset[str]:
     """Titles and offices that precede a name (``lexicons/titles.txt``), lower case, without
     their final period."""
-    lines = data_path("lexicons", "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower().rstrip(".") for w in lines if w.strip()[:1] not in {"", "#"})
+    return frozenset(w.lower().rstrip(".") for w in word_list("titles.txt"))
 
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Places that are neither countries nor persons (``lexicons/places.txt``): US states,
     large cities and regions, as written ("New Jersey", "Los Angeles")."""
-    lines = data_path("lexicons", "places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip()[:1] not in {"", "#"})
+    return frozenset(word_list("places.txt"))
 
 
 def _clean_name(name: str) -> str:

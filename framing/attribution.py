@@ -1294,8 +1294,7 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
 # ----------------------------------------------------------------------------- source phrases
 
 
-#: personal pronouns that can only be subjects, and the conjunctions that join subjects
-_SUBJECT_PRONOUNS: Final = frozenset(["he", "she", "they", "we", "i"])
+#: the conjunctions that join subjects ("Ruiz and she said")
 _CONJUNCTIONS: Final = frozenset(["and", "or", "but", "nor"])
 
 # characters left of a cue read for its subject: a short window first, a longer one only when
@@ -1471,7 +1470,7 @@ def _left_source_in(
         return None, j <= 0
     end_i = i
     if (
-        toks[i].low in _SUBJECT_PRONOUNS
+        toks[i].low in _MAIN_PRONOUNS  # (pronouns that are only subjects)
         and i > 0
         and toks[i - 1].text[0].isalnum()
         and toks[i - 1].low not in _CONJUNCTIONS
@@ -1791,8 +1790,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     has_name = any(
         w[0].isupper()
         and w.lower() not in {"the", "a", "an"}
-        and not (i == 0 and w.lower() in _DETERMINERS)  # "One analyst", "Another voter"
-        and not (i == 0 and w.lower() in _POSSESSIVES)
+        # "One analyst", "Another voter", "Her lawyer"
+        and not (i == 0 and (w.lower() in _DETERMINERS or w.lower() in _POSSESSIVES))
         and w not in dem
         and not (i < final and _is_acronym(w))
         for i, w in enumerate(raw)
@@ -3761,7 +3760,7 @@ def _finish(
     mentions = _Mentions(text)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
-    places: dict[str, bool] = {}  # one-word names: whether the text writes them as a place
+    written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so
 
     genders: dict[tuple[int, str], str | None] = {}
 
@@ -3844,9 +3843,9 @@ def _finish(
                 name = speaker if speaker.isalpha() else person_name(speaker)
                 speaker = full_names.resolve(name, a_s)
                 if speaker.isalpha():
-                    if speaker not in places:
-                        places[speaker] = _written_as_place(text, speaker)
-                    if places[speaker]:
+                    if speaker not in written_as_place:
+                        written_as_place[speaker] = _written_as_place(text, speaker)
+                    if written_as_place[speaker]:
                         typ = "organisation"  # a country or city the text writes as one
             elif typ != "pronoun" and speaker and "," in speaker:
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen

@@ -23,3 +23,10 @@ def data_dir(name: str) -> Path:
 
 def data_path(name: str, *parts: str) -> Path:
     return data_dir(name).joinpath(*parts)
+
+
+def word_list(name: str) -> list[str]:
+    """The entries of a shipped one-per-line word list ``lexicons/<name>``: lines stripped,
+    blank lines and ``#`` comments skipped."""
+    lines = data_path("lexicons", name).read_text(encoding="utf-8").splitlines()
+    return [w for w in (line.strip() for line in lines) if w and not w.startswith("#")]

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from framing.resources import data_path
+from framing.resources import word_list
 from framing.types import Sentence
 
 #: A word: letters or digits, with inner apostrophes (don't, Ukraine’s). Hyphens split words.
@@ -136,12 +136,7 @@ def count_class_words(classes: bytes, start: int = 0, end: int | None = None) ->
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Lower-case abbreviations (without their final period) that do not end a sentence."""
-    words: set[str] = set()
-    for line in data_path("lexicons", "abbreviations.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.lower().rstrip("."))
-    return frozenset(words)
+    return frozenset(w.lower().rstrip(".") for w in word_list("abbreviations.txt"))
 
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space and an

@@ -306,20 +306,24 @@ def test_continuations_and_unsourced_hearsay_in_cue_figures() -> None:
     assert critics["stances"] == {"distancing": 1}
 
 
-def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
-    def said(i: int, speaker: str) -> dict[str, object]:
-        return make_record(
+def _speaker_counts(names: Sequence[str], source_type: str) -> dict[str, int]:
+    """Most-quoted speakers of one record per name ("<name> said the regime fell.")."""
+    records = [
+        make_record(
             f"s{i}",
             "Wire",
-            f"{speaker} said the regime fell.",
-            cues=[("said", "neutral", "person", speaker)],
+            f"{name} said the regime fell.",
+            cues=[("said", "neutral", source_type, name)],
         )
+        for i, name in enumerate(names)
+    ]
+    return {p["speaker"]: p["attributions"] for p in speaker_profile(tables_from_records(records))}
 
+
+def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
     names = ["Donald Trump", "Donald J. Trump", "Donald Trump", "George W. Bush",
              "George H. W. Bush", "George Bush"]  # fmt: skip
-    profile = {p["speaker"]: p["attributions"] for p in speaker_profile(
-        tables_from_records([said(i, n) for i, n in enumerate(names)])
-    )}  # fmt: skip
+    profile = _speaker_counts(names, "person")
     assert profile["Donald Trump"] == 3
     assert "Donald J. Trump" not in profile
     # two Bushes with initials: which one "George Bush" is cannot be told, all stay apart
@@ -327,19 +331,9 @@ def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
 
 
 def test_speakers_written_with_and_without_an_article_are_counted_once() -> None:
-    def said(i: int, speaker: str) -> dict[str, object]:
-        return make_record(
-            f"a{i}",
-            "Wire",
-            f"{speaker} said the regime fell.",
-            cues=[("said", "neutral", "organisation", speaker)],
-        )
-
     names = ["The Civic Alliance", "the Civic Alliance", "Civic Alliance", "Civic Alliance",
              "The Hague", "Theodor Park"]  # fmt: skip
-    profile = {p["speaker"]: p["attributions"] for p in speaker_profile(
-        tables_from_records([said(i, n) for i, n in enumerate(names)])
-    )}  # fmt: skip
+    profile = _speaker_counts(names, "organisation")
     # counted under the most frequent way of writing it
     assert profile["Civic Alliance"] == 4
     assert "The Civic Alliance" not in profile
