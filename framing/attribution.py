@@ -1596,6 +1596,59 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return first.start, end
 
 
+# after an inverted subject: a party or state label, then a comma that may open an appositive
+_AFTER_INVERTED_RE: Final = re.compile(r"(?:[ \t]+\([A-Z][^()\n]{0,23}\))?(?:(,)[ \t]+(\w+))?")
+# words that open an appositive saying who the inverted subject is ("a former Obama
+# administration official", "the assistant leader of …", "who has four children", "of
+# Springfield, Va."; also any of _ROLE_WORDS: "head of the Congressional Black Caucus")
+_APPOSITIVE_OPENERS: Final = frozenset(
+    ["a", "an", "the", "who", "whose", "one", "another", "his", "her", "their", "its", "former",
+     "then", "now", "also", "both", "deputy", "senior", "chief", "executive", "interim", "acting",
+     "assistant", "associate", "longtime", "veteran", "of"]
+)  # fmt: skip
+# a relative pronoun and the words that may come before its verb ("who also said")
+_RELATIVE_RE: Final = re.compile(
+    r"(?:,[ \t]+|\b)(?:who|which)[ \t]+(?:(?:also|has|had|have|later|then|once)[ \t]+)*"
+)
+# where an appositive after an inverted subject ends: a quotation or a participle's clause
+# ("…,” said Ruiz, a Maren councillor, adding that …)
+_APPOSITIVE_STOP_RE: Final = re.compile(r"[“”\"]|''|``|,[ \t]+\w+ing\b")
+
+
+def _with_appositive(text: str, span: tuple[int, int], hi: int) -> tuple[int, int]:
+    """An inverted subject with its party label and the appositive that says who it is, up
+    to the end of the sentence ``text[:hi]``: "said Rep. Jim Clyburn (D-S.C.), the assistant
+    leader of the Democratic caucus", "said Joseph, who has four children"."""
+    s, e = span
+    m = _AFTER_INVERTED_RE.match(text, e, hi)
+    if m is None:  # (the pattern matches the empty string, but not past ``hi``)
+        return span
+    label_end = m.start(1) if m.group(1) else m.end()
+    if label_end > e and m.group(1) is None and text[m.end() : m.end() + 1] not in {".", ""}:
+        label_end = e  # a parenthesis in the middle of the clause, not a label at its end
+    if m.group(2) is None or (
+        m.group(2).lower() not in _APPOSITIVE_OPENERS and m.group(2).lower() not in _ROLE_WORDS
+    ):
+        return s, label_end
+    start = m.start(2)
+    stop = _APPOSITIVE_STOP_RE.search(text, start, hi)
+    end = stop.start() if stop is not None else hi
+    for rel in _RELATIVE_RE.finditer(text, start, end):
+        cue = _cue_matcher().pattern.match(normalize(text[rel.end() : rel.end() + 40]))
+        if cue is not None:
+            # a relative clause that reports speech of its own is a relation of its own:
+            # "…, the Chamber's strategist, who added that …"
+            end = rel.start()
+            break
+    while end > start and text[end - 1] in " \t\n.,;:!?":
+        if text[end - 1] == "." and ends_abbreviation(text, end - 1):
+            break  # "of Springfield, Va."
+        end -= 1
+    if end - s > 250 or not _has_words(text, start, end, 2):
+        return s, label_end
+    return s, end
+
+
 _AGENT_STOP: Final = frozenset(
     [
         *("who", "which", "that", "as", "for", "in", "on", "at", "to", "when", "while"),
@@ -1837,6 +1890,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell", also with
         # where they are from: "Senate Minority Leader Chuck Schumer of New York"
         return "person", False
+    if pp == 0 and head in _ROLE_WORDS and raw[-1].islower() and len(words) > 1:
+        # a lower-case head for a person's office, whatever organisation the words before it
+        # name: "The GOP nominee", "the FBI director", "a White House spokesman"
+        return "role", not has_name
     if pp == 0 and not low.isdisjoint(_ORG_WORDS) and raw[0][0].isupper():
         # a name before the organisation it is of: "Jones of the Heritage Foundation" (but not
         # "Bank of America", "Department of Defense": the head is the organisation)
@@ -2307,13 +2364,47 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
                 end = j
             j += 1
             continue
-        break
-    if end == k and t.low == "the":
-        if j < len(first) and first[j].text[0].isalnum() and first[j].low not in _STOP_LEFT:
+        if _is_person_head(w.low):
+            # a lower-case head for who speaks: "The FBI director", "A reporter for USA Today"
             end = j
-        else:
+            j += 1
+            continue
+        break
+    if end == k and t.low in {"the", "a", "an"}:
+        if not (j < len(first) and first[j].text[0].isalnum() and first[j].low not in _STOP_LEFT):
             return None
+        end = j
+        for h in range(j + 1, min(j + 4, len(first))):
+            # modifiers before an office or an unnamed source: "A top aide", "a federal
+            # judge" (not over a verb: "The company employs 40 people")
+            mod = first[h - 1].low
+            if not mod.isalpha() or (mod.endswith("s") and not mod.endswith("ss")):
+                break
+            if first[h].low in _ROLE_WORDS or first[h].low in _ANON_HEADS:
+                end = h
+                break
+        if (
+            end == j
+            and t.low != "the"
+            and not _is_person_head(first[j].low)
+            and first[j].low not in _PERSON_NOUNS
+        ):
+            return None  # "A year later, …", "A photo of …": no one who speaks
     return t.start, first[end].end
+
+
+# singular nouns for a person that an indefinite article may open a subject with ("A man who
+# was there said …")
+_PERSON_NOUNS: Final = frozenset(
+    ["man", "woman", "person", "voter", "resident", "student", "teacher", "worker", "witness",
+     "friend", "neighbor", "neighbour", "member", "supporter", "critic", "doctor", "nurse",
+     "veteran", "father", "mother", "parent", "farmer", "protester", "protestor", "user"]
+)  # fmt: skip
+
+
+def _is_person_head(word: str) -> bool:
+    """A lower-case noun for who speaks: an office, an unnamed source or a group."""
+    return word in _ROLE_WORDS or word in _ANON_HEADS or word in _GROUP_NOUNS
 
 
 _PAST_VERBS: Final = frozenset(
@@ -2909,11 +3000,10 @@ def extract_attributions(
                 if ing:
                     source = _participle_subject(text, q.end, source)
                 if source is None and not ing and hit.term not in _NEVER_INVERTED:
-                    source = _right_source(
-                        text,
-                        hit.end,
-                        s_end if s_end > hit.end else _paragraph_bounds(text, hit.start)[1],
-                    )
+                    hi = s_end if s_end > hit.end else _paragraph_bounds(text, hit.start)[1]
+                    source = _right_source(text, hit.end, hi)
+                    if source is not None:
+                        source = _with_appositive(text, source, hi)
                 conf = 0.95
         # 2. a quotation right after the cue: X said: “…” / X said, “…”
         if content is None:
@@ -3750,6 +3840,10 @@ _SHORT_KINDS: Final = frozenset(["scare", "title"])
 _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 
 
+# a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"
+_CONTRACTED_PRONOUN_RE: Final = re.compile(r"((?i:he|she|it|they|we|i|you))['’](?i:s|d|ll|ve|re|m)")
+
+
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
@@ -3798,7 +3892,9 @@ def _finish(
         speaker: str | None = None
         if d.source is not None:
             s, e = d.source
-            a_s, a_e = d.antecedent if d.antecedent is not None else d.source
+            if e - s < 8 and (c := _CONTRACTED_PRONOUN_RE.fullmatch(text, s, e)) is not None:
+                e = c.end(1)  # "He’s said": the auxiliary is not part of who speaks
+            a_s, a_e = d.antecedent if d.antecedent is not None else (s, e)
             typ, ask = _source_type(text, a_s, a_e)
             if ask and anonymous_at(a_s):
                 # the grant is the outer speaker's, not that of a source inside what they said
@@ -3861,7 +3957,10 @@ def _finish(
                         speaker = a.speaker
                         typ = a.source.type
                         break
-            source = SourceSpan(s, e, text[s:e], typ)
+            # the comma that closes an appositive is the source's: "Brian Fallon, the
+            # campaign’s press secretary, noted …" (as PolNeAR marks it)
+            closed = e + 1 if text[e : e + 1] == "," and "," in text[s:e] else e
+            source = SourceSpan(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
             if typ not in {"unverified", "document", "unknown"}:

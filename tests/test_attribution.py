@@ -590,10 +590,10 @@ def test_inverted_source_with_a_quantifier() -> None:
 def test_role_then_name_appositive_source() -> None:
     text = "“No decision was taken,” the council spokesman, Tomas Weil, said on Friday."
     a = by_cue(run(text), "said")
-    assert span(text, a)[0] == "the council spokesman, Tomas Weil"
+    assert span(text, a)[0] == "the council spokesman, Tomas Weil,"
     text = "“It is over,” Diane Holm, a county clerk, said."
     a = by_cue(run(text), "said")
-    assert span(text, a)[0] == "Diane Holm, a county clerk"
+    assert span(text, a)[0] == "Diane Holm, a county clerk,"
 
 
 def test_dashed_appositive_source() -> None:
@@ -692,7 +692,7 @@ def test_doubled_straight_marks_are_quotations() -> None:
     text = "''The harbour will stay open,'' said Mr. Lind, the port director."
     a = by_cue(run(text), "said")
     assert a.kind == "direct"
-    assert span(text, a) == ("Mr. Lind", "''The harbour will stay open,''")
+    assert span(text, a) == ("Mr. Lind, the port director", "''The harbour will stay open,''")
 
 
 @pytest.mark.parametrize(
@@ -1012,7 +1012,7 @@ def test_pronoun_after_the_cue_opens_the_content() -> None:
     text = "Rosa Lind, 63, a retired teacher from Leeds, said she wanted a change of government."
     a = by_cue(run(text), "said")
     assert span(text, a) == (
-        "Rosa Lind, 63, a retired teacher from Leeds",
+        "Rosa Lind, 63, a retired teacher from Leeds,",
         "she wanted a change of government",
     )
     # an inverted pronoun that ends its clause is still the source
@@ -1026,11 +1026,11 @@ def test_long_appositives_reach_back_to_their_head() -> None:
         " said that the new tariff would ruin him."
     )
     assert span(text, by_cue(run(text), "said"))[0] == (
-        "Paul Enders, a farmer who voted for the governor twice and for the senator once"
+        "Paul Enders, a farmer who voted for the governor twice and for the senator once,"
     )
     # a head with a name inside it, and a dashed appositive with commas inside it
     text = "81-year-old Ada Moss, a retired nurse, said the clinic had closed."
-    assert span(text, by_cue(run(text), "said"))[0] == "81-year-old Ada Moss, a retired nurse"
+    assert span(text, by_cue(run(text), "said"))[0] == "81-year-old Ada Moss, a retired nurse,"
     text = "Many speakers — including farmers, nurses and teachers — said the plan was unfair."
     assert span(text, by_cue(run(text), "said"))[0] == (
         "Many speakers — including farmers, nurses and teachers"
@@ -1168,7 +1168,7 @@ def test_cue_words_inside_a_long_quotation_are_not_cues() -> None:
         ("She also sent a tweet saying the race was over.", "She"),
         (
             "Chris Carr, the committee’s director, released a statement confirming it will run.",
-            "Chris Carr, the committee’s director",
+            "Chris Carr, the committee’s director,",
         ),
     ],
 )
@@ -1299,7 +1299,7 @@ SOURCE_RULES = [
     pytest.param(
         "“They are busting it,” a source, who was not authorized to speak, told Fox News.",
         "told",
-        "a source, who was not authorized to speak",
+        "a source, who was not authorized to speak,",
         id="addressee of told is no inverted subject",
     ),
     pytest.param(
@@ -1339,7 +1339,7 @@ SOURCE_RULES = [
     pytest.param(
         "Jolly, who was elected to Congress in 2014, doesn’t see the department as vital.",
         "see",
-        "Jolly, who was elected to Congress in 2014",
+        "Jolly, who was elected to Congress in 2014,",
         id="modal or negation skipped 2",
     ),
     pytest.param(
@@ -1598,10 +1598,10 @@ def test_an_infinitive_of_purpose_or_wish_is_not_a_cue() -> None:
 def test_a_determiner_before_a_clause_mark_does_not_make_the_cue_a_noun() -> None:
     text = "“I have always trusted her,” said Ana Ruiz, a voter from Toledo."
     a = by_cue(run(text), "said")
-    assert span(text, a) == ("Ana Ruiz", "“I have always trusted her,”")
+    assert span(text, a) == ("Ana Ruiz, a voter from Toledo", "“I have always trusted her,”")
     # the comma is the clause mark whatever quotation marks follow it (here two apostrophes)
     text = "''I have always trusted her,'' said Ana Ruiz, a voter from Toledo."
-    assert by_cue(run(text), "said").source.text == "Ana Ruiz"
+    assert by_cue(run(text), "said").source.text == "Ana Ruiz, a voter from Toledo"
     # right after the determiner it is still the noun
     assert not run("The voters will have their say on Tuesday.").attributions
 
@@ -1615,7 +1615,8 @@ def test_a_clause_between_commas_is_not_an_appositive() -> None:
     assert source is not None
     assert "humility" not in source
     text = "Anatoly Lappo, chairman of the committee, has accused Kyiv of lying."
-    assert span(text, by_cue(run(text), "accused"))[0] == "Anatoly Lappo, chairman of the committee"
+    source = span(text, by_cue(run(text), "accused"))[0]
+    assert source == "Anatoly Lappo, chairman of the committee,"
 
 
 @pytest.mark.parametrize(
@@ -2060,16 +2061,16 @@ def test_reported_speech_inside_reported_content_stays_a_relation() -> None:
          "NATO officials", "NATO officials"),
         # a source typed by its head is named by it
         ("The Civic Alliance, which Dalen leads, said the vote was rigged.", "said",
-         "The Civic Alliance, which Dalen leads", "The Civic Alliance"),
+         "The Civic Alliance, which Dalen leads,", "The Civic Alliance"),
         ("A party official, who asked not to be named, said the vote was rigged.", "said",
-         "A party official, who asked not to be named", "A party official"),
+         "A party official, who asked not to be named,", "A party official"),
         # a person's appositive still names the person, also with where they are from and
         # after a head that names an institution
         ("The White House spokesman, Josh Earnest, said the plan would work.", "said",
-         "The White House spokesman, Josh Earnest", "Josh Earnest"),
+         "The White House spokesman, Josh Earnest,", "Josh Earnest"),
         ("The Senate Democratic leader, Chuck Schumer of New York, dismissed the claim.",
-         "dismissed", "The Senate Democratic leader, Chuck Schumer of New York", "Chuck Schumer"),
-        ("The company, Acme Inc., said sales fell.", "said", "The company, Acme Inc.",
+         "dismissed", "The Senate Democratic leader, Chuck Schumer of New York,", "Chuck Schumer"),
+        ("The company, Acme Inc., said sales fell.", "said", "The company, Acme Inc.,",
          "The company"),
     ],
 )  # fmt: skip
@@ -2198,3 +2199,103 @@ def test_a_pronoun_after_a_noun_opens_a_clause_of_its_own() -> None:
     # joined to another subject it stays with it
     text = "Dana Ruiz and she said no."
     assert span(text, by_cue(run(text), "said"))[0] == "Dana Ruiz and she"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # the appositive after an inverted subject says who they are, to the sentence's end
+        ("“We need the money,” said Kenneth Baer, a former city official who runs a consultancy.",
+         "Kenneth Baer, a former city official who runs a consultancy", "Kenneth Baer"),
+        # with the party label first
+        ("“This is a sad day,” said Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus.",
+         "Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus", "Jim Clyburn"),
+        ("“We will rebuild,” said Rep. Ann Dalen (D-Ore.).", "Rep. Ann Dalen (D-Ore.)",
+         "Ann Dalen"),
+        ("“The school must stay open,” said Joseph, who has four children.",
+         "Joseph, who has four children", "Joseph"),
+        # an abbreviation's period stays
+        ("“It closed,” said Johnnie Wilson, of Springfield, Va.",
+         "Johnnie Wilson, of Springfield, Va.", "Johnnie Wilson"),
+        # not an appositive: a participle's clause, a place after the name
+        ("“It closed,” said Ana Ruiz, adding that the port would reopen.", "Ana Ruiz", "Ana Ruiz"),
+        ("“It closed,” said Ana Ruiz, in Toledo.", "Ana Ruiz", "Ana Ruiz"),
+        # a relative clause with a reporting verb is a relation of its own
+        ("“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen.",
+         "Ana Ruiz, a port clerk,", "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_an_inverted_subject_keeps_its_appositive(text: str, source: str, speaker: str) -> None:
+    a = by_cue(run(text), "said")
+    assert a.kind == "direct"
+    assert span(text, a)[0] == source
+    assert a.speaker == speaker
+
+
+def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
+    text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
+    added = by_cue(run(text), "added")
+    assert span(text, added)[0] == "who"
+    assert added.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "source_type"),
+    [
+        # a lower-case head for an office, whatever organisation the words before it name
+        ("The GOP nominee complained about his microphone, suggesting it was rigged.",
+         "suggesting", "The GOP nominee", "role"),
+        ("The FBI director criticised Clinton but did not recommend charges.", "recommend",
+         "The FBI director", "role"),
+        ("A reporter for USA Today spotted Stein and reported that she was turned away.",
+         "reported", "A reporter for USA Today", "role"),
+        ("A senior administration official spoke to reporters and said the talks had failed.",
+         "said", "A senior administration official", "anonymous"),
+        # names and organisations keep their type
+        ("Senate Majority Leader Mitch McConnell said the bill would pass.", "said",
+         "Senate Majority Leader Mitch McConnell", "person"),
+        ("The State Department said the embassy would reopen.", "said", "The State Department",
+         "organisation"),
+        # the head is not found across a verb: "employs" is no modifier of "people"
+        ("The company employs 40 people and says it will hire more.", "says", "The company",
+         "organisation"),
+    ],
+)  # fmt: skip
+def test_a_subject_with_a_lower_case_head_for_who_speaks(
+    text: str, cue: str, source: str, source_type: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
+def test_an_indefinite_article_alone_is_no_source() -> None:
+    # "A year later" opens the sentence; no one in it speaks
+    text = "A year later the plan collapsed, and the council said it would try again."
+    assert span(text, by_cue(run(text), "said"))[0] == "the council"
+    result = run("A photo of the rally circulated widely, showing the crowd had thinned.")
+    assert all(a.source is None or a.source.text != "A photo" for a in result.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He’s said that he will run again.", "He"),
+        ("They'd argued that the plan was dead.", "They"),
+    ],
+)
+def test_a_contracted_auxiliary_is_not_part_of_the_source(text: str, source: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.text == source
+    assert text[a.source.start : a.source.end] == source
+
+
+def test_the_comma_that_closes_an_appositive_is_the_sources() -> None:
+    text = "Brian Fallon, the campaign’s press secretary, noted that turnout fell."
+    a = by_cue(run(text), "noted")
+    assert span(text, a)[0] == "Brian Fallon, the campaign’s press secretary,"
+    assert a.speaker == "Brian Fallon"
+    # no appositive, no comma: "Later, Fallon said" and a comma after a plain name
+    text = "Fallon, noted the clerk, was late."
+    assert all(a.source is None or "," not in a.source.text for a in run(text).attributions)
