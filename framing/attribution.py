@@ -3840,6 +3840,21 @@ _SHORT_KINDS: Final = frozenset(["scare", "title"])
 _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 
 
+# what may follow the head of a source between commas, up to the cue, and is not part of it:
+# an auxiliary the phrase took ("A poll has, however,"), then a sentence adverb, a phrase of
+# place, time or occasion, or a participle's clause ("speaking on condition of anonymity";
+# not "including …", which names members of the source, nor the -ing words of offices:
+# "managing director", "acting administrator")
+_SOURCE_ADJUNCT_RE: Final = re.compile(
+    r"(?:[ \t]+(?:has|have|had|is|are|was|were|will|would))?[ \t]*,[ \t]+(?:"
+    r"however|meanwhile|though|too|also|instead|moreover|for instance|for example|by contrast"
+    r"|in contrast|in turn|in particular|of course|in fact|at the time"
+    r"|for (?:his|her|their|its) part|in (?:a|an|the|his|her|their|its) [^,\n]{1,60}"
+    r"|(?:in|at) [A-Z][^,\n]{0,40}|on [A-Z][a-z]+day|during (?!and\b)[^,\n]{1,80}"
+    r"|(?!(?:including|managing|acting|presiding|ranking|founding|leading|visiting|outgoing"
+    r"|incoming|reigning|governing|consulting|supervising|commanding|polling)\b)"
+    r"[a-z]+ing\b[^,\n]{0,150}),?$"
+)
 # a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"
 _CONTRACTED_PRONOUN_RE: Final = re.compile(r"((?i:he|she|it|they|we|i|you))['’](?i:s|d|ll|ve|re|m)")
 
@@ -3894,6 +3909,10 @@ def _finish(
             s, e = d.source
             if e - s < 8 and (c := _CONTRACTED_PRONOUN_RE.fullmatch(text, s, e)) is not None:
                 e = c.end(1)  # "He’s said": the auxiliary is not part of who speaks
+            elif "," in text[s:e] and (c := _SOURCE_ADJUNCT_RE.search(text, s, e)) is not None:
+                # a sentence adverb or a participle's clause is no part of who speaks: "Ted
+                # Cruz, by contrast, wrote", "Trump, speaking to veterans, said"
+                e = c.start()
             a_s, a_e = d.antecedent if d.antecedent is not None else (s, e)
             typ, ask = _source_type(text, a_s, a_e)
             if ask and anonymous_at(a_s):

@@ -2299,3 +2299,27 @@ def test_the_comma_that_closes_an_appositive_is_the_sources() -> None:
     # no appositive, no comma: "Later, Fallon said" and a comma after a plain name
     text = "Fallon, noted the clerk, was late."
     assert all(a.source is None or "," not in a.source.text for a in run(text).attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Ted Cruz, by contrast, wrote that the deal was weak.", "wrote", "Ted Cruz"),
+        ("The administration, for its part, said the talks would go on.", "said",
+         "The administration"),
+        ("Trump, speaking to a veterans group in Virginia, said the system was broken.", "said",
+         "Trump"),
+        ("Powell, in a webinar Wednesday, said rates would stay low.", "said", "Powell"),
+        # tokenised text: a space before the comma
+        ("Critics , however , said the plan was vague.", "said", "Critics"),
+        # what names or describes the source stays with it
+        ("Proponents, including the Conference of Mayors, urged Congress to act.", "urged",
+         "Proponents, including the Conference of Mayors,"),
+        ("Lou Shaduk, managing director of equity trading at Stifel, said shares fell.", "said",
+         "Lou Shaduk, managing director of equity trading at Stifel,"),
+    ],
+)  # fmt: skip
+def test_a_sentence_adverb_or_participle_is_not_part_of_the_source(
+    text: str, cue: str, source: str
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
