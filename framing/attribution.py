@@ -2364,10 +2364,20 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
                 end = j
             j += 1
             continue
-        if _is_person_head(w.low):
-            # a lower-case head for who speaks: "The FBI director", "A reporter for USA Today"
-            end = j
-            j += 1
+        noun = next(
+            (
+                h
+                for h in range(j, min(j + 3, len(first)))
+                if _is_subject_head(first[h].low) and all(_is_modifier(m.low) for m in first[j:h])
+            ),
+            None,
+        )
+        if noun is not None:
+            # a lower-case head for who speaks, with any modifiers before it: "The FBI
+            # director", "A reporter for USA Today", "Patient advocacy groups", "The Jeb Bush
+            # campaign"
+            end = noun
+            j = noun + 1
             continue
         break
     if end == k and t.low in {"the", "a", "an"}:
@@ -2377,8 +2387,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         for h in range(j + 1, min(j + 4, len(first))):
             # modifiers before an office or an unnamed source: "A top aide", "a federal
             # judge" (not over a verb: "The company employs 40 people")
-            mod = first[h - 1].low
-            if not mod.isalpha() or (mod.endswith("s") and not mod.endswith("ss")):
+            if not _is_modifier(first[h - 1].low):
                 break
             if first[h].low in _ROLE_WORDS or first[h].low in _ANON_HEADS:
                 end = h
@@ -2405,6 +2414,36 @@ _PERSON_NOUNS: Final = frozenset(
 def _is_person_head(word: str) -> bool:
     """A lower-case noun for who speaks: an office, an unnamed source or a group."""
     return word in _ROLE_WORDS or word in _ANON_HEADS or word in _GROUP_NOUNS
+
+
+def _is_subject_head(word: str) -> bool:
+    """:func:`_is_person_head`, or a lower-case noun for a body that speaks ("campaign")."""
+    return _is_person_head(word) or word in _BODY_WORDS
+
+
+def _is_modifier(word: str) -> bool:
+    """Whether a lower-case word may modify a head after it: a word, not a plural, a verb in
+    ``-s`` or ``-ed``, an auxiliary or a function word ("advocacy", "presidential"; not
+    "employs", "dismissed the")."""
+    return (
+        word.isalpha()
+        and (not word.endswith("s") or word.endswith("ss"))
+        and not word.endswith("ed")
+        and word not in _AUX
+        and word not in _NP_INNER
+        and word not in _STOP_LEFT
+        and word not in _DETERMINERS
+    )
+
+
+# lower-case heads for a body that speaks (the words of _ORG_WORDS that are no names' parts)
+_BODY_WORDS: Final = frozenset(
+    ["campaign", "campaigns", "committee", "administration", "government", "party", "movement",
+     "team", "group", "groups", "coalition", "council", "caucus", "agency", "department",
+     "office", "board", "faction", "forces", "figures", "candidates", "businessman",
+     "businesswoman", "camp", "allies", "staffers", "front-runner", "frontrunner",
+     "establishment"]
+)  # fmt: skip
 
 
 _PAST_VERBS: Final = frozenset(
@@ -3976,9 +4015,13 @@ def _finish(
                         speaker = a.speaker
                         typ = a.source.type
                         break
-            # the comma that closes an appositive is the source's: "Brian Fallon, the
+            # the comma or dash that closes an appositive is the source's: "Brian Fallon, the
             # campaign’s press secretary, noted …" (as PolNeAR marks it)
-            closed = e + 1 if text[e : e + 1] == "," and "," in text[s:e] else e
+            closed = e
+            if text[e : e + 1] == "," and "," in text[s:e]:
+                closed = e + 1
+            elif "—" in text[s:e] and text[e : e + 2].lstrip(" ")[:1] == "—":
+                closed = text.index("—", e) + 1  # a dashed one: "Jason Sims — a teacher —"
             source = SourceSpan(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)

@@ -599,7 +599,7 @@ def test_role_then_name_appositive_source() -> None:
 def test_dashed_appositive_source() -> None:
     text = "Maria Lopez — a nurse from Dayton — says she will vote early this year."
     a = by_cue(run(text), "says")
-    assert span(text, a) == ("Maria Lopez — a nurse from Dayton", "she will vote early this year")
+    assert span(text, a) == ("Maria Lopez — a nurse from Dayton —", "she will vote early this year")
     assert a.source is not None
     assert a.source.type == "person"
 
@@ -610,7 +610,7 @@ def test_a_single_dash_does_not_join_the_clause_before_it_to_the_source() -> Non
     assert span(text, a)[0] == "Lopez"
     text = "Prices rose again — and Lopez — a grocer — says the rise will last."
     a = by_cue(run(text), "says")
-    assert span(text, a)[0] == "Lopez — a grocer"
+    assert span(text, a)[0] == "Lopez — a grocer —"
 
 
 def test_participle_right_after_a_quoted_phrase_belongs_to_the_sentence_subject() -> None:
@@ -1033,7 +1033,7 @@ def test_long_appositives_reach_back_to_their_head() -> None:
     assert span(text, by_cue(run(text), "said"))[0] == "81-year-old Ada Moss, a retired nurse,"
     text = "Many speakers — including farmers, nurses and teachers — said the plan was unfair."
     assert span(text, by_cue(run(text), "said"))[0] == (
-        "Many speakers — including farmers, nurses and teachers"
+        "Many speakers — including farmers, nurses and teachers —"
     )
 
 
@@ -1263,7 +1263,7 @@ SOURCE_RULES = [
     pytest.param(
         "After the vote, insiders in two states — Nevada and Ohio — said the race was open.",
         "said",
-        "insiders in two states — Nevada and Ohio",
+        "insiders in two states — Nevada and Ohio —",
         id="dashed appositive after a common noun 1",
     ),
     pytest.param(
@@ -2323,3 +2323,47 @@ def test_a_sentence_adverb_or_participle_is_not_part_of_the_source(
     text: str, cue: str, source: str
 ) -> None:
     assert span(text, by_cue(run(text), cue))[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "speaker"),
+    [
+        # a lower-case head for a body after the names that modify it
+        ("The Jeb Bush campaign spent the day in Iowa and said the polls were wrong.", "said",
+         "The Jeb Bush campaign", "The Jeb Bush campaign"),
+        ("Patient advocacy groups met the minister and warned that costs would rise.", "warned",
+         "Patient advocacy groups", "Patient advocacy groups"),
+        # not across a verb and its object
+        ("Mr. Buttigieg dismissed the president on Sunday and said the plan was cruel.", "said",
+         "Mr. Buttigieg", "Buttigieg"),
+        ("FBI Director James Comey held a news conference and said no charges were warranted.",
+         "said", "FBI Director James Comey", "James Comey"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_later_verb_reaches_its_head(
+    text: str, cue: str, source: str, speaker: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a)[0] == source
+    assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Federal Election Commission reports show that the campaign spent heavily.", "show",
+         "Federal Election Commission reports"),
+        ("The party’s initial estimates suggested turnout of 80,000.", "suggested",
+         "The party’s initial estimates"),
+    ],
+)  # fmt: skip
+def test_a_noun_before_a_verb_of_saying_is_its_subject_not_a_cue(
+    text: str, cue: str, source: str
+) -> None:
+    result = run(text)
+    assert [a.cue.text for a in result.attributions] == [cue]
+    assert span(text, result.attributions[0])[0] == source
+    # the verb itself is still a cue
+    assert [a.cue.text for a in run("The agency reports that sales fell.").attributions] == [
+        "reports"
+    ]
