@@ -494,11 +494,13 @@ _STOP_LEFT: Final = frozenset(
     ]
 )
 # an adjective and preposition inside the phrase of an unnamed source: "people familiar with
-# the matter", "a source close to the campaign", "officials with knowledge of the talks" (and
+# the matter", "a source close to the campaign", "officials with knowledge of the talks",
+# "sources privy to the negotiations" (and
 # an unnamed source's head before "with": "an official with the ministry")
 _ANONYMOUS_LINKS: Final = frozenset(
-    [("familiar", "with"), ("close", "to"), ("with", "knowledge"), ("with", "direct")]
-)
+    [("familiar", "with"), ("close", "to"), ("with", "knowledge"), ("with", "direct"),
+     ("privy", "to"), ("knowledgeable", "about"), ("briefed", "on")]
+)  # fmt: skip
 # words allowed inside a source noun phrase although they are function words
 _NP_INNER: Final = frozenset(["of", "for", "at", "in", "the", "a", "an"])
 _LEAD_TRIM: Final = frozenset(
@@ -1381,6 +1383,18 @@ def _named_head(text: str, start: int, end: int) -> bool:
     return _CAPITAL_WORD_RE.search(text, start, end) is not None
 
 
+def _is_state_after_town(text: str, toks: Sequence[_Token], j: int, i: int) -> bool:
+    """Whether ``toks[j + 1 : i]``, after the comma ``toks[j]``, names a state after a town:
+    a place of ``lexicons/places.txt`` or a capitalised abbreviation ("Va.", "N.H.") after a
+    capitalised word ("Sumter, South Carolina", "Jackson, Miss.")."""
+    if not toks[j - 1].text[0].isupper() or not 0 < i - j - 1 <= 3:
+        return False
+    name = text[toks[j + 1].start : toks[i - 1].end]
+    return name in places() or (
+        len(name) <= 6 and name.endswith(".") and name[0].isupper() and " " not in name
+    )
+
+
 _CLAUSE_OPENERS: Final = frozenset(["and", "but", "or", "so", "yet"])
 
 
@@ -1407,6 +1421,46 @@ _ADVERB_BEFORE_CUE: Final = frozenset(
         *("ever", "since", "here", "there"),
     ]
 )
+
+
+# words that make an amount approximate: "about half", "more than 4 in 10", "at least four"
+_APPROXIMATORS: Final = frozenset(
+    ["about", "around", "roughly", "nearly", "almost", "only", "just", "approximately", "some"]
+)
+# the second words of two-word approximators, and the first words each needs
+_APPROXIMATOR_SECONDS: Final = {
+    "than": frozenset(["more", "less", "fewer"]),
+    "least": frozenset(["at"]),
+    "most": frozenset(["at"]),
+}
+_AMOUNT_PAIRS: Final = frozenset([("at", "least"), ("at", "most")])
+_AMOUNT_WORDS: Final = frozenset(
+    ["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "dozen", "dozens", "hundreds", "thousands"]
+)  # fmt: skip
+
+
+def _is_approximation(toks: Sequence[_Token], i: int) -> bool:
+    """Whether ``toks[i]`` ends an approximator before an amount at ``toks[i + 1]``: a number,
+    a number word, or "a" after a two-word one ("more than a third")."""
+    word, amount = toks[i].low, toks[i + 1].low
+    firsts = _APPROXIMATOR_SECONDS.get(word)
+    if firsts is not None:
+        if i == 0 or toks[i - 1].low not in firsts:
+            return False
+    elif word not in _APPROXIMATORS:
+        return False
+    return amount[:1].isdigit() or amount in _AMOUNT_WORDS or (firsts is not None and amount == "a")
+
+
+def _joins(text: str, tok: _Token) -> bool:
+    """Whether a slash joins the words on its sides, with no space ("Reuters/Ipsos")."""
+    return (
+        tok.start > 0
+        and tok.end < len(text)
+        and text[tok.start - 1].isalnum()
+        and text[tok.end].isalnum()
+    )
 
 
 def _left_source_in(
@@ -1445,6 +1499,14 @@ def _left_source_in(
     if toks[i].text == ",":
         # appositive: "Anatoly Lappo, chairman of the committee, has accused"
         j = _opening_mark(toks, i, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
+        if j > 1 and toks[j].text == "," and _is_state_after_town(text, toks, j, i):
+            # the comma inside "Sumter, South Carolina" or "Jackson, Miss." is no opening mark
+            # when an earlier comma opens the appositive
+            k = _opening_mark(toks, j, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
+            if k > 0 and toks[k].text == ",":
+                j = k
+            elif k < 0 and window_start > lo:
+                return None, True  # the opening comma may lie before the window
         if j > 0 and toks[j].text == "," and not _is_clause(toks[j + 1 : i]):
             head = _left_source(text, lo, toks[j].start)
             if head is not None and text[head[0] : head[1]].isdigit():
@@ -1478,13 +1540,25 @@ def _left_source_in(
         # a clause without "that" after a noun: "the timeline she agreed to" -> she
         return (toks[i].start, toks[i].end), False
     words = 0
+    linked = False  # whether an unnamed source's link is inside: the phrase may run longer
     while i >= 0:
         tok = toks[i]
         if not tok.text[0].isalnum():
-            if tok.text in {"-", "’", "'", "%"} or (tok.text == "." and i > 0):
+            if (
+                tok.text in {"-", "’", "'", "%"}
+                or (tok.text == "." and i > 0)
+                or (tok.text == "/" and _joins(text, tok))  # "a CNN/ORC poll"
+            ):
                 i -= 1
                 continue
             break
+        if i < end_i and _is_approximation(toks, i):
+            # "about half of voters", "more than 4 in 10", "At least a dozen companies"
+            # (not counted among the phrase's words: they only qualify the amount)
+            i -= 2 if tok.low in _APPROXIMATOR_SECONDS else 1
+            continue
+        if i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS:
+            linked = True
         if (
             tok.low in _STOP_LEFT
             and tok.low not in _NP_INNER
@@ -1502,16 +1576,18 @@ def _left_source_in(
                 and toks[i + 1].low not in _TIME_WORDS  # "the City Council on Wednesday"
             )
         ):
+            if i == 0 and window_start > lo and any(tok.low == b for _, b in _ANONYMOUS_LINKS):
+                return None, True  # "familiar" may stand before the window: read a wider one
             break
         if tok.low in _NP_INNER and (i == end_i):
             break
         words += 1
-        if words > 9:
+        if words > (14 if linked else 9):
             break
         i -= 1
     touched = i < 0
     start_i = i + 1
-    if words > 9:
+    if words > (14 if linked else 9):
         # too long for a subject: keep the phrase from its last determiner or name on
         for k in range(end_i, start_i - 1, -1):
             if toks[k].low in {"the", "a", "an"}:
@@ -1519,10 +1595,12 @@ def _left_source_in(
                 break
         else:
             return None, touched
-    # leading function words and adverbs are not part of the phrase
+    # leading function words and adverbs are not part of the phrase ("at" of "At least" is)
     while start_i <= end_i and (
         toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
     ):
+        if start_i < end_i and (toks[start_i].low, toks[start_i + 1].low) in _AMOUNT_PAIRS:
+            break
         start_i += 1
     if start_i > end_i or not (toks[end_i].text[0].isalnum() or toks[end_i].text == "%"):
         return None, touched
@@ -1780,6 +1858,13 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
 
+_SLASHED_NAMES_RE: Final = re.compile(r"[A-Z][\w.&’'-]*/[A-Z]")
+# a share of a group as "N in 10": what follows is the group
+_SHARE_RE: Final = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:\d+|ten)(?: of)? ?(.*)$"
+)
+
+
 @lru_cache(maxsize=4096)
 def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
@@ -1805,6 +1890,29 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an indefinite pronoun names no one: "Nobody in Maren believes it", "Everyone agrees";
         # "someone", "somebody" are an unnamed source ("someone familiar with the talks said")
         return ("anonymous" if words[0] in _SOMEONE else "unknown"), False
+    if len(words) > 1 and (
+        (
+            words[0] in _APPROXIMATORS
+            and (
+                words[1][:1].isdigit()
+                or words[1] in _AMOUNT_WORDS
+                or words[1] in _APPROXIMATORS  # "only about 4 in 10"
+                or words[1] in {"more", "less", "fewer", "at"}
+            )
+        )
+        or (words[0], words[1]) in {("more", "than"), ("less", "than"), ("fewer", "than")}
+        or (words[0], words[1]) in _AMOUNT_PAIRS
+    ):
+        # an approximate amount is typed by what it counts: "About 15 percent of respondents",
+        # "more than half of voters"
+        rest_type = _phrase_type(" ".join(raw[1 if words[0] in _APPROXIMATORS else 2 :]))
+        if rest_type[0] == "unknown" and raw[-1].islower() and raw[-1].endswith("s"):
+            return "role", False  # "Only three senators", "more than 550 people"
+        return rest_type
+    if (share := _SHARE_RE.match(" ".join(words))) is not None:
+        # "three in 10", "8 in 10 Republicans", "four out of 10 voters": the group counted
+        rest = raw[len(raw) - len(share.group(1).split()) :] if share.group(1) else []
+        return _phrase_type(" ".join(rest)) if rest else ("unknown", False)
     if 1 <= (k := words.index("of") if "of" in words[:4] else 0) < len(words) - 1 and (
         words[k - 1] in _SHARE_WORDS
     ):
@@ -1880,6 +1988,17 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
+    k = next((i for i in range(1, len(words)) if words[i] in _POST_WORDS), 0)
+    if (
+        k
+        and raw[k - 1].islower()
+        and (words[k - 1] in _GROUP_NOUNS or words[k - 1] in _ANON_HEADS)
+        and words[k - 1] not in _MEMBER_WORDS
+        and not any(w in given_names() for w in words[k + 1 :])  # "… in Ukraine William Taylor"
+    ):
+        # a head for a group or an unnamed source before what follows it, whatever names
+        # modify it: "Republican voters in each state", "Multiple sources privy to the talks"
+        return ("anonymous" if words[k - 1] in _ANON_HEADS else "role"), False
     if has_name and (
         _titled_name(raw)
         or (
@@ -1890,6 +2009,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell", also with
         # where they are from: "Senate Minority Leader Chuck Schumer of New York"
         return "person", False
+    if "/" in phrase and _SLASHED_NAMES_RE.search(phrase) is not None:
+        # names joined by a slash are partners, a poll's or a report's: "NBC News/Marist",
+        # "Bloomberg/Des Moines Register" (not a person)
+        return "organisation", False
     if pp == 0 and head in _ROLE_WORDS and raw[-1].islower() and len(words) > 1:
         # a lower-case head for a person's office, whatever organisation the words before it
         # name: "The GOP nominee", "the FBI director", "a White House spokesman"
@@ -1946,8 +2069,9 @@ _DETERMINERS: Final = frozenset(
 )  # fmt: skip
 # prepositions that start what follows the head noun of a common noun phrase
 _POST_PREPOSITIONS: Final = frozenset(
-    ["of", "for", "at", "with", "from", "in", "on", "close", "familiar", "knowledgeable", "briefed"]
-)
+    ["of", "for", "at", "with", "from", "in", "on", "close", "familiar", "knowledgeable", "briefed",
+     "privy"]
+)  # fmt: skip
 # heads that name people by their place in a group ("members of the committee")
 _MEMBER_WORDS: Final = frozenset(
     ["head", "heads", "member", "members", "representative", "representatives", "staff",

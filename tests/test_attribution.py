@@ -2367,3 +2367,65 @@ def test_a_noun_before_a_verb_of_saying_is_its_subject_not_a_cue(
     assert [a.cue.text for a in run("The agency reports that sales fell.").attributions] == [
         "reports"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "source_type"),
+    [
+        # an approximate amount is part of the source, typed by what it counts
+        ("About four in 10 voters say the economy matters most.", "say",
+         "About four in 10 voters", "role"),
+        ("More than half of Republican voters want a new nominee.", "want",
+         "More than half of Republican voters", "role"),
+        ("At least four senators claim the vote was rigged.", "claim", "At least four senators",
+         "role"),
+        ("Only about 4 in 10 Republican voters in each state want a wall.", "want",
+         "Only about 4 in 10 Republican voters in each state", "role"),
+        # not an amount: "to" and "about" before an article
+        ("He did not respond to a text message asking about the claim.", "asking",
+         "a text message", "document"),
+        # names joined by a slash
+        ("A new CNN/ORC poll shows Clinton ahead.", "shows", "A new CNN/ORC poll", "document"),
+        ("NBC News/Marist found that turnout fell.", "found", "NBC News/Marist", "organisation"),
+        # a town and its state inside an appositive
+        ("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says he is undecided.",
+         "says", "Dean Johnson, a 55-year-old salesman from Sumter, South Carolina,", "person"),
+        # the links of unnamed sources let the phrase run longer
+        ("A person familiar with the planning for Thursday’s meeting says it will be short.",
+         "says", "A person familiar with the planning for Thursday’s meeting", "anonymous"),
+        ("Multiple sources privy to the negotiations say a deal is close.", "say",
+         "Multiple sources privy to the negotiations", "anonymous"),
+    ],
+)  # fmt: skip
+def test_amounts_slashes_and_places_inside_sources(
+    text: str, cue: str, source: str, source_type: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
+def test_a_name_with_a_year_is_not_a_share() -> None:
+    # "N in 10" is a share; "Roosevelt in 1937" a person and a year
+    text = "Roosevelt in 1937 said the court was packed with old men."
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert a.source.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type"),
+    [
+        # a head for a group or an unnamed source before a prepositional phrase
+        ("A Trump administration official familiar with the legislation", "anonymous"),
+        ("Health officials in Oregon", "anonymous"),
+        ("Republican leaders in Congress", "role"),
+        # a named person after the phrase is still that person
+        ("Top U.S. diplomat in Ukraine William Taylor", "person"),
+    ],
+)
+def test_a_group_or_unnamed_head_before_a_preposition(phrase: str, source_type: str) -> None:
+    text = f"{phrase} said the talks had stalled."
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (phrase, source_type)
