@@ -237,6 +237,8 @@ def _vetoed(
                         rule.phrases
                     ):
                         found = True
+        elif rule.window == 1 and rule.lengths == (1,):
+            found = (_next_word(text, end, min(s_end, end + 40)),) in rule.phrases
         else:
             words = _words_of(text[end : min(s_end, end + 40)])
             for ahead in range(rule.window):
@@ -282,6 +284,19 @@ def _last_word(text: str, lo: int, hi: int) -> str:
     chunk = _clause_tail(text[lo:hi]).rstrip()
     word = chunk[max(chunk.rfind(" "), chunk.rfind("\n")) + 1 :].lower().strip(_PUNCT)
     return word.replace("’", "'") if "’" in word else word
+
+
+def _next_word(text: str, lo: int, hi: int) -> str:
+    """The first of :func:`_words_of` ``text[lo:hi]`` ("" if none)."""
+    for token in text[lo:hi].split():
+        word = (
+            token.replace("’", "'").lower().strip(_PUNCT)
+            if "’" in token
+            else (token.lower().strip(_PUNCT))
+        )
+        if word:
+            return word
+    return ""
 
 
 def _words_of(chunk: str) -> list[str]:
@@ -501,6 +516,7 @@ _ANONYMOUS_LINKS: Final = frozenset(
     [("familiar", "with"), ("close", "to"), ("with", "knowledge"), ("with", "direct"),
      ("privy", "to"), ("knowledgeable", "about"), ("briefed", "on")]
 )  # fmt: skip
+_LINK_SECONDS: Final = frozenset(b for _, b in _ANONYMOUS_LINKS)
 # words allowed inside a source noun phrase although they are function words
 _NP_INNER: Final = frozenset(["of", "for", "at", "in", "the", "a", "an"])
 _LEAD_TRIM: Final = frozenset(
@@ -1434,6 +1450,7 @@ _APPROXIMATOR_SECONDS: Final = {
     "most": frozenset(["at"]),
 }
 _AMOUNT_PAIRS: Final = frozenset([("at", "least"), ("at", "most")])
+_APPROXIMATING: Final = _APPROXIMATORS | frozenset(_APPROXIMATOR_SECONDS)
 _AMOUNT_WORDS: Final = frozenset(
     ["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "dozen", "dozens", "hundreds", "thousands"]
@@ -1552,12 +1569,13 @@ def _left_source_in(
                 i -= 1
                 continue
             break
-        if i < end_i and _is_approximation(toks, i):
+        low = tok.low
+        if low in _APPROXIMATING and i < end_i and _is_approximation(toks, i):
             # "about half of voters", "more than 4 in 10", "At least a dozen companies"
             # (not counted among the phrase's words: they only qualify the amount)
-            i -= 2 if tok.low in _APPROXIMATOR_SECONDS else 1
+            i -= 2 if low in _APPROXIMATOR_SECONDS else 1
             continue
-        if i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS:
+        if low in _LINK_SECONDS and i > 0 and (toks[i - 1].low, low) in _ANONYMOUS_LINKS:
             linked = True
         if (
             tok.low in _STOP_LEFT
@@ -1576,7 +1594,7 @@ def _left_source_in(
                 and toks[i + 1].low not in _TIME_WORDS  # "the City Council on Wednesday"
             )
         ):
-            if i == 0 and window_start > lo and any(tok.low == b for _, b in _ANONYMOUS_LINKS):
+            if i == 0 and window_start > lo and low in _LINK_SECONDS:
                 return None, True  # "familiar" may stand before the window: read a wider one
             break
         if tok.low in _NP_INNER and (i == end_i):
@@ -4072,7 +4090,7 @@ def _finish(
             s, e = d.source
             if e - s < 8 and (c := _CONTRACTED_PRONOUN_RE.fullmatch(text, s, e)) is not None:
                 e = c.end(1)  # "He’s said": the auxiliary is not part of who speaks
-            elif "," in text[s:e] and (c := _SOURCE_ADJUNCT_RE.search(text, s, e)) is not None:
+            elif text.find(",", s, e) >= 0 and (c := _SOURCE_ADJUNCT_RE.search(text, s, e)):
                 # a sentence adverb or a participle's clause is no part of who speaks: "Ted
                 # Cruz, by contrast, wrote", "Trump, speaking to veterans, said"
                 e = c.start()
@@ -4142,7 +4160,7 @@ def _finish(
             # the comma or dash that closes an appositive is the source's: "Brian Fallon, the
             # campaign’s press secretary, noted …" (as PolNeAR marks it)
             closed = e
-            if text[e : e + 1] == "," and "," in text[s:e]:
+            if text[e : e + 1] == "," and text.find(",", s, e) >= 0:
                 closed = e + 1
             elif "—" in text[s:e] and text[e : e + 2].lstrip(" ")[:1] == "—":
                 closed = text.index("—", e) + 1  # a dashed one: "Jason Sims — a teacher —"
