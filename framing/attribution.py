@@ -4019,6 +4019,8 @@ _SHORT_KINDS: Final = frozenset(["scare", "title"])
 
 #: kinds whose content is paraphrase (the ``reported`` voice) unless it is a direct quotation
 _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
+# the kinds whose cue is a verb (with a verb group round it)
+_VERB_KINDS: Final = frozenset(["direct", "indirect", "mixed", "passive"])
 
 
 # what may follow the head of a source between commas, up to the cue, and is not part of it:
@@ -4036,6 +4038,58 @@ _SOURCE_ADJUNCT_RE: Final = re.compile(
     r"|incoming|reigning|governing|consulting|supervising|commanding|polling)\b)"
     r"[a-z]+ing\b[^,\n]{0,150}),?$"
 )
+# the word right before a position, with the spaces after it
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)[ \t]+$")
+# a preposition that opens the content right after the cue ("called for", "warned about",
+# "spoke of", "agreed with", "described as"; not "to", which opens an infinitive that is the
+# content, "wants to build", nor "on", which more often opens a place, "posted on Twitter")
+_PARTICLE_RE: Final = re.compile(r"(for|about|of|with|as|against|over)[ \t]+(?=\S)")
+# words in -ly that are no adverbs, and adverbs that are cues of their own
+_NOT_GROUP_ADVERBS: Final = frozenset(
+    ["family", "assembly", "rally", "ally", "reply", "supply", "italy", "july", "only", "daily",
+     "weekly", "monthly", "reportedly", "allegedly", "holly", "belly", "bully", "jelly"]
+)  # fmt: skip
+
+
+def _in_verb_group(word: str) -> bool:
+    """Whether a lower-case word may stand in a verb group before its verb: an auxiliary, a
+    negation or an adverb ("has", "didn’t", "also", "falsely")."""
+    if word in _NOT_GROUP_ADVERBS:
+        return False
+    return word in _AUX or word.endswith(("n't", "n’t")) or (word.endswith("ly") and len(word) > 4)
+
+
+def _verb_group(
+    text: str, d: _Draft, sentences: Sequence[Sentence], sent_starts: Sequence[int]
+) -> tuple[Cue, tuple[int, int] | None]:
+    """The draft's cue with the rest of its verb group, and its content: the auxiliaries,
+    negations and adverbs before the verb ("has also said", "did not deny", "falsely
+    claimed"), and a preposition after it that opens the content ("called for", "warned
+    about"), as PolNeAR marks cues. The lemma and stance stay the verb's."""
+    cue, content = d.cue, d.content
+    start, end = cue.start, cue.end
+    if d.kind not in _VERB_KINDS:
+        return cue, content
+    k = bisect.bisect_right(sent_starts, start) - 1
+    lo = sentences[k].start if k >= 0 else 0
+    if d.source is not None and d.source[1] <= start:
+        lo = max(lo, d.source[1])
+    while start > lo:
+        m = _WORD_BEFORE_RE.search(text, max(lo, start - 30), start)
+        if m is None or not m.group(1).islower() or not _in_verb_group(m.group(1)):
+            break
+        start = m.start(1)
+    if content is not None and end <= content[0] and not text[end : content[0]].strip():
+        m = _PARTICLE_RE.match(text, content[0], content[1])
+        if m is not None and content[1] - m.end() > 0:
+            end, content = m.end(1), (m.end(), content[1])
+    elif content is not None and end < content[0] and text[end : content[0]].strip() == ":":
+        end = text.index(":", end) + 1  # "said:" before what is said
+    if start == cue.start and end == cue.end:
+        return cue, content
+    return Cue(start, end, text[start:end], cue.lemma, cue.stance), content
+
+
 # a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"
 _CONTRACTED_PRONOUN_RE: Final = re.compile(r"((?i:he|she|it|they|we|i|you))['’](?i:s|d|ll|ve|re|m)")
 
@@ -4173,7 +4227,8 @@ def _finish(
         elif d.cue.lemma in {"reportedly", "allegedly"}:
             source = None
             speaker = None
-        content = ContentSpan(d.content[0], d.content[1]) if d.content else None
+        cue, c_span = _verb_group(text, d, sentences, sent_starts)
+        content = ContentSpan(c_span[0], c_span[1]) if c_span else None
         if d.quote is not None:
             kinds[d.quote] = "direct"
         if content is not None and d.kind in _REPORTED_KINDS:
@@ -4186,7 +4241,7 @@ def _finish(
         if d.quote is not None:
             # an unbalanced or paragraph-continued quotation lowers the confidence
             confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
-        attributions.append(Attribution(d.cue, source, content, d.kind, speaker, confidence))
+        attributions.append(Attribution(cue, source, content, d.kind, speaker, confidence))
     new_quotes = tuple(
         q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )
