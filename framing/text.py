@@ -145,7 +145,7 @@ def abbreviations() -> frozenset[str]:
 # (``([.!?…][.!?…]*)`` rather than ``([.!?…]+)``, the same matches: a pattern that opens with a
 # plain character class lets the engine skip ahead to the next candidate; one that opens with a
 # repeat makes it try the whole pattern at every position.)
-_BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*)[\"'”’»)\]]*(?=([ \t]+)[\"'“‘«(\[]?[^\W_a-z])")
+_BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*)[\"'”’»)\]]*(?=([ \t\xa0]+)[\"'“‘«(\[]?[^\W_a-z])")
 # A non-blank line without its surrounding whitespace (``\s`` is ``str.isspace``).
 _TRIMMED_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _LAST_WORD_RE = re.compile(r"([^\W_](?:[\w.'’-]*[^\W_])?)\.$")

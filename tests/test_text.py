@@ -59,6 +59,14 @@ def test_quotes_after_terminal_punctuation_stay_with_their_sentence() -> None:
     ]
 
 
+def test_a_no_break_space_after_a_period_ends_a_sentence() -> None:
+    # scraped pages often put a no-break space between sentences
+    text = "It costs a dollar of wages.\xa0Economists believe it will rise."
+    assert texts_of(text) == ["It costs a dollar of wages.", "Economists believe it will rise."]
+    # not after an abbreviation
+    assert texts_of("Mr.\xa0Trump said so.") == ["Mr.\xa0Trump said so."]
+
+
 def test_line_breaks_end_sentences_and_blank_lines_are_skipped() -> None:
     text = "Headline Without Stop\n\nFirst paragraph ends here.\nFollow X on Twitter: @x"
     assert texts_of(text) == [
@@ -188,7 +196,7 @@ def test_word_classes_of_text_with_many_distinct_characters() -> None:
     assert count_class_words(word_classes(text)) == count_words(text) == 101
 
 
-_PLAIN_BOUNDARY_RE = re.compile(r"([.!?…]+)[\"'”’»)\]]*(?=([ \t]+)[\"'“‘«(\[]?[^\W_a-z])")
+_PLAIN_BOUNDARY_RE = re.compile(r"([.!?…]+)[\"'”’»)\]]*(?=([ \t\xa0]+)[\"'“‘«(\[]?[^\W_a-z])")
 
 
 def plain_line_spans(text: str) -> list[tuple[int, int]]:
