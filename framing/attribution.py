@@ -1439,6 +1439,10 @@ _ADVERB_BEFORE_CUE: Final = frozenset(
 )
 
 
+# participles after a record's head that a time may follow ("a poll released Monday")
+_RECORD_PARTICIPLES: Final = frozenset(
+    ["released", "published", "filed", "issued", "conducted", "taken", "posted", "obtained"]
+)
 # words that make an amount approximate: "about half", "more than 4 in 10", "at least four"
 _APPROXIMATORS: Final = frozenset(
     ["about", "around", "roughly", "nearly", "almost", "only", "just", "approximately", "some"]
@@ -1577,6 +1581,11 @@ def _left_source_in(
             continue
         if low in _LINK_SECONDS and i > 0 and (toks[i - 1].low, low) in _ANONYMOUS_LINKS:
             linked = True
+        if low in {"this", "these"} and i < end_i and toks[i + 1].text[0].isalpha():
+            # a demonstrative opens the phrase: "This phony fact check"
+            words += 1
+            i -= 1
+            break
         if (
             tok.low in _STOP_LEFT
             and tok.low not in _NP_INNER
@@ -1625,6 +1634,16 @@ def _left_source_in(
     if toks[end_i].low in _NP_INNER:
         return None, touched
     end = toks[end_i].end
+    if toks[end_i].low in _RECORD_PARTICIPLES:
+        # when the record was made is part of it: "The report published Tuesday showed"
+        k = end_i + 1
+        while k < len(toks) and (
+            toks[k].low in _TIME_WORDS
+            or toks[k].low[:1].isdigit()
+            or (toks[k].low in {"last", "this", "on", "early", "late"} and k + 1 < len(toks))
+        ):
+            end = toks[k].end if toks[k].low not in {"last", "this", "on", "early", "late"} else end
+            k += 1
     return (toks[start_i].start, end if end > paren_end else paren_end), touched
 
 
@@ -2929,6 +2948,13 @@ def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
     return went is not None and went.low in _GO_ON
 
 
+# words in -s that are no plural subject of a base form ("a news report", "its claim")
+_NOT_PLURAL_S: Final = frozenset(
+    ["its", "this", "his", "was", "is", "has", "does", "news", "thus", "plus", "status",
+     "series", "politics", "campus", "census", "bus", "virus", "always", "perhaps", "unless"]
+)  # fmt: skip
+
+
 def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     """How a cue word is used: as an active verb, as a passive without its agent ("it was
     revealed that …": a cue with no source), or (``None``) not as a verb that reports at all:
@@ -2994,7 +3020,11 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         and low.replace("’", "'") == hit.term
         and not (
             prev_low in _BASE_FORM_LEFT
-            or (prev_low.endswith("s") and prev_low not in {"its", "this", "his", "was", "is"})
+            or (
+                prev_low.endswith("s")
+                and not prev_low.endswith("ss")  # "press", "Congress"
+                and prev_low not in _NOT_PLURAL_S
+            )
             or prev_low.endswith(("n't", "n’t"))
         )
     ):

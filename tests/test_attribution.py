@@ -2473,3 +2473,28 @@ def test_an_adverb_that_is_a_cue_stays_its_own_relation() -> None:
     text = "The minister reportedly said the plan was dead."
     cues = sorted(a.cue.text for a in run(text).attributions)
     assert cues == ["reportedly", "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a demonstrative opens the phrase
+        ("This phony fact check openly ridicules the idea.", "openly ridicules",
+         "This phony fact check"),
+        # when a record was made is part of it
+        ("The report published Tuesday showed that sales fell.", "showed",
+         "The report published Tuesday"),
+        ("A poll released last week shows Clinton ahead.", "shows", "A poll released last week"),
+        # "news" and "press" are no plural subjects: "report" after them is a noun
+        ("A news report published Wednesday said Carter used a private account.", "said",
+         "A news report published Wednesday"),
+    ],
+)  # fmt: skip
+def test_records_and_demonstratives_in_sources(text: str, cue: str, source: str) -> None:
+    result = run(text)
+    assert [a.cue.text for a in result.attributions] == [cue]
+    assert span(text, result.attributions[0])[0] == source
+    # a base form after a plural subject is still a verb
+    assert [a.cue.text for a in run("Officials report that the dam held.").attributions] == [
+        "report"
+    ]
