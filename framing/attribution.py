@@ -2243,6 +2243,98 @@ class _CueHit:
         self.s_end = s_end
 
 
+# The public frozen dataclasses of a relation, built field by field through their slots'
+# descriptors: a dataclass's generated __init__ stays interpreted in the compiled module and
+# sets each field through object.__setattr__ (the class is frozen), about twice as slow.
+_new_object: Final = object.__new__
+
+
+def _setter(cls: type, field: str) -> Callable[[object, object], None]:
+    setter: Callable[[object, object], None] = cls.__dict__[field].__set__
+    return setter
+
+
+_CUE_START: Final = _setter(Cue, "start")
+_CUE_END: Final = _setter(Cue, "end")
+_CUE_TEXT: Final = _setter(Cue, "text")
+_CUE_LEMMA: Final = _setter(Cue, "lemma")
+_CUE_STANCE: Final = _setter(Cue, "stance")
+_SRC_START: Final = _setter(SourceSpan, "start")
+_SRC_END: Final = _setter(SourceSpan, "end")
+_SRC_TEXT: Final = _setter(SourceSpan, "text")
+_SRC_TYPE: Final = _setter(SourceSpan, "type")
+_CONTENT_START: Final = _setter(ContentSpan, "start")
+_CONTENT_END: Final = _setter(ContentSpan, "end")
+_ATT_CUE: Final = _setter(Attribution, "cue")
+_ATT_SOURCE: Final = _setter(Attribution, "source")
+_ATT_CONTENT: Final = _setter(Attribution, "content")
+_ATT_KIND: Final = _setter(Attribution, "kind")
+_ATT_SPEAKER: Final = _setter(Attribution, "speaker")
+_ATT_CONFIDENCE: Final = _setter(Attribution, "confidence")
+
+
+def _new_cue(start: int, end: int, text: str, lemma: str, stance: Stance) -> Cue:
+    """``Cue(start, end, text, lemma, stance)``, faster (see above)."""
+    obj: Cue = _new_object(Cue)
+    _CUE_START(obj, start)
+    _CUE_END(obj, end)
+    _CUE_TEXT(obj, text)
+    _CUE_LEMMA(obj, lemma)
+    _CUE_STANCE(obj, stance)
+    return obj
+
+
+def _new_source(start: int, end: int, text: str, typ: SourceType) -> SourceSpan:
+    """``SourceSpan(start, end, text, typ)``, faster."""
+    obj: SourceSpan = _new_object(SourceSpan)
+    _SRC_START(obj, start)
+    _SRC_END(obj, end)
+    _SRC_TEXT(obj, text)
+    _SRC_TYPE(obj, typ)
+    return obj
+
+
+def _new_content(start: int, end: int) -> ContentSpan:
+    """``ContentSpan(start, end)``, faster."""
+    obj: ContentSpan = _new_object(ContentSpan)
+    _CONTENT_START(obj, start)
+    _CONTENT_END(obj, end)
+    return obj
+
+
+def _new_attribution(
+    cue: Cue,
+    source: SourceSpan | None,
+    content: ContentSpan | None,
+    kind: AttributionKind,
+    speaker: str | None,
+    confidence: float,
+) -> Attribution:
+    """``Attribution(cue, source, content, kind, speaker, confidence)``, faster."""
+    obj: Attribution = _new_object(Attribution)
+    _ATT_CUE(obj, cue)
+    _ATT_SOURCE(obj, source)
+    _ATT_CONTENT(obj, content)
+    _ATT_KIND(obj, kind)
+    _ATT_SPEAKER(obj, speaker)
+    _ATT_CONFIDENCE(obj, confidence)
+    return obj
+
+
+class _CueSpan:
+    """A draft's cue: the fields of :class:`framing.types.Cue`, in a plain class that mypyc
+    compiles to a struct (the frozen dataclass is built once per relation, in :func:`_finish`)."""
+
+    __slots__ = ("end", "lemma", "stance", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, lemma: str, stance: Stance) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lemma = lemma
+        self.stance = stance
+
+
 class _Draft:
     """An attribution before its source is typed and its speaker resolved (:func:`_finish`)."""
 
@@ -2250,7 +2342,7 @@ class _Draft:
 
     def __init__(
         self,
-        cue: Cue,
+        cue: _CueSpan,
         source: tuple[int, int] | None,
         content: tuple[int, int] | None,
         kind: AttributionKind,
@@ -3480,9 +3572,9 @@ def _previous_source(
 _STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}
 
 
-def _cue(hit: _CueHit) -> Cue:
+def _cue(hit: _CueHit) -> _CueSpan:
     """The cue of a relation, made once the hit has one (not for candidates that are dropped)."""
-    return Cue(hit.start, hit.end, hit.text, hit.term, _STANCE_OF.get(hit.category, "other"))
+    return _CueSpan(hit.start, hit.end, hit.text, hit.term, _STANCE_OF.get(hit.category, "other"))
 
 
 def _quotes_within(qs: _Quotes, start: int, end: int) -> list[int]:
@@ -3555,7 +3647,7 @@ def _colon_drafts(
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
         if quote_i is not None:
             content = (qs.quotes[quote_i].start, qs.quotes[quote_i].end)
-        cue = Cue(colon, colon + 1, ":", ":", "neutral")
+        cue = _CueSpan(colon, colon + 1, ":", ":", "neutral")
         out.append(_Draft(cue, (src_s, src_e), content, "colon", quote_i, 0.6))
     return out
 
@@ -3604,7 +3696,7 @@ def _poll_draft(
     content = _trim(text, m.end(), end)
     if not _has_words(text, *content, 3):
         return None
-    cue = Cue(m.start(1), m.end(1), m.group(1), "in", "neutral")
+    cue = _CueSpan(m.start(1), m.end(1), m.group(1), "in", "neutral")
     return _Draft(cue, _trim(text, *m.span(2)), content, "according_to", None, 0.7)
 
 
@@ -3636,7 +3728,7 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
         if not words or not all(w[0].isupper() for w in words):
             continue  # a name: every word capitalised ("Edwin G. Monroy")
         src = _trim(text, *m.span(2))
-        cue = Cue(m.start(1), m.end(1), m.group(1), "—", "neutral")  # one lemma for all dashes
+        cue = _CueSpan(m.start(1), m.end(1), m.group(1), "—", "neutral")  # one lemma for all dashes
         used.add(i)
         out.append(_Draft(cue, src, (q.start, q.end), "direct", i, 0.8))
     return out
@@ -3670,7 +3762,7 @@ def _continuations(
         if between.strip():
             continue  # the previous attribution is not in the paragraph just before
         stance = prev.cue.stance
-        cue = Cue(q.start, q.start, "", "", stance)
+        cue = _CueSpan(q.start, q.start, "", "", stance)
         out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
     return out
 
@@ -4069,7 +4161,8 @@ _SOURCE_ADJUNCT_RE: Final = re.compile(
     r"[a-z]+ing\b[^,\n]{0,150}),?$"
 )
 # the word right before a position, with the spaces after it
-_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)[ \t]+$")
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)[ \t]+")
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # a preposition that opens the content right after the cue ("called for", "warned about",
 # "spoke of", "agreed with", "described as"; not "to", which opens an infinitive that is the
 # content, "wants to build", nor "on", which more often opens a place, "posted on Twitter")
@@ -4099,16 +4192,27 @@ def _verb_group(
     cue, content = d.cue, d.content
     start, end = cue.start, cue.end
     if d.kind not in _VERB_KINDS:
-        return cue, content
+        return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
     k = bisect.bisect_right(sent_starts, start) - 1
     lo = sentences[k].start if k >= 0 else 0
     if d.source is not None and d.source[1] <= start:
         lo = max(lo, d.source[1])
     while start > lo:
-        m = _WORD_BEFORE_RE.search(text, max(lo, start - 30), start)
-        if m is None or not m.group(1).islower() or not _in_verb_group(m.group(1)):
+        # the word right before, with only spaces or tabs after it (as _WORD_BEFORE_RE reads it)
+        j = start
+        while j > lo and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > lo and (text[k - 1] in _ASCII_LETTERS or text[k - 1] in "'’"):
+            k -= 1
+        while k < j and text[k] in "'’":
+            k += 1  # a quotation mark before the word: "the agency 'has been asked"
+        if j == start or k == j or _WORD_BEFORE_RE.fullmatch(text, k, start) is None:
             break
-        start = m.start(1)
+        word = text[k:j]
+        if not word.islower() or not _in_verb_group(word):
+            break
+        start = k
     if content is not None and end <= content[0] and not text[end : content[0]].strip():
         m = _PARTICLE_RE.match(text, content[0], content[1])
         if m is not None and content[1] - m.end() > 0:
@@ -4116,8 +4220,8 @@ def _verb_group(
     elif content is not None and end < content[0] and text[end : content[0]].strip() == ":":
         end = text.index(":", end) + 1  # "said:" before what is said
     if start == cue.start and end == cue.end:
-        return cue, content
-    return Cue(start, end, text[start:end], cue.lemma, cue.stance), content
+        return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
+    return _new_cue(start, end, text[start:end], cue.lemma, cue.stance), content
 
 
 # a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"
@@ -4248,7 +4352,7 @@ def _finish(
                 closed = e + 1
             elif "—" in text[s:e] and text[e : e + 2].lstrip(" ")[:1] == "—":
                 closed = text.index("—", e) + 1  # a dashed one: "Jason Sims — a teacher —"
-            source = SourceSpan(s, closed, text[s:closed], typ)
+            source = _new_source(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
             if typ not in {"unverified", "document", "unknown"}:
@@ -4258,7 +4362,7 @@ def _finish(
             source = None
             speaker = None
         cue, c_span = _verb_group(text, d, sentences, sent_starts)
-        content = ContentSpan(c_span[0], c_span[1]) if c_span else None
+        content = _new_content(c_span[0], c_span[1]) if c_span else None
         if d.quote is not None:
             kinds[d.quote] = "direct"
         if content is not None and d.kind in _REPORTED_KINDS:
@@ -4271,7 +4375,7 @@ def _finish(
         if d.quote is not None:
             # an unbalanced or paragraph-continued quotation lowers the confidence
             confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
-        attributions.append(Attribution(cue, source, content, d.kind, speaker, confidence))
+        attributions.append(_new_attribution(cue, source, content, d.kind, speaker, confidence))
     new_quotes = tuple(
         q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )
