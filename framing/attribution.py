@@ -2259,6 +2259,7 @@ _CUE_END: Final = _setter(Cue, "end")
 _CUE_TEXT: Final = _setter(Cue, "text")
 _CUE_LEMMA: Final = _setter(Cue, "lemma")
 _CUE_STANCE: Final = _setter(Cue, "stance")
+_CUE_NEGATED: Final = _setter(Cue, "negated")
 _SRC_START: Final = _setter(SourceSpan, "start")
 _SRC_END: Final = _setter(SourceSpan, "end")
 _SRC_TEXT: Final = _setter(SourceSpan, "text")
@@ -2273,14 +2274,17 @@ _ATT_SPEAKER: Final = _setter(Attribution, "speaker")
 _ATT_CONFIDENCE: Final = _setter(Attribution, "confidence")
 
 
-def _new_cue(start: int, end: int, text: str, lemma: str, stance: Stance) -> Cue:
-    """``Cue(start, end, text, lemma, stance)``, faster (see above)."""
+def _new_cue(
+    start: int, end: int, text: str, lemma: str, stance: Stance, negated: bool = False
+) -> Cue:
+    """``Cue(start, end, text, lemma, stance, negated)``, faster (see above)."""
     obj: Cue = _new_object(Cue)
     _CUE_START(obj, start)
     _CUE_END(obj, end)
     _CUE_TEXT(obj, text)
     _CUE_LEMMA(obj, lemma)
     _CUE_STANCE(obj, stance)
+    _CUE_NEGATED(obj, negated)
     return obj
 
 
@@ -4174,6 +4178,10 @@ _NOT_GROUP_ADVERBS: Final = frozenset(
 )  # fmt: skip
 
 
+# the negations of a verb group ("n't" forms are told by their ending)
+_NEGATIONS: Final = frozenset(["not", "never", "cannot"])
+
+
 def _in_verb_group(word: str) -> bool:
     """Whether a lower-case word may stand in a verb group before its verb: an auxiliary, a
     negation or an adverb ("has", "didn’t", "also", "falsely")."""
@@ -4197,6 +4205,7 @@ def _verb_group(
     lo = sentences[k].start if k >= 0 else 0
     if d.source is not None and d.source[1] <= start:
         lo = max(lo, d.source[1])
+    negated = False
     while start > lo:
         # the word right before, with only spaces or tabs after it (as _WORD_BEFORE_RE reads it)
         j = start
@@ -4212,6 +4221,8 @@ def _verb_group(
         word = text[k:j]
         if not word.islower() or not _in_verb_group(word):
             break
+        if word in _NEGATIONS or word.endswith(("n't", "n’t")):
+            negated = True
         start = k
     if content is not None and end <= content[0] and not text[end : content[0]].strip():
         m = _PARTICLE_RE.match(text, content[0], content[1])
@@ -4221,7 +4232,7 @@ def _verb_group(
         end = text.index(":", end) + 1  # "said:" before what is said
     if start == cue.start and end == cue.end:
         return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
-    return _new_cue(start, end, text[start:end], cue.lemma, cue.stance), content
+    return _new_cue(start, end, text[start:end], cue.lemma, cue.stance, negated), content
 
 
 # a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"

@@ -67,6 +67,7 @@ def _attribution(a: Attribution) -> dict[str, Any]:
             "text": a.cue.text,
             "lemma": a.cue.lemma,
             "stance": a.cue.stance,
+            "negated": a.cue.negated,
         },
         "source": None
         if a.source is None

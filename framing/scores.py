@@ -123,6 +123,7 @@ def attribution_scores(
     over cues: a ``continuation`` (a quotation paragraph that continues the previous speaker)
     has no cue of its own and counts only in ``kind_counts``."""
     n = 0
+    negated = 0
     stances: dict[str, int] = {}
     kinds: dict[str, int] = {}
     types: dict[str, int] = {}
@@ -134,11 +135,13 @@ def attribution_scores(
         if a.kind == "continuation":
             continue
         n += 1
+        negated += a.cue.negated
         stances[a.cue.stance] = stances.get(a.cue.stance, 0) + 1
         t = sourcing_type(a.source.type if a.source is not None else "none", a.cue.lemma, a.kind)
         types[t] = types.get(t, 0) + 1
     return {
         "n_cues": n,
+        "n_negated": negated,
         "stance_counts": dict(sorted(stances.items())),
         "stance_share": {k: _round(v / n) for k, v in sorted(stances.items())} if n else {},
         "kind_counts": dict(sorted(kinds.items())),

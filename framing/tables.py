@@ -131,6 +131,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("cue", _STR),
             ("lemma", _STR),
             ("stance", _STR),
+            ("negated", _BOOL),  # a negation in the cue's verb group ("did not deny")
             ("source_start", _INT),
             ("source_end", _INT),
             ("source_text", _STR),
@@ -250,6 +251,7 @@ def record_rows(record: Mapping[str, Any], doc: int) -> Rows:
                 "cue": cue["text"],
                 "lemma": cue["lemma"],
                 "stance": cue["stance"],
+                "negated": bool(cue.get("negated", False)),
                 "source_start": source["start"] if source else None,
                 "source_end": source["end"] if source else None,
                 "source_text": source["text"] if source else None,

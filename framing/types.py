@@ -128,9 +128,10 @@ class Veto:
 class Cue:
     start: int
     end: int
-    text: str
+    text: str  # the verb group as written ("has also said", "did not deny")
     lemma: str
-    stance: Stance
+    stance: Stance  # the verb's, also when negated
+    negated: bool = False  # a negation in the verb group: "did not deny", "never claimed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2498,3 +2498,25 @@ def test_records_and_demonstratives_in_sources(text: str, cue: str, source: str)
     assert [a.cue.text for a in run("Officials report that the dam held.").attributions] == [
         "report"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "negated"),
+    [
+        ("Ruiz did not deny that the talks had failed.", "did not deny", True),
+        ("The ministry didn’t confirm the report.", "didn’t confirm", True),
+        ("He never claimed that he won.", "never claimed", True),
+        ("She cannot say whether it worked.", "cannot say", True),
+        # no negation: an adverb or an auxiliary alone
+        ("The senator has also said that the bill is dead.", "has also said", False),
+        # a negation in the content is not the cue's
+        ("Ruiz said the talks did not fail.", "said", False),
+    ],
+)
+def test_a_negated_verb_group_is_marked_and_keeps_its_stance(
+    text: str, cue: str, negated: bool
+) -> None:
+    a = by_cue(run(text), cue)
+    assert (a.cue.text, a.cue.negated) == (cue, negated)
+    # the stance is the verb's: "did not deny" is a cue of "deny"
+    assert a.cue.stance == run(text.replace(cue, cue.split()[-1])).attributions[0].cue.stance

@@ -30,6 +30,15 @@ def test_continuations_have_no_cue_of_their_own() -> None:
     assert sum(scores["stance_counts"].values()) == scores["n_cues"]
 
 
+def test_negated_cues_are_counted_and_keep_their_stance() -> None:
+    text = "The ministry did not confirm the report. Ruiz confirmed that the talks had failed."
+    scores = analyze_text(text).scores.attribution
+    assert scores["n_cues"] == 2
+    assert scores["n_negated"] == 1
+    assert scores["stance_counts"] == {"endorsing": 2}
+    assert analyze_text("Ruiz said the talks failed.").scores.attribution["n_negated"] == 0
+
+
 def test_reportedly_without_a_source_is_unverified_sourcing() -> None:
     analysis = analyze_text("The envoy reportedly left the capital on Sunday night.")
     (a,) = analysis.attributions
