@@ -1453,12 +1453,17 @@ _APPROXIMATOR_SECONDS: Final = {
     "least": frozenset(["at"]),
     "most": frozenset(["at"]),
 }
-_AMOUNT_PAIRS: Final = frozenset([("at", "least"), ("at", "most")])
 _APPROXIMATING: Final = _APPROXIMATORS | frozenset(_APPROXIMATOR_SECONDS)
 _AMOUNT_WORDS: Final = frozenset(
     ["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "dozen", "dozens", "hundreds", "thousands"]
 )  # fmt: skip
+
+
+def _two_word_approximator(first: str, second: str) -> bool:
+    """Whether two lower-case words are one approximator: "more than", "at least"."""
+    firsts = _APPROXIMATOR_SECONDS.get(second)
+    return firsts is not None and first in firsts
 
 
 def _is_approximation(toks: Sequence[_Token], i: int) -> bool:
@@ -1626,7 +1631,7 @@ def _left_source_in(
     while start_i <= end_i and (
         toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
     ):
-        if start_i < end_i and (toks[start_i].low, toks[start_i + 1].low) in _AMOUNT_PAIRS:
+        if start_i < end_i and _two_word_approximator(toks[start_i].low, toks[start_i + 1].low):
             break
         start_i += 1
     if start_i > end_i or not (toks[end_i].text[0].isalnum() or toks[end_i].text == "%"):
@@ -1937,8 +1942,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
                 or words[1] in {"more", "less", "fewer", "at"}
             )
         )
-        or (words[0], words[1]) in {("more", "than"), ("less", "than"), ("fewer", "than")}
-        or (words[0], words[1]) in _AMOUNT_PAIRS
+        or _two_word_approximator(words[0], words[1])
     ):
         # an approximate amount is typed by what it counts: "About 15 percent of respondents",
         # "more than half of voters"
@@ -4201,8 +4205,8 @@ def _verb_group(
     start, end = cue.start, cue.end
     if d.kind not in _VERB_KINDS:
         return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
-    k = bisect.bisect_right(sent_starts, start) - 1
-    lo = sentences[k].start if k >= 0 else 0
+    si = bisect.bisect_right(sent_starts, start) - 1
+    lo = sentences[si].start if si >= 0 else 0
     if d.source is not None and d.source[1] <= start:
         lo = max(lo, d.source[1])
     negated = False
