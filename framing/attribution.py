@@ -3048,6 +3048,13 @@ def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
     return went is not None and went.low in _GO_ON
 
 
+# what follows a participle that modifies a record's noun ("a statement posted on social
+# media", "a report released Monday"), where a verb would have its object or clause
+_AFTER_RECORD_PARTICIPLE: Final = frozenset(
+    ["on", "in", "by", "to", "at", "from", "last", "this", "earlier", "late", "early",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "online",
+     "overnight", "yesterday", "today"]
+)  # fmt: skip
 # words in -s that are no plural subject of a base form ("a news report", "its claim")
 _NOT_PLURAL_S: Final = frozenset(
     ["its", "this", "his", "was", "is", "has", "does", "news", "thus", "plus", "status",
@@ -3108,6 +3115,12 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         prev_low in _SHOW_NOUN_LEFT or text[hit.end : hit.end + 3] in {" up", " as"}
     ):
         return None  # "his radio show", "talk shows", "show up"
+    if (
+        prev_low in _DOC_WORDS
+        and low.endswith("ed")
+        and (after := _next_word(text, hit.end, hit.end + 20)) in _AFTER_RECORD_PARTICIPLE
+    ):
+        return None  # "in a statement posted on social media": the participle modifies it
     if hit.term in _NAMING and (
         len(prev := _tokens(text, max(lo, hit.start - 22), hit.start)) >= 2
         and any(t.low in {"a", "an"} for t in prev[-3:-1])
@@ -3191,6 +3204,11 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
     return tok.text[0].isupper() and _has_words(text, lo, tok.start, 1)
 
 
+_CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
+# a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
+_THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
+
+
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
     if term not in _TELLING:
         # where _first_token would start (the token itself is not needed)
@@ -3200,6 +3218,12 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         if first is None:
             return None
         start = first.start()
+        if first.group() in _CIRCUMSTANCE_PREPOSITIONS:
+            # where or how it was said comes before what: "posted on Facebook that …", "said
+            # in a statement that …"
+            that = _THAT_AFTER_PHRASE_RE.match(text, start, min(sent_end, start + 60))
+            if that is not None:
+                start = that.start(1)
     else:
         toks = _tokens(text, after, min(sent_end, after + 60))
         if not toks:

@@ -1543,7 +1543,7 @@ def test_source_rules(text: str, cue: str, source: str | None) -> None:
             "Clinton came under fire when it was revealed in March that she had used a private "
             "server.",
             "revealed",
-            "in March that she had used a private server",
+            "that she had used a private server",
         ),
         (
             "We are now being told that the baseline for growth is lower.",
@@ -2520,3 +2520,32 @@ def test_a_negated_verb_group_is_marked_and_keeps_its_stance(
     assert (a.cue.text, a.cue.negated) == (cue, negated)
     # the stance is the verb's: "did not deny" is a cue of "deny"
     assert a.cue.stance == run(text.replace(cue, cue.split()[-1])).attributions[0].cue.stance
+
+
+def test_a_participle_after_a_record_modifies_it() -> None:
+    # "a statement posted on social media" is no relation of its own (the seed article)
+    text = (
+        "The Ukrainians have been offered support by the U.S. ambassador, Bridget Brink, in a "
+        "statement posted on social media."
+    )
+    assert [a.cue.lemma for a in run(text).attributions] == ["offer"]
+    # the verb after a record is still a cue
+    assert [a.cue.text for a in run("The statement said the talks failed.").attributions] == [
+        "said"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # where or how it was said comes before what was said
+        ("The ministry posted on Facebook that the border was closed.",
+         "that the border was closed"),
+        ("Ruiz said in a statement Monday that the talks had failed.",
+         "that the talks had failed"),
+        # no "that": the phrase stays
+        ("Ruiz said in Toledo the talks had failed.", "in Toledo the talks had failed"),
+    ],
+)  # fmt: skip
+def test_a_circumstance_before_that_is_not_content(text: str, content: str) -> None:
+    assert span(text, run(text).attributions[0])[1] == content
