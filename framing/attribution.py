@@ -2708,7 +2708,11 @@ _BODY_WORDS: Final = frozenset(
 
 
 _PAST_VERBS: Final = frozenset(
-    ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did"]
+    ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did", "spent"]
+)
+# what may open the object of such a verb besides a determiner ("spent more time talking")
+_OBJECT_AMOUNT: Final = frozenset(
+    ["more", "much", "most", "less", "time", "hours", "days", "weeks", "months", "years"]
 )
 # verbs that take a participle ("kept asking", "left wondering", "can be heard asking")
 _CATENATIVE: Final = frozenset(
@@ -2787,7 +2791,7 @@ def _verb_and_object(text: str, start: int, end: int) -> int | None:
     for k in range(len(toks) - 2):
         t = toks[k]
         if (
-            toks[k + 1].low in _OBJECT_DET
+            (toks[k + 1].low in _OBJECT_DET or toks[k + 1].low in _OBJECT_AMOUNT)
             and t.text.islower()
             and (t.low.endswith("ed") or t.low in _PAST_VERBS)
         ):

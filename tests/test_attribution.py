@@ -2549,3 +2549,17 @@ def test_a_participle_after_a_record_modifies_it() -> None:
 )  # fmt: skip
 def test_a_circumstance_before_that_is_not_content(text: str, content: str) -> None:
     assert span(text, run(text).attributions[0])[1] == content
+
+
+def test_a_participle_after_spending_time_takes_the_clause_subject() -> None:
+    text = (
+        "The former president, who spent much of his 30-minute speech defending his record, "
+        "left early."
+    )
+    a = by_cue(run(text), "defending")
+    assert a.source is not None
+    assert a.source.text == "The former president"
+    # never the verb phrase itself
+    text = "An early endorser, who spent more time talking about water, said little."
+    talking = by_cue(run(text), "talking about")
+    assert talking.source is None or "spent" not in talking.source.text
