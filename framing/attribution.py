@@ -289,11 +289,7 @@ def _last_word(text: str, lo: int, hi: int) -> str:
 def _next_word(text: str, lo: int, hi: int) -> str:
     """The first of :func:`_words_of` ``text[lo:hi]`` ("" if none)."""
     for token in text[lo:hi].split():
-        word = (
-            token.replace("’", "'").lower().strip(_PUNCT)
-            if "’" in token
-            else (token.lower().strip(_PUNCT))
-        )
+        word = token.replace("’", "'").lower().strip(_PUNCT)
         if word:
             return word
     return ""
@@ -2035,7 +2031,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         and raw[k - 1].islower()
         and (words[k - 1] in _GROUP_NOUNS or words[k - 1] in _ANON_HEADS)
         and words[k - 1] not in _MEMBER_WORDS
-        and not any(w in given_names() for w in words[k + 1 :])  # "… in Ukraine William Taylor"
+        and given_names().keys().isdisjoint(words[k + 1 :])  # "… in Ukraine William Taylor"
     ):
         # a head for a group or an unnamed source before what follows it, whatever names
         # modify it: "Republican voters in each state", "Multiple sources privy to the talks"
@@ -2697,7 +2693,8 @@ def _is_modifier(word: str) -> bool:
     )
 
 
-# lower-case heads for a body that speaks (the words of _ORG_WORDS that are no names' parts)
+# lower-case heads for a body that speaks: the words of _ORG_WORDS that head a common noun
+# phrase ("the Biden campaign"; not "news", "post", "times", which end names), and groups
 _BODY_WORDS: Final = frozenset(
     ["campaign", "campaigns", "committee", "administration", "government", "party", "movement",
      "team", "group", "groups", "coalition", "council", "caucus", "agency", "department",
@@ -3055,10 +3052,22 @@ def _after_aspect_verb(text: str, lo: int, to_start: int) -> bool:
 # what follows a participle that modifies a record's noun ("a statement posted on social
 # media", "a report released Monday"), where a verb would have its object or clause
 _AFTER_RECORD_PARTICIPLE: Final = frozenset(
-    ["on", "in", "by", "to", "at", "from", "last", "this", "earlier", "late", "early",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "online",
-     "overnight", "yesterday", "today"]
-)  # fmt: skip
+    [
+        "on",
+        "in",
+        "by",
+        "to",
+        "at",
+        "from",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "early",
+        "online",
+        "overnight",
+    ]
+) | frozenset(w for w in _TIME_WORDS if w.endswith("day"))  # the weekdays, today, yesterday
 # words in -s that are no plural subject of a base form ("a news report", "its claim")
 _NOT_PLURAL_S: Final = frozenset(
     ["its", "this", "his", "was", "is", "has", "does", "news", "thus", "plus", "status",
