@@ -3311,7 +3311,7 @@ def extract_attributions(
             drafts.append(_Draft(_cue(hit), source, content, "according_to", None, 0.9))
             continue
 
-        if hit.term in {"reportedly", "allegedly"}:
+        if hit.term in _ADVERB_CUES:
             content = _trim(text, s_start, s_end)
             drafts.append(_Draft(_cue(hit), None, content, "indirect", None, 0.6))
             continue
@@ -3428,10 +3428,15 @@ def extract_attributions(
             # the agent after an object: "have been offered support by the ambassador"
             agentless = False
             source = _agent(text, later.end(), s_end)
+            by = text.rindex("by", hit.end, later.end())
+            if source is not None and content is not None and content[0] < by < content[1]:
+                content = _trim(text, content[0], by)  # what was offered, not who offered it
         if agent is not None and not ing:
             by_src = _agent(text, agent.end(), s_end)
             if by_src is not None:
                 source = by_src  # a passive with its agent: "first reported by Politico"
+                if content is not None and content[0] < by_src[1] and by_src[0] < content[1]:
+                    content = _passive_content(text, s_start, hit.start, by_src[1], s_end)
         antecedent: tuple[int, int] | None = None
         if (
             ing
@@ -3470,6 +3475,24 @@ def extract_attributions(
             source = None
             if not nested and hit.term in HEARSAY_PASSIVES and _propositional(text, hit, s_end):
                 kind = "passive"
+        if source is not None and source[0] < hit.start < source[1]:
+            # a source never holds its own cue: "Clarke, who recently co-authored a paper
+            # outlining how …" is Clarke
+            comma = text.find(",", source[0], hit.start)
+            source = _trim(text, source[0], comma) if comma > source[0] else None
+        if (
+            source is not None
+            and content is not None
+            and kind == "direct"
+            and content[0] <= source[0] < content[1]
+        ):
+            source = None  # a word inside the quotation is not who spoke it
+        elif source is not None and content is not None and content[0] <= source[0] < content[1]:
+            # what an opening participle reports ends where the main clause's subject begins:
+            # "Noting that both had battled the media, Schlafly said …"
+            content = _trim(text, content[0], source[0])
+            if content[0] >= content[1]:
+                content = None  # "Lashing out, Trump said …": the participle reports nothing
         if quote_i is not None:
             used_quotes.add(quote_i)
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
@@ -4188,6 +4211,8 @@ _SHORT_KINDS: Final = frozenset(["scare", "title"])
 _REPORTED_KINDS: Final = frozenset(["indirect", "mixed", "according_to", "colon", "passive"])
 # the kinds whose cue is a verb (with a verb group round it)
 _VERB_KINDS: Final = frozenset(["direct", "indirect", "mixed", "passive"])
+#: cues that are adverbs: their content is the clause they stand in, cue included
+_ADVERB_CUES: Final = frozenset(["reportedly", "allegedly"])
 
 
 # what may follow the head of a source between commas, up to the cue, and is not part of it:
@@ -4240,7 +4265,9 @@ def _verb_group(
     about"), as PolNeAR marks cues. The lemma and stance stay the verb's."""
     cue, content = d.cue, d.content
     start, end = cue.start, cue.end
-    if d.kind not in _VERB_KINDS:
+    if d.kind not in _VERB_KINDS or cue.lemma in _ADVERB_CUES:
+        # an adverb ("has reportedly been …") heads no verb group: the auxiliary is its
+        # clause's, which is the content
         return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
     si = bisect.bisect_right(sent_starts, start) - 1
     lo = sentences[si].start if si >= 0 else 0
@@ -4265,6 +4292,8 @@ def _verb_group(
         if word in _NEGATIONS or word.endswith(("n't", "n’t")):
             negated = True
         start = k
+    if content is not None and content[0] < start < content[1] <= cue.start:
+        content = _trim(text, content[0], start)  # "The results are | expected": the group's
     if content is not None and end <= content[0] and not text[end : content[0]].strip():
         m = _PARTICLE_RE.match(text, content[0], content[1])
         if m is not None and content[1] - m.end() > 0:
@@ -4274,6 +4303,29 @@ def _verb_group(
     if start == cue.start and end == cue.end:
         return _new_cue(start, end, cue.text, cue.lemma, cue.stance), content
     return _new_cue(start, end, text[start:end], cue.lemma, cue.stance, negated), content
+
+
+def _passive_content(
+    text: str, s_start: int, verb: int, agent_end: int, s_end: int
+) -> tuple[int, int] | None:
+    """What a passive with its agent reports: a clause after the agent ("was asked by the host
+    whether …"), else the passive's subject ("The meeting was first reported by Politico",
+    "These proposals have been applauded by critics"), never the agent itself."""
+    m = _AFTER_AGENT_RE.match(text, agent_end, s_end)
+    if m is not None:
+        return _trim(text, m.start(1), s_end)
+    # the verb group's auxiliaries and adverbs ("was first", "have been") belong to the cue
+    tok = _before_auxiliaries(text, s_start, verb)
+    if tok is None:
+        return None
+    found = _trim(text, s_start, tok.end)
+    return found if _has_words(text, *found, 1) else None
+
+
+# a clause after a passive's agent that holds what was said: "was asked by the host whether …"
+_AFTER_AGENT_RE: Final = re.compile(
+    r"[ \t]*,?[ \t]*((?:that|whether|if|how|why|what|to)(?![^\W_])|[“\"‘:])"
+)
 
 
 # a pronoun with a contracted auxiliary: "He’s", "they'd", "I’ve"
@@ -4410,7 +4462,7 @@ def _finish(
             if typ not in {"unverified", "document", "unknown"}:
                 # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
                 speakers.append((s, speaker or text[s:e], typ, text[s:e]))
-        elif d.cue.lemma in {"reportedly", "allegedly"}:
+        elif d.cue.lemma in _ADVERB_CUES:
             source = None
             speaker = None
         cue, c_span = _verb_group(text, d, sentences, sent_starts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -27,10 +28,12 @@ from framing.attribution import (
     extract_attributions,
     person_name,
 )
+from framing.evaluation.polnear import read_polnear
 from framing.quotes import find_quotes
 from framing.scores import attribution_scores
 from framing.text import WORD_RE, split_sentences
 from framing.types import Attribution, Excluded
+from tests.conftest import require
 
 
 def run(text: str) -> AttributionResult:
@@ -795,6 +798,24 @@ def test_seed_boilerplate_and_shared_subjects(seed_text: str) -> None:
     assert lappo
     assert lappo[0].source is not None
     assert lappo[0].source.type == "person"
+
+
+@pytest.mark.data
+def test_roles_of_a_relation_do_not_overlap_on_polnear_dev(data_dir: Path) -> None:
+    # a source never lies inside its content, and a verb's cue never inside either; only an
+    # adverb ("has reportedly been …") stands inside the clause it reports
+    n = 0
+    for art in read_polnear(require(data_dir, "polnear/dev")):
+        for a in run(art.text).attributions:
+            roles = {"cue": a.cue, "source": a.source, "content": a.content}
+            if a.cue.lemma in {"reportedly", "allegedly"}:
+                del roles["content"]
+            spans = [(r, s.start, s.end) for r, s in roles.items() if s and s.end > s.start]
+            for i, (r1, s1, e1) in enumerate(spans):
+                for r2, s2, e2 in spans[i + 1 :]:
+                    assert not (s1 < e2 and s2 < e1), (art.name, r1, r2, art.text[s1:e1])
+            n += 1
+    assert n > 1900  # every relation of the 84 articles was looked at
 
 
 def test_unbalanced_quotation_lowers_confidence() -> None:
@@ -1588,7 +1609,69 @@ def test_quoted_as_saying_is_one_cue_whose_speaker_is_the_subject(
 def test_a_passive_whose_agent_follows_its_object_is_not_agentless() -> None:
     text = "The Ukrainians have been offered support by the U.S. ambassador in Kyiv, Bridget Brink."
     a = by_cue(run(text), "offered")
-    assert (a.kind, span(text, a)[0]) == ("indirect", "the U.S. ambassador")
+    # what was offered, without the agent who offered it (the seed article)
+    assert (a.kind, *span(text, a)) == ("indirect", "the U.S. ambassador", "support")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # the passive's subject is what was reported, the agent who reported it
+        ("The meeting was first reported by Politico.", "reported", "Politico", "The meeting"),
+        ("These proposals have been applauded by Wall Street critics.", "applauded",
+         "Wall Street critics", "These proposals"),
+        # a clause after the agent holds what was asked
+        ("Rubio was asked by moderator Gerard Baker whether taxes would rise.", "asked",
+         "moderator Gerard Baker", "whether taxes would rise"),
+    ],
+)  # fmt: skip
+def test_a_passive_with_its_agent_reports_its_subject_or_the_clause_after(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a) == (source, content)
+
+
+def test_an_opening_participle_reports_up_to_the_main_subject() -> None:
+    text = "Noting that both men had battled the media, Schlafly said the race was over."
+    a = by_cue(run(text), "Noting")
+    assert span(text, a) == ("Schlafly", "that both men had battled the media")
+    # a participle with no clause of its own reports nothing: the main clause is "said"'s
+    text = "Lashing out, Trump said the judge’s mind is shot."
+    a = by_cue(run(text), "Lashing out")
+    assert span(text, a) == ("Trump", None)
+    assert span(text, by_cue(run(text), "said")) == ("Trump", "the judge’s mind is shot")
+
+
+def test_a_source_never_holds_its_cue_or_lies_inside_its_quotation() -> None:
+    text = (
+        "Ross Eisenbrey of the Economic Policy Institute, an early voice in urging the "
+        "administration to take up the issue, said it restores rights."
+    )
+    # "urging" is the appositive's: its source is the head, not the phrase that holds "urging"
+    assert (
+        span(text, by_cue(run(text), "urging"))[0]
+        == "Ross Eisenbrey of the Economic Policy Institute"
+    )
+    # the main verb's source keeps the whole appositive, as PolNeAR marks it
+    assert span(text, by_cue(run(text), "said"))[0] == (
+        "Ross Eisenbrey of the Economic Policy Institute, an early voice in urging the "
+        "administration to take up the issue,"
+    )
+    # the name inside the quotation is not who spoke it
+    text = "“America is great! Trump is disgusting,” read one."
+    for a in run(text).attributions:
+        assert a.source is None or a.source.start >= a.content.end  # type: ignore[union-attr]
+
+
+def test_an_adverb_cue_heads_no_verb_group() -> None:
+    # PolNeAR marks "reportedly" alone: the auxiliary belongs to the clause it reports
+    text = "The company has reportedly taken heat from a civil rights group."
+    a = by_cue(run(text), "reportedly")
+    assert (a.cue.text, a.source) == ("reportedly", None)
+    assert span(text, a)[1] == "The company has reportedly taken heat from a civil rights group"
+    # a verb keeps its auxiliaries
+    assert by_cue(run("The company has denied the report."), "denied").cue.text == "has denied"
 
 
 def test_an_infinitive_of_purpose_or_wish_is_not_a_cue() -> None:
