@@ -3503,6 +3503,7 @@ def extract_attributions(
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes))
     drafts = _without_nested(drafts)
+    _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
     return _finish(text, sentences, qs, drafts)
 
@@ -3621,6 +3622,37 @@ def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
     ]
 
 
+def _end_contents_in_sources(text: str, drafts: Sequence[_Draft]) -> None:
+    """A relation whose cue stands inside another's source (its appositive or relative clause)
+    reports no further than that source: "Barkley, who said he typically votes Democratic, said
+    one candidate he likes …" (the first ``said`` reports "he typically votes Democratic").
+    ``drafts`` are sorted by their cue."""
+    starts = [d.cue.start for d in drafts]
+    for b in drafts:
+        if b.source is None or b.source[1] - b.source[0] < 12 or b.kind == "colon":
+            # (no shorter source holds a cue and what it reports; a label before a colon is
+            # no phrase: "She says to Nevadans: “…”")
+            continue
+        lo, hi = b.source
+        i = bisect.bisect_left(starts, lo)
+        while i < len(drafts) and starts[i] < hi:
+            a = drafts[i]
+            i += 1
+            c = a.content
+            if a is b or c is None or a.cue.end > hi or not c[0] < hi < c[1]:
+                continue
+            if text.find(",", lo, a.cue.start) < 0 and a.source != (
+                a.cue.start - 5,
+                a.cue.start - 1,
+            ):
+                # no appositive or relative clause holds the cue (only "the self-described
+                # socialist"): the other source is the one too long ("Clinton cited disparaging
+                # remarks Trump had made")
+                continue
+            cut = _trim(text, c[0], hi)
+            a.content = cut if cut[0] < cut[1] else None
+
+
 def _previous_source(
     text: str, drafts: Sequence[_Draft], s_start: int, cue_start: int
 ) -> tuple[int, int] | None:
@@ -3715,6 +3747,15 @@ def _colon_drafts(
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
         if quote_i is not None:
             content = (qs.quotes[quote_i].start, qs.quotes[quote_i].end)
+        verb = next((d for d in drafts if src_s <= d.cue.start < src_e), None)
+        if verb is not None:
+            # the label holds a verb's relation ("Trump said on Twitter: “…”"): what follows the
+            # colon is what that verb reports, and there is no second relation
+            if verb.content is not None and verb.content[0] < colon < verb.content[1]:
+                verb.content = content
+                if quote_i is not None:
+                    verb.quote, verb.kind = quote_i, "direct"
+            continue
         cue = _CueSpan(colon, colon + 1, ":", ":", "neutral")
         out.append(_Draft(cue, (src_s, src_e), content, "colon", quote_i, 0.6))
     return out

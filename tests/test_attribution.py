@@ -1664,6 +1664,48 @@ def test_a_source_never_holds_its_cue_or_lies_inside_its_quotation() -> None:
         assert a.source is None or a.source.start >= a.content.end  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Barkley, who said he typically votes Democratic, said one candidate he likes is Kasich.",
+         "said", "he typically votes Democratic"),
+        ("Lloyd Grove, the Daily Beast editor who wrote the profile on Boyle, tweeted the praise.",
+         "wrote", "the profile on Boyle"),
+        ("Sanders, a senator and self-described democratic socialist, said the economy stagnates.",
+         "described", "democratic socialist"),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_another_source_reports_no_further_than_that_source(
+    text: str, cue: str, content: str
+) -> None:
+    first = by_cue(run(text), cue)
+    assert span(text, first)[1] == content
+    # the main verb keeps the whole appositive as its source and the rest as its content
+    main = run(text).attributions[-1]
+    assert main.source is not None
+    assert main.source.end < main.content.start  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Trump said on Twitter: “Clinton is letting her husband campaign.”", "Trump"),
+        ("Priebus later told Fox News: “Both men are meeting.”", "Priebus"),
+        ("She says to Nevadans: “This one is for you.”", "She"),
+    ],
+)
+def test_a_verb_before_a_colon_reports_the_quotation_once(text: str, source: str) -> None:
+    relations = run(text).attributions
+    assert len(relations) == 1  # no second relation for the label before the colon
+    quote = text[text.index("“") :]
+    assert (relations[0].kind, *span(text, relations[0])) == ("direct", source, quote)
+    # a label alone still makes a colon relation
+    text = "Lappo: “We are under pressure.”"
+    assert [(a.kind, a.source.text if a.source else None) for a in run(text).attributions] == [
+        ("colon", "Lappo")
+    ]
+
+
 def test_an_adverb_cue_heads_no_verb_group() -> None:
     # PolNeAR marks "reportedly" alone: the auxiliary belongs to the clause it reports
     text = "The company has reportedly taken heat from a civil rights group."
