@@ -1141,9 +1141,9 @@ _CAP_NAME_RE: Final = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
-    r"[A-Z](?<!\w[A-Z])[a-z]++(?:[-'’][A-Za-z]++)?"
-    r"(?:\s++(?:[A-Z]\.\s++)?[A-Z][a-z]++(?:[-'’][A-Za-z]++)?)+"
-)
+    r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
+    r"(?:\s++(?:[A-Z]\.\s++)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
+)  # (letters of Latin-1 and Latin Extended-A too: "Enrique Peña Nieto", "Andrzej Duda")
 # a name of two or more capitalised words at the end of a phrase, after a possessive and any
 # lower-case words for a role: "Fox News’ Sean Hannity", "Sanders’ campaign organizer Mason Baird"
 _POSSESSOR_NAME_RE: Final = re.compile(
@@ -3501,7 +3501,7 @@ def extract_attributions(
     drafts.extend(_poll_drafts(text, sentences, drafts, excluded))
     drafts.extend(_byline_drafts(text, qs, used_quotes))
     drafts.sort(key=lambda d: d.cue.start)
-    drafts.extend(_continuations(text, qs, drafts, used_quotes))
+    drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
@@ -3844,38 +3844,83 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
 
 
 def _continuations(
-    text: str, qs: _Quotes, drafts: Sequence[_Draft], used: set[int]
+    text: str,
+    qs: _Quotes,
+    drafts: Sequence[_Draft],
+    used: set[int],
+    sentences: Sequence[Sentence] = (),
 ) -> list[_Draft]:
-    """Quotation paragraphs with no cue that follow an attributed paragraph."""
+    """Quotations with no cue of their own that go on with the speaker of the relation before
+    them: a paragraph that opens with a quotation after an attributed paragraph, and a
+    quotation that opens the sentence right after a cue's sentence in the same paragraph
+    (“…,” Fox told CNN. “We don’t want him.”)."""
     out: list[_Draft] = []
     if not drafts:
         return out
     cue_starts = [d.cue.start for d in drafts]
+    sent_starts = [x.start for x in sentences]
     content_quotes = {d.quote for d in drafts if d.quote is not None}
     for i, q in enumerate(qs.quotes):
-        if i in used or i in content_quotes or q.kind in _SHORT_KINDS:
+        if i in used or i in content_quotes or q.kind == "title":
             continue
+        if q.kind == "scare" and _last_visible(text, q.inner_start, q.inner_end) not in _ENDS:
+            continue  # a short quotation is a sentence of its own only if it ends one
         p_s, p_e = _paragraph_bounds(text, q.start)
-        if text[p_s : q.start].strip():
-            continue  # the paragraph does not open with the quotation
-        # no cue in the paragraph, nor in the quotation where it runs on (a transcript's
-        # "WALLACE:" labels inside one quotation of several paragraphs)
         k = bisect.bisect_left(cue_starts, p_s)
-        if k < len(cue_starts) and cue_starts[k] < max(p_e, q.end):
-            continue
-        if k == 0:
-            continue
-        prev = drafts[k - 1]
-        prev_para = _paragraph_bounds(text, prev.cue.start)
-        between = text[prev_para[1] : p_s]
-        if between.strip():
-            continue  # the previous attribution is not in the paragraph just before
+        if text[p_s : q.start].strip():
+            # inside a paragraph: the quotation opens the sentence right after a cue's
+            j = bisect.bisect_right(cue_starts, q.start)
+            si = bisect.bisect_right(sent_starts, q.start) - 1
+            if j == 0 or si < 1 or sentences[si].start != q.start:
+                continue
+            before = sentences[si - 1]
+            if (
+                before.start < p_s
+                or text[before.end : q.start].strip()
+                or (j < len(cue_starts) and cue_starts[j] < sentences[si].end)
+            ):
+                continue
+            # the speaker of the sentence before: its quotation's, else its main verb's (not a
+            # participle's: "Cruz said about the article alleging that …")
+            found = _speaker_draft(drafts, bisect.bisect_left(cue_starts, before.start), j)
+            if found is None:
+                continue
+            prev = found
+        else:
+            # no cue in the paragraph, nor in the quotation where it runs on (a transcript's
+            # "WALLACE:" labels inside one quotation of several paragraphs)
+            if k < len(cue_starts) and cue_starts[k] < max(p_e, q.end):
+                continue
+            if k == 0:
+                continue
+            prev = drafts[k - 1]
+            prev_para = _paragraph_bounds(text, prev.cue.start)
+            between = text[prev_para[1] : p_s]
+            if between.strip():
+                continue  # the previous attribution is not in the paragraph just before
         stance = prev.cue.stance
         cue = _CueSpan(q.start, q.start, "", "", stance)
         out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
     return out
 
 
+def _speaker_draft(drafts: Sequence[_Draft], lo: int, hi: int) -> _Draft | None:
+    """Among ``drafts[lo:hi]`` (one sentence's), the relation a quotation after the sentence
+    goes on with: the first with a quotation as content, else the first whose cue is no
+    participle; only relations with a source."""
+    fallback: _Draft | None = None
+    for d in drafts[lo:hi]:
+        if d.source is None:
+            continue
+        if d.kind in _QUOTING_KINDS:
+            return d
+        if fallback is None and d.kind == "indirect" and not _participle(d.cue.text):
+            fallback = d
+    return fallback
+
+
+_QUOTING_KINDS: Final = frozenset(["direct", "mixed", "colon", "continuation"])
+_ENDS: Final = frozenset([".", "!", "?"])
 _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
 
 

@@ -273,6 +273,57 @@ def test_continuation_paragraph_keeps_the_speaker() -> None:
     assert text[cont[0].content.start :].startswith("“The people")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ("“He is not welcome,” Mr. Fox told CNN. “We don’t want him. We reject his visit.” "
+         "Mr. Fox has criticised the plan.",
+         "Mr. Fox", "“We don’t want him. We reject his visit.”"),
+        # a short quotation that is a sentence of its own is speech, not a scare quote
+        ("“He wants to run the nation like his business,” Mr. Bloomberg said on Wednesday. "
+         "“God help us.”", "Bloomberg", "“God help us.”"),
+        # the main verb's speaker, not a participle's ("alleging")
+        ("“It is garbage,” Cruz said about the tabloid article alleging that he had affairs. "
+         "“It is a tabloid smear.”", "Cruz", "“It is a tabloid smear.”"),
+        ("The mayor said the plan was dead. “It is over.”", "The mayor", "“It is over.”"),
+    ],
+)  # fmt: skip
+def test_a_quotation_after_a_cues_sentence_goes_on_with_its_speaker(
+    text: str, speaker: str, quote: str
+) -> None:
+    r = run(text)
+    cont = [a for a in r.attributions if a.kind == "continuation"]
+    assert [(a.speaker, span(text, a)[1]) for a in cont] == [(speaker, quote)]
+    q = next(q for q in r.quotes if q.text == quote)
+    assert q.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second quotation has a cue of its own
+        "“The plan works,” Ruiz said. “The plan fails,” Lopez said.",
+        # a scare quote or a title inside a sentence goes on with no one
+        "“We will win,” Ruiz said. Her rivals call the plan a “fantasy” and worse.",
+        "“We will win,” Ruiz said. “Meet the Press” aired the interview.",
+        # the sentence before has no relation
+        "The council met on Monday. “The budget is closed.”",
+        # a quotation that does not open its sentence
+        "“We will win,” Ruiz said. Then she shouted “never again” at the crowd.",
+    ],
+)
+def test_a_quotation_inside_a_paragraph_continues_only_a_cue_right_before(text: str) -> None:
+    assert [a for a in run(text).attributions if a.kind == "continuation"] == []
+
+
+def test_pronouns_resolve_to_names_with_accented_letters() -> None:
+    text = (
+        "Mexican President Enrique Peña Nieto invited Trump. "
+        "“It is an enormous political risk,” he said."
+    )
+    assert by_cue(run(text), "said").speaker == "Enrique Peña Nieto"  # was "Enrique Pe"
+
+
 def test_short_quote_in_paraphrase_becomes_mixed() -> None:
     text = "The minister accused the protesters of having “hijacked” the march."
     r = run(text)
