@@ -490,7 +490,13 @@ def load_basil_documents(root: str | Path | None = None) -> AnnotatedCorpus:
     and ``speaker``. ``metadata`` holds ``triplet-uuid``, ``main-event`` and the article-level
     ``relative_stance``.
     """
-    base = data_root(root) / "basil"
+    return read_basil(data_root(root) / "basil")
+
+
+def read_basil(base: str | Path) -> AnnotatedCorpus:
+    """:func:`load_basil_documents` from the BASIL folder itself (``articles/``,
+    ``annotations/``)."""
+    base = Path(base)
     articles = sorted(_require(base / "articles").glob("*/*.json"))
     if not articles:
         raise DataError("no article files", file=str(base / "articles"))

@@ -85,11 +85,11 @@ def test_dev_floors(data_dir: Path) -> None:
     report = evaluate(articles)
     assert report.get("cue").f1 >= 0.74
     assert report.get("source").f1 >= 0.755
-    assert report.get("content").f1 >= 0.825
+    assert report.get("content").f1 >= 0.83
     # exact spans: the verb group as the cue, the appositive with its closing comma as the source
     assert report.get("cue", "exact").f1 >= 0.65
     assert report.get("source", "exact").f1 >= 0.68
-    assert report.get("content", "exact").f1 >= 0.51
+    assert report.get("content", "exact").f1 >= 0.52
     outlets = {s.outlet for s in report.scores} - {"all"}
     assert len(outlets) == 7
 

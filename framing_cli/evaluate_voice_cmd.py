@@ -1,0 +1,76 @@
+"""`framing evaluate voice [DIR]`: voice and speaker of BASIL's bias spans."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from framing.errors import DataError
+from framing.evaluation.basil import SPAN_VOICES, evaluate_voice
+
+
+def _default_dir() -> Path:
+    root = os.environ.get("FRAMING_DATA_DIR")
+    if not root:
+        raise DataError("no BASIL folder given and FRAMING_DATA_DIR is not set", field="directory")
+    return Path(root) / "basil"
+
+
+def voice(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help="The BASIL folder (default: $FRAMING_DATA_DIR/basil)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Whether each BASIL bias span is quoted (voice) and, when it is, whose (speaker)."""
+    folder = directory if directory is not None else _default_dir()
+    report = evaluate_voice(folder)
+    if as_json:
+        typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    console = Console(highlight=False)
+    table = Table(
+        title=f"Voice of BASIL bias spans ({report.n_articles} articles, {report.n_spans} spans):"
+        " BASIL's quote flag against the voice; P, R, F1 of the quoted voice"
+    )
+    for col in ("outlet", "quote", *SPAN_VOICES, "P", "R", "F1"):
+        table.add_column(col, justify="left" if col in {"outlet", "quote"} else "right")
+    for v in report.voice:
+        for quoted in (True, False):
+            scores = (
+                (f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}") if quoted else ("", "", "")
+            )
+            table.add_row(
+                v.outlet if quoted else "",
+                "yes" if quoted else "no",
+                *(str(v.n(quoted, x)) for x in SPAN_VOICES),
+                *scores,
+            )
+    console.print(table)
+    st = Table(title="Speakers of the quoted spans (named right: persons only)")
+    for col in ("outlet", "gold speaker", "quoted", "attributed", "share", "named right", "share"):
+        st.add_column(col, justify="left" if col in {"outlet", "gold speaker"} else "right")
+    for s in report.speakers:
+        right = s.named_right_rate
+        st.add_row(
+            s.outlet,
+            s.speaker_class,
+            str(s.quoted),
+            str(s.attributed),
+            f"{s.attributed_rate:.3f}",
+            "" if s.named_right is None else str(s.named_right),
+            "" if right is None else f"{right:.3f}",
+        )
+    console.print(st)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `voice` to the `evaluate` group."""
+    app.command("voice")(voice)
