@@ -2592,6 +2592,16 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
         if clause_end is None:
             return None
         k = clause_end + 1
+    if (
+        k + 1 < len(first)
+        and first[k].low.endswith("ing")
+        and first[k + 1].low in _AFTER_OPENING_PARTICIPLE
+    ):
+        # an opening participle's clause: the subject follows its comma ("Reacting to the
+        # firing, the president tweeted …, while asking …")
+        clause_end = next((c for c in range(k + 2, len(first)) if first[c].text == ","), None)
+        if clause_end is not None:
+            k = clause_end + 1
     if k >= len(first) or first[k].low in _SUBORDINATE:
         return None
     t = first[k]
@@ -4009,6 +4019,7 @@ def _resolve(
             if (
                 p < pos
                 and (typ in {"person", "role"} or (typ == "anonymous" and want is not None))
+                and (typ == "person" or not _plural_head(said))  # "officials" is no "he"
                 and (
                     want is None
                     or gender_of is None
@@ -4036,6 +4047,34 @@ def _resolve(
             if p < pos and typ in {"organisation", "document"}:
                 return name, typ
     return None
+
+
+#: words after a participle that opens a sentence ("Reacting to", "Speaking at the rally")
+_AFTER_OPENING_PARTICIPLE: Final = frozenset(
+    ["to", "on", "at", "about", "with", "in", "from", "for", "after", "the", "a", "an", "his",
+     "her", "their", "its", "out", "up", "back", "over", "through", "during", "before"]
+)  # fmt: skip
+_HEAD_ENDS: Final = frozenset(
+    ["of", "from", "for", "with", "at", "in", "on", "who", "familiar", "close", "to", "and"]
+)
+
+
+def _plural_head(phrase: str) -> bool:
+    """Whether an unnamed source phrase has a plural head: the last word before a preposition,
+    a relative pronoun or a comma ("White House officials", "Two aides to the senator",
+    "officials familiar with …"); a singular "he" or "she" does not stand for it."""
+    head = ""
+    for word in phrase.split(",", 1)[0].split():
+        if word.lower() in _HEAD_ENDS:
+            break
+        head = word
+    return (
+        len(head) > 3
+        and head[1:].islower()  # "Officials said" opens a sentence
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        and head.lower() not in _NOT_PLURAL_S
+    )
 
 
 #: pronouns of the first and second person: outside a quotation, the writer and the reader

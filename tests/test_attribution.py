@@ -316,6 +316,29 @@ def test_a_quotation_inside_a_paragraph_continues_only_a_cue_right_before(text: 
     assert [a for a in run(text).attributions if a.kind == "continuation"] == []
 
 
+def test_a_singular_pronoun_does_not_stand_for_a_plural_group() -> None:
+    text = (
+        "President Donald Trump spoke at the base. White House officials said the money would "
+        "be moved. “It didn’t sound too important to me,” he said."
+    )
+    assert by_cue(run(text), "said").speaker == "White House officials"
+    assert run(text).attributions[-1].speaker == "Donald Trump"  # was "White House officials"
+    # one unnamed official still stays unnamed
+    text = "A senior official said the talks failed. He added that they would resume."
+    assert by_cue(run(text), "added").speaker == "A senior official"
+
+
+def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> None:
+    text = (
+        "Reacting to the firing, the president tweeted that it was final, while asking "
+        "whether the case would be dropped."
+    )
+    assert span(text, by_cue(run(text), "asking"))[0] == "the president"  # was "Reacting"
+    # a surname in -ing is a subject
+    text = "Sterling said the plan had failed, and added that it was over."
+    assert span(text, by_cue(run(text), "added"))[0] == "Sterling"
+
+
 def test_pronouns_resolve_to_names_with_accented_letters() -> None:
     text = (
         "Mexican President Enrique Peña Nieto invited Trump. "
