@@ -2586,6 +2586,11 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
                 k = c + 1
                 break
     if k < len(first) and first[k].low in _SUBORDINATE:
+        # a time phrase with no comma before its subject: "By Sunday afternoon she had
+        # canceled …, citing the attack"
+        for j in range(k + 1, min(k + 4, len(first) - 1)):
+            if first[j].low in _TIME_WORDS and first[j + 1].low in _MAIN_PRONOUNS:
+                return first[j + 1].start, first[j + 1].end
         # an opening adverbial clause: the subject follows its comma ("When asked whom she
         # supported, Ms. Sherry smiled and said …")
         clause_end = next((c for c in range(k + 1, len(first)) if first[c].text == ","), None)
@@ -3401,6 +3406,14 @@ def extract_attributions(
                 source = _left_source(text, s_start, hit.start)
                 if ing:
                     source = _participle_subject(text, s_start, source)
+                if (
+                    participle
+                    and source is not None
+                    and _prev_word(text, source[0], s_start) in _GOVERNING_PREPOSITIONS
+                ):
+                    # the phrase before ", citing" is a preposition's object, not who cites:
+                    # "she had canceled a rally with Obama slated for Wednesday, citing …"
+                    source = _subject_fallback(text, s_start, hit.start)
             right = None
             if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)
@@ -3934,12 +3947,29 @@ _ENDS: Final = frozenset([".", "!", "?"])
 _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
 
 
+#: nouns of party that end a description, not a name ("a West Virginia Democrat")
+_PARTY_NOUNS: Final = frozenset(
+    ["democrat", "democrats", "republican", "republicans", "independent", "libertarian"]
+)
+# a state after a town: ", Wis.", ", N.H.", ", Iowa" (a name before it is a place)
+_TOWN_STATE_RE: Final = re.compile(
+    r",[ \t]+(?:[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|Alabama|Alaska|Arizona|Arkansas|California"
+    r"|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas"
+    r"|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
+    r"|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina"
+    r"|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota"
+    r"|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)"
+    r"(?=[ \t]*(?:[,;:)\n]|\.(?!\w)|$))"  # not "Mike Pence, Indiana governor"
+)
+
+
 class _Mentions:
     """Capitalised multi-word names in a text (person candidates), found on demand and only as
     far into the text as asked; a match is checked (not an organisation, not a sentence opener)
     only when asked for."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._scan: Iterator[re.Match[str]] | None = _CAP_NAME_RE.finditer(text)
         self._ends: list[int] = []
         self._matches: list[re.Match[str]] = []
@@ -3991,6 +4021,8 @@ class _Mentions:
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
+                    and not _TOWN_STATE_RE.match(self._text, m.end())  # "Green Bay, Wis."
+                    and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
                 )
             if good and (
                 gender is None or gender_of is None or gender_of(start, name) in {None, gender}
@@ -4049,6 +4081,11 @@ def _resolve(
     return None
 
 
+#: prepositions whose object, before a comma and a participle, is not the participle's subject
+_GOVERNING_PREPOSITIONS: Final = frozenset(
+    ["with", "for", "to", "of", "at", "in", "on", "from", "by", "about", "against", "into",
+     "over", "than", "like", "between", "among"]
+)  # fmt: skip
 #: words after a participle that opens a sentence ("Reacting to", "Speaking at the rally")
 _AFTER_OPENING_PARTICIPLE: Final = frozenset(
     ["to", "on", "at", "about", "with", "in", "from", "for", "after", "the", "a", "an", "his",
@@ -4196,8 +4233,10 @@ def person_name(phrase: str) -> str:
             if n and j + n < len(words) and not _is_title(words, j + n):
                 k = j + n
                 break
-        if not _is_title(words, k):
-            names.append((" ".join(words[k:]), m.end()))
+        if not _is_title(words, k) and not (
+            k == len(words) - 1 and words[k].lower() in _TIME_WORDS
+        ):
+            names.append((" ".join(words[k:]), m.end()))  # (a weekday alone is no name)
     for name, end in names:  # the head of the phrase: a name not followed by a common noun
         if not _AFTER_HEAD_RE.match(head, end):
             return name.removesuffix("’s").removesuffix("'s")

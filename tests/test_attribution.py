@@ -179,6 +179,8 @@ def test_pronoun_resolves_to_named_speaker() -> None:
         ("John Major", "John Major"),
         ("Donald Trump Jr.", "Donald Trump Jr."),
         ("Romney and Ryan", "Romney and Ryan"),
+        # a weekday is no name: the name after it is
+        ("Wednesday, USA Today", "USA Today"),
     ],
 )
 def test_person_name_drops_titles_offices_and_appositives(phrase: str, name: str) -> None:
@@ -337,6 +339,33 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> Non
     # a surname in -ing is a subject
     text = "Sterling said the plan had failed, and added that it was over."
     assert span(text, by_cue(run(text), "added"))[0] == "Sterling"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a town before its state is a place: "Green Bay, Wis." is not who "he" is
+        ("Senator Ron Johnson spoke at the rally. The crowd in Green Bay, Wis., cheered. "
+         "He said the race was close.", "Ron Johnson"),
+        # but a person before a state in an appositive stays one
+        ("Mike Pence, Indiana governor, spoke. He said it was fine.", "Mike Pence"),
+        # "a West Virginia Democrat" describes, it does not name
+        ("Joe Manchin, West Virginia Democrat, spoke. He said it was fine.", "Joe Manchin"),
+    ],
+)  # fmt: skip
+def test_places_and_party_descriptions_are_not_antecedents(text: str, speaker: str) -> None:
+    assert by_cue(run(text), "said").speaker == speaker
+
+
+def test_the_object_of_a_preposition_does_not_cite() -> None:
+    text = (
+        "By Sunday afternoon she had canceled a joint rally with Obama slated for Wednesday "
+        "in Green Bay, Wis., citing the attack."
+    )
+    assert span(text, by_cue(run(text), "citing"))[0] == "she"  # was "Obama slated for …"
+    # a subject before the comma still cites
+    text = "Trump, citing the polls, said he would win."
+    assert span(text, by_cue(run(text), "citing"))[0] == "Trump"
 
 
 def test_pronouns_resolve_to_names_with_accented_letters() -> None:
