@@ -2720,8 +2720,10 @@ _BODY_WORDS: Final = frozenset(
 
 
 _PAST_VERBS: Final = frozenset(
-    ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did", "spent"]
-)
+    ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did", "spent", "met",
+     "won", "lost", "led", "saw", "brought", "bought", "built", "kept", "ran", "began", "chose",
+     "drew", "fought", "found", "got", "heard", "paid", "sold", "struck", "hit", "beat"]
+)  # fmt: skip
 # what may open the object of such a verb besides a determiner ("spent more time talking")
 _OBJECT_AMOUNT: Final = frozenset(
     ["more", "much", "most", "less", "time", "hours", "days", "weeks", "months", "years"]
@@ -2870,6 +2872,13 @@ def _antecedent_phrase(text: str, start: int, end: int) -> tuple[int, int]:
         for k in range(len(toks) - 1, 0, -1):
             if toks[k].low in {"a", "an", "the"}:
                 return toks[k].start, end
+    verb = _verb_and_object(text, start, end)
+    if verb is not None:
+        # a verb's object: "President Trump met the Republican senators, who said …" -> the
+        # senators
+        for k, t in enumerate(toks[:-1]):
+            if t.start == verb:
+                return toks[k + 1].start, end
     return start, end
 
 
@@ -4051,7 +4060,9 @@ def _resolve(
             if (
                 p < pos
                 and (typ in {"person", "role"} or (typ == "anonymous" and want is not None))
-                and (typ == "person" or not _plural_head(said))  # "officials" is no "he"
+                # "officials" is no "he" (the phrase, or what a relative pronoun stands for)
+                and not _plural_head(said, typ == "person")
+                and not _plural_head(name, typ == "person")
                 and (
                     want is None
                     or gender_of is None
@@ -4096,10 +4107,12 @@ _HEAD_ENDS: Final = frozenset(
 )
 
 
-def _plural_head(phrase: str) -> bool:
+def _plural_head(phrase: str, named: bool = False) -> bool:
     """Whether an unnamed source phrase has a plural head: the last word before a preposition,
     a relative pronoun or a comma ("White House officials", "Two aides to the senator",
-    "officials familiar with …"); a singular "he" or "she" does not stand for it."""
+    "officials familiar with …"); a singular "he" or "she" does not stand for it. For a phrase
+    typed as a person (``named``) only a head in lower case counts ("the half-dozen Republican
+    senators", not "Bernie Sanders")."""
     head = ""
     for word in phrase.split(",", 1)[0].split():
         if word.lower() in _HEAD_ENDS:
@@ -4107,7 +4120,7 @@ def _plural_head(phrase: str) -> bool:
         head = word
     return (
         len(head) > 3
-        and head[1:].islower()  # "Officials said" opens a sentence
+        and (head.islower() if named else head[1:].islower())  # "Officials said" opens one
         and head.endswith("s")
         and not head.endswith(("ss", "us", "is", "'s", "’s"))
         and head.lower() not in _NOT_PLURAL_S

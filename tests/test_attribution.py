@@ -325,6 +325,17 @@ def test_a_singular_pronoun_does_not_stand_for_a_plural_group() -> None:
     )
     assert by_cue(run(text), "said").speaker == "White House officials"
     assert run(text).attributions[-1].speaker == "Donald Trump"  # was "White House officials"
+    # nor for what a relative pronoun stands for, even typed as a person; the antecedent of
+    # "who" is the object of the verb before it
+    text = (
+        "President Trump met the half-dozen Republican senators, who said the plan was fine. "
+        "“It didn’t sound too important to me,” he said."
+    )
+    relations = run(text).attributions
+    assert [a.speaker for a in relations] == ["the half-dozen Republican senators", "Trump"]
+    # a surname in -s is a person's name, not a plural
+    text = "Bernie Sanders spoke first. “We will win,” he said."
+    assert by_cue(run(text), "said").speaker == "Bernie Sanders"
     # one unnamed official still stays unnamed
     text = "A senior official said the talks failed. He added that they would resume."
     assert by_cue(run(text), "added").speaker == "A senior official"
