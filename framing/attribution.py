@@ -4259,6 +4259,77 @@ def person_name(phrase: str) -> str:
     return names[-1][0] if names else phrase
 
 
+#: the head noun of a role and the titles that stand for it before a name ("the governor":
+#: "Gov. Rick Perry"); only heads that name one office holder at a time in a story
+_ROLE_TITLES: Final[Mapping[str, tuple[str, ...]]] = {
+    "president": ("President",),
+    "governor": ("Gov.", "Governor"),
+    "senator": ("Sen.", "Senator"),
+    "congressman": ("Rep.", "Representative", "Congressman"),
+    "congresswoman": ("Rep.", "Representative", "Congresswoman"),
+    "mayor": ("Mayor",),
+    "speaker": ("Speaker",),
+    "secretary": ("Secretary",),
+    "ambassador": ("Ambassador",),
+    "judge": ("Judge",),
+    "justice": ("Justice",),
+    "general": ("Gen.", "General"),
+    "chancellor": ("Chancellor",),
+    "minister": ("Minister",),
+}
+# a title and the name after it: "Gov. Rick Perry", "President Donald J. Trump"
+_TITLED_NAME_RE: Final = re.compile(
+    r"(?<![\w.])("
+    + "|".join(
+        sorted({re.escape(t) for ts in _ROLE_TITLES.values() for t in ts}, key=len, reverse=True)
+    )
+    + r")[ \t]+"
+    r"((?:[A-Z][\w’'-]+[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:de|van|von|da|del|der|la|le)[ \t]+)?){0,2}"
+    r"(?:[A-Z]|(?:el|al)-[A-Z])[\w’'-]+)"  # "Bill de Blasio", "Abdel Fattah el-Sisi"
+)
+#: words of a role phrase that need not recur before its title ("the", "then-")
+_ROLE_FILLER: Final = frozenset(["the", "a", "an", "this", "that", "then", "now", "current"])
+
+
+class _TitledNames:
+    """ "The governor" stands for the last name introduced with a governor's title before it
+    ("Texas Gov. Rick Perry"); a role with other words ("the Texas governor", "the former
+    president") for the last one with those words just before its title. Titles and names are
+    found on demand, once per text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: list[tuple[int, str, str]] | None = None  # start, title, name
+
+    def resolve(self, role: str, pos: int) -> str | None:
+        words = role.split(",", 1)[0].split()
+        if (
+            not 1 <= len(words) <= 4
+            or any(w.endswith(("’s", "'s")) for w in words)
+            or words[0].lower() in {"a", "an"}
+        ):
+            return None  # "Flynn's lawyer" is no office, "a president" no one in particular
+        titles = _ROLE_TITLES.get(words[-1].lower())
+        if titles is None:
+            return None
+        wanted = [w.lower() for w in words[:-1] if w.lower() not in _ROLE_FILLER]
+        if self._found is None:
+            self._found = [
+                (m.start(), m.group(1), m.group(2)) for m in _TITLED_NAME_RE.finditer(self.text)
+            ]
+        for start, title, name in reversed(self._found):
+            if start >= pos or title not in titles:
+                continue
+            before = self.text[max(0, start - 40) : start].lower()
+            if "vice" not in wanted and before.rstrip().endswith(("vice", "vice-")):
+                continue  # "Vice President Mike Pence" is not "the president"
+            if all(w in before for w in wanted):
+                # the nearest holder of the title, or the nearest whose title the role's other
+                # words go with ("the Mexican president" after "President Trump")
+                return name
+        return None
+
+
 class _FullNames:
     """A surname alone ("Trump said") stands for the full name it was introduced with earlier
     in the text ("Donald Trump"), when one first name goes with that surname there; with
@@ -4518,6 +4589,7 @@ def _finish(
     labelled: dict[int, tuple[str, SourceType]] = {}
     mentions = _Mentions(text)
     full_names = _FullNames(text)
+    titled = _TitledNames(text)
     anonymity: dict[int, bool] = {}
     written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so
 
@@ -4617,6 +4689,12 @@ def _finish(
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
                 # an anonymous party official (the source span keeps the whole phrase)
                 speaker = speaker[: speaker.index(",")].rstrip() or speaker
+            if typ == "role" and speaker:
+                # "the Texas governor" is the governor the text named ("Texas Gov. Rick Perry")
+                holder = titled.resolve(speaker, a_s)
+                if holder is not None:
+                    holder = holder.removesuffix("’s").removesuffix("'s").rstrip("’'")
+                    speaker = full_names.resolve(holder, a_s)  # "President Trump": Donald Trump
             if typ == "organisation" and speaker:
                 speaker = _short_organisation(speaker, speakers)
             if d.kind == "continuation":

@@ -379,6 +379,49 @@ def test_the_object_of_a_preposition_does_not_cite() -> None:
     assert span(text, by_cue(run(text), "citing"))[0] == "Trump"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Texas Gov. Rick Perry spoke in Iowa. In a statement, the Texas governor said the "
+         "plan was wrong.", "Rick Perry"),
+        ("President Donald Trump spoke. The president said the wall would be built.",
+         "Donald Trump"),
+        # the holder whose title the role's words go with, not the nearest president
+        ("Mexican President Enrique Peña Nieto met President Trump. The Mexican president "
+         "said the wall was a mistake.", "Enrique Peña Nieto"),
+        ("President Donald Trump and Vice President Mike Pence spoke. The vice president said "
+         "it was fine.", "Mike Pence"),
+        ("Attorney General Jeff Sessions spoke. The attorney general said the law was clear.",
+         "Jeff Sessions"),
+        ("Mayor Bill de Blasio spoke. The mayor said the city was safe.", "Bill de Blasio"),
+        # a title given by a surname: the full name the text introduced
+        ("Donald Trump won. Later, President Trump met donors. The president said it went "
+         "well.", "Donald Trump"),
+    ],
+)  # fmt: skip
+def test_a_role_stands_for_the_name_its_title_introduced(text: str, speaker: str) -> None:
+    a = run(text).attributions[-1]
+    assert a.source is not None
+    assert (a.source.type, a.speaker) == ("role", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no title before it, a possessive, an indefinite role, the other office's words
+        "The governor said it was late.",
+        "President Barack Obama spoke. Mexico's president said it was fine.",
+        "President Ronald Reagan spoke. A president said long ago that it was hard.",
+        "President Donald Trump spoke. The vice president said it was fine.",
+        "Vice President Mike Pence spoke. The president said it was fine.",
+    ],
+)
+def test_a_role_with_no_matching_title_stays_a_role(text: str) -> None:
+    a = run(text).attributions[-1]
+    assert a.source is not None
+    assert a.speaker == a.source.text
+
+
 def test_pronouns_resolve_to_names_with_accented_letters() -> None:
     text = (
         "Mexican President Enrique Peña Nieto invited Trump. "
