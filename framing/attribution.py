@@ -3673,10 +3673,8 @@ def _end_contents_in_sources(text: str, drafts: Sequence[_Draft]) -> None:
             c = a.content
             if a is b or c is None or a.cue.end > hi or not c[0] < hi < c[1]:
                 continue
-            if text.find(",", lo, a.cue.start) < 0 and a.source != (
-                a.cue.start - 5,
-                a.cue.start - 1,
-            ):
+            self_described = a.source == (a.cue.start - 5, a.cue.start - 1)  # "self-"
+            if text.find(",", lo, a.cue.start) < 0 and not self_described:
                 # no appositive or relative clause holds the cue (only "the self-described
                 # socialist"): the other source is the one too long ("Clinton cited disparaging
                 # remarks Trump had made")
@@ -3890,20 +3888,29 @@ def _continuations(
     if not drafts:
         return out
     cue_starts = [d.cue.start for d in drafts]
-    sent_starts = [x.start for x in sentences]
+    sent_starts: list[int] | None = None  # made when a quotation inside a paragraph asks
     content_quotes = {d.quote for d in drafts if d.quote is not None}
     for i, q in enumerate(qs.quotes):
         if i in used or i in content_quotes or q.kind == "title":
             continue
         if q.kind == "scare" and _last_visible(text, q.inner_start, q.inner_end) not in _ENDS:
             continue  # a short quotation is a sentence of its own only if it ends one
+        b = q.start
+        while b > 0 and text[b - 1] != "\n" and text[b - 1].isspace():
+            b -= 1
+        if b > 0 and text[b - 1] not in _BEFORE_SENTENCE:
+            continue  # (cheaply) the quotation opens neither a paragraph nor a sentence
         p_s, p_e = _paragraph_bounds(text, q.start)
         k = bisect.bisect_left(cue_starts, p_s)
         if text[p_s : q.start].strip():
             # inside a paragraph: the quotation opens the sentence right after a cue's
             j = bisect.bisect_right(cue_starts, q.start)
+            if j == 0:
+                continue
+            if sent_starts is None:
+                sent_starts = [x.start for x in sentences]
             si = bisect.bisect_right(sent_starts, q.start) - 1
-            if j == 0 or si < 1 or sentences[si].start != q.start:
+            if si < 1 or sentences[si].start != q.start:
                 continue
             before = sentences[si - 1]
             if (
@@ -3952,6 +3959,10 @@ def _speaker_draft(drafts: Sequence[_Draft], lo: int, hi: int) -> _Draft | None:
 
 
 _QUOTING_KINDS: Final = frozenset(["direct", "mixed", "colon", "continuation"])
+#: what may stand before a quotation that opens a sentence or a paragraph, spaces aside
+_BEFORE_SENTENCE: Final = frozenset(
+    [".", "!", "?", "…", "”", '"', "’", "'", ")", "]", "\n", "\r", ":", "\u2029"]
+)
 _ENDS: Final = frozenset([".", "!", "?"])
 _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
 
@@ -3960,16 +3971,24 @@ _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "
 _PARTY_NOUNS: Final = frozenset(
     ["democrat", "democrats", "republican", "republicans", "independent", "libertarian"]
 )
-# a state after a town: ", Wis.", ", N.H.", ", Iowa" (a name before it is a place)
-_TOWN_STATE_RE: Final = re.compile(
-    r",[ \t]+(?:[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|Alabama|Alaska|Arizona|Arkansas|California"
-    r"|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas"
-    r"|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
-    r"|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina"
-    r"|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota"
-    r"|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)"
-    r"(?=[ \t]*(?:[,;:)\n]|\.(?!\w)|$))"  # not "Mike Pence, Indiana governor"
+# the words after a name and a comma, up to a punctuation mark: ", Wis.," ", South Carolina."
+_AFTER_COMMA_RE: Final = re.compile(
+    r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)(?=[ \t]*(?:[,;:)\n]|\.(?!\w)|$))"
 )
+
+
+def _before_state(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a town before its state: a place of
+    ``lexicons/places.txt`` or a short capitalised abbreviation after its comma, then a
+    punctuation mark ("Green Bay, Wis.,", "Sumter, South Carolina."; not "Mike Pence, Indiana
+    governor"), as :func:`_is_state_after_town` reads a state."""
+    m = _AFTER_COMMA_RE.match(text, end) if text.startswith(",", end) else None
+    if m is None:
+        return False
+    state = m.group(1)
+    if state.rstrip(".") in places():
+        return True
+    return len(state) <= 6 and state.endswith(".") and " " not in state
 
 
 class _Mentions:
@@ -4030,7 +4049,7 @@ class _Mentions:
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
-                    and not _TOWN_STATE_RE.match(self._text, m.end())  # "Green Bay, Wis."
+                    and not _before_state(self._text, m.end())  # "Green Bay, Wis."
                     and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
                 )
             if good and (
@@ -4107,6 +4126,7 @@ _HEAD_ENDS: Final = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _plural_head(phrase: str, named: bool = False) -> bool:
     """Whether an unnamed source phrase has a plural head: the last word before a preposition,
     a relative pronoun or a comma ("White House officials", "Two aides to the senator",
@@ -4277,15 +4297,10 @@ _ROLE_TITLES: Final[Mapping[str, tuple[str, ...]]] = {
     "chancellor": ("Chancellor",),
     "minister": ("Minister",),
 }
-# a title and the name after it: "Gov. Rick Perry", "President Donald J. Trump"
-_TITLED_NAME_RE: Final = re.compile(
-    r"(?<![\w.])("
-    + "|".join(
-        sorted({re.escape(t) for ts in _ROLE_TITLES.values() for t in ts}, key=len, reverse=True)
-    )
-    + r")[ \t]+"
-    r"((?:[A-Z][\w’'-]+[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:de|van|von|da|del|der|la|le)[ \t]+)?){0,2}"
-    r"(?:[A-Z]|(?:el|al)-[A-Z])[\w’'-]+)"  # "Bill de Blasio", "Abdel Fattah el-Sisi"
+# the name after a title: "(Gov.) Rick Perry", "(President) Donald J. Trump"
+_NAME_AFTER_TITLE_RE: Final = re.compile(
+    r"[ \t]+((?:[A-Z][\w’'-]+[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:de|van|von|da|del|der|la|le)[ \t]+)?)"
+    r"{0,2}(?:[A-Z]|(?:el|al)-[A-Z])[\w’'-]+)"  # "Bill de Blasio", "Abdel Fattah el-Sisi"
 )
 #: words of a role phrase that need not recur before its title ("the", "then-")
 _ROLE_FILLER: Final = frozenset(["the", "a", "an", "this", "that", "then", "now", "current"])
@@ -4294,12 +4309,11 @@ _ROLE_FILLER: Final = frozenset(["the", "a", "an", "this", "that", "then", "now"
 class _TitledNames:
     """ "The governor" stands for the last name introduced with a governor's title before it
     ("Texas Gov. Rick Perry"); a role with other words ("the Texas governor", "the former
-    president") for the last one with those words just before its title. Titles and names are
-    found on demand, once per text."""
+    president") for the last one with those words just before its title. The titles are
+    searched for backwards from the role, as plain strings."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: list[tuple[int, str, str]] | None = None  # start, title, name
 
     def resolve(self, role: str, pos: int) -> str | None:
         words = role.split(",", 1)[0].split()
@@ -4313,20 +4327,27 @@ class _TitledNames:
         if titles is None:
             return None
         wanted = [w.lower() for w in words[:-1] if w.lower() not in _ROLE_FILLER]
-        if self._found is None:
-            self._found = [
-                (m.start(), m.group(1), m.group(2)) for m in _TITLED_NAME_RE.finditer(self.text)
-            ]
-        for start, title, name in reversed(self._found):
-            if start >= pos or title not in titles:
-                continue
-            before = self.text[max(0, start - 40) : start].lower()
-            if "vice" not in wanted and before.rstrip().endswith(("vice", "vice-")):
-                continue  # "Vice President Mike Pence" is not "the president"
-            if all(w in before for w in wanted):
-                # the nearest holder of the title, or the nearest whose title the role's other
-                # words go with ("the Mexican president" after "President Trump")
-                return name
+        best: tuple[int, str] | None = None
+        for title in titles:
+            found = self._last(title, pos, wanted)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return best[1] if best is not None else None
+
+    def _last(self, title: str, pos: int, wanted: Sequence[str]) -> tuple[int, str] | None:
+        """The last ``title`` before ``pos`` with a name after it and the role's other words
+        just before it (not "Vice" unless the role says so)."""
+        text = self.text
+        i = text.rfind(title, 0, pos)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "._"):
+                m = _NAME_AFTER_TITLE_RE.match(text, i + len(title))
+                if m is not None:
+                    before = text[max(0, i - 40) : i].lower()
+                    vice = before.rstrip().endswith(("vice", "vice-"))
+                    if ("vice" in wanted or not vice) and all(w in before for w in wanted):
+                        return i, m.group(1)
+            i = text.rfind(title, 0, i)
         return None
 
 
