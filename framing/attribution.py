@@ -1141,9 +1141,10 @@ _CAP_NAME_RE: Final = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
-    r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
-    r"(?:\s++(?:[A-Z]\.\s++)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
-)  # (letters of Latin-1 and Latin Extended-A too: "Enrique Peña Nieto", "Andrzej Duda")
+    r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
+    r"(?:\s++(?:[A-Z]\.\s++)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?"
+    r"(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
+)  # (Latin-1 and Latin Extended-A letters, "Enrique Peña Nieto"; one inner capital, "McCain")
 # a name of two or more capitalised words at the end of a phrase, after a possessive and any
 # lower-case words for a role: "Fox News’ Sean Hannity", "Sanders’ campaign organizer Mason Baird"
 _POSSESSOR_NAME_RE: Final = re.compile(
@@ -3441,6 +3442,16 @@ def extract_attributions(
             if content is None:
                 before = _trim(text, s_start, min(source[0], hit.start) if source else hit.start)
                 content = before if _has_words(text, *before, 3) else None
+            if content is not None and content[0] < hit.start:
+                pass  # (a content before the cue ends at the cue)
+            elif content is not None:
+                # a quotation opened inside the content runs on to its close, also past the
+                # sentence's end: 'claiming that Clinton “lied many times. Flynn lied, …”'
+                k = bisect.bisect_right(qs.starts, content[1] - 1) - 1
+                if k >= 0 and content[0] <= qs.starts[k] and qs.ends[k] > content[1]:
+                    p_end = _paragraph_bounds(text, qs.starts[k])[1]
+                    if qs.ends[k] <= p_end:
+                        content = (content[0], qs.ends[k])
             if content is not None:
                 inner = [
                     k for k in _quotes_within(qs, content[0], content[1]) if k not in used_quotes
@@ -3899,7 +3910,7 @@ def _continuations(
         while b > 0 and text[b - 1] != "\n" and text[b - 1].isspace():
             b -= 1
         if b > 0 and text[b - 1] not in _BEFORE_SENTENCE:
-            continue  # (cheaply) the quotation opens neither a paragraph nor a sentence
+            continue  # (cheaply) it opens no paragraph or sentence, nor follows a split's cue
         p_s, p_e = _paragraph_bounds(text, q.start)
         k = bisect.bisect_left(cue_starts, p_s)
         if text[p_s : q.start].strip():
@@ -3910,7 +3921,15 @@ def _continuations(
             if sent_starts is None:
                 sent_starts = [x.start for x in sentences]
             si = bisect.bisect_right(sent_starts, q.start) - 1
-            if si < 1 or sentences[si].start != q.start:
+            if si >= 0 and sentences[si].start != q.start:
+                # a quotation split by its cue: "“I’m a New Yorker,” he said, “and New Yorkers
+                # know a con when we see one.”"
+                prev = drafts[j - 1]
+                if _split_quotation(text, prev, q.start, sentences[si].start, qs):
+                    cue = _CueSpan(q.start, q.start, "", "", prev.cue.stance)
+                    out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
+                continue
+            if si < 1:
                 continue
             before = sentences[si - 1]
             if (
@@ -3943,6 +3962,23 @@ def _continuations(
     return out
 
 
+def _split_quotation(text: str, prev: _Draft, start: int, s_start: int, qs: _Quotes) -> bool:
+    """Whether a quotation at ``start`` goes on with the direct quotation of ``prev``, whose
+    cue stands between them in one sentence: only the cue, its source and a comma or colon
+    between ("“…,” he said, “…”", "“…,” said Ruiz, a lawyer: “…”"), at most 60 characters."""
+    if prev.kind != "direct" or prev.quote is None or prev.cue.start < s_start:
+        return False
+    if qs.ends[prev.quote] > prev.cue.start:
+        return False  # the quotation comes after its cue: "Ruiz said, “…” “…”" is two
+    end = prev.cue.end
+    if prev.source is not None and prev.source[1] > end:
+        end = prev.source[1]
+    between = text[end:start].strip()
+    if not between:
+        return text[:end].rstrip()[-1:] in {",", ":"}  # the source's own closing comma
+    return len(between) <= 60 and between[-1] in ",:" and not any(c in between for c in '“”"‘.;')
+
+
 def _speaker_draft(drafts: Sequence[_Draft], lo: int, hi: int) -> _Draft | None:
     """Among ``drafts[lo:hi]`` (one sentence's), the relation a quotation after the sentence
     goes on with: the first with a quotation as content, else the first whose cue is no
@@ -3959,9 +3995,10 @@ def _speaker_draft(drafts: Sequence[_Draft], lo: int, hi: int) -> _Draft | None:
 
 
 _QUOTING_KINDS: Final = frozenset(["direct", "mixed", "colon", "continuation"])
-#: what may stand before a quotation that opens a sentence or a paragraph, spaces aside
+#: what may stand before a quotation that opens a sentence or a paragraph, or that goes on
+#: after its cue ("“…,” he said, “…”"), spaces aside
 _BEFORE_SENTENCE: Final = frozenset(
-    [".", "!", "?", "…", "”", '"', "’", "'", ")", "]", "\n", "\r", ":", "\u2029"]
+    [".", "!", "?", "…", "”", '"', "’", "'", ")", "]", "\n", "\r", ":", "\u2029", ","]
 )
 _ENDS: Final = frozenset([".", "!", "?"])
 _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "So", "But", "And"])
@@ -4010,9 +4047,11 @@ class _Mentions:
         lo: int,
         gender: str | None = None,
         gender_of: Callable[[int, str], str | None] | None = None,
+        skip: tuple[int, int] | None = None,
     ) -> tuple[int, str] | None:
         """The last name that ends by ``pos`` and starts at ``lo`` or later (and whose gender,
-        when ``gender`` is given and ``gender_of(start, name)`` knows it, is that one)."""
+        when ``gender`` is given and ``gender_of(start, name)`` knows it, is that one), not
+        inside ``skip``."""
         ends, matches = self._ends, self._matches
         # names are found in order and do not overlap, so their ends increase: scan until one
         # ends after ``pos`` (every name ending by ``pos`` is then known)
@@ -4039,6 +4078,9 @@ class _Mentions:
                     start = m.end() - len(name)
                 named = self._names[i] = (start, name)
             start, name = named
+            if skip is not None and skip[0] <= start < skip[1]:
+                i -= 1  # a name inside the relation's own quotation ("“I’m a New Yorker,” he said")
+                continue
             good = ok.get(i)
             if good is None:
                 # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
@@ -4066,9 +4108,11 @@ def _resolve(
     speakers: Sequence[tuple[int, str, SourceType, str]],
     mentions: _Mentions,
     gender_of: Callable[[int, str], str | None] | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``: for
-    ``he``/``she``, one whose gender, when known, agrees."""
+    ``he``/``she``, one whose gender, when known, agrees; a name inside ``skip`` (what the
+    pronoun's relation reports) is not a candidate."""
     gender = _PRONOUNS.get(pronoun.lower())
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
@@ -4091,7 +4135,7 @@ def _resolve(
                 best = (p, name, typ)
                 best_end = p + len(said)
                 break
-        found = mentions.last_before(pos, max(0, pos - 1500), want, gender_of)
+        found = mentions.last_before(pos, max(0, pos - 1500), want, gender_of, skip)
         # a name inside the speaker's own source phrase does not displace the speaker ("Jonas
         # Ekberg, a deputy of Mira Dalen, said … “…,” he said": he is Ekberg)
         if found is not None and (best is None or found[0] >= best_end):
@@ -4693,7 +4737,7 @@ def _finish(
                     # think …")
                     res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
                 else:
-                    res = _resolve(a_s, pronoun, speakers, mentions, gender_of)
+                    res = _resolve(a_s, pronoun, speakers, mentions, gender_of, d.content)
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:

@@ -422,6 +422,56 @@ def test_a_role_with_no_matching_title_stays_a_role(text: str) -> None:
     assert a.speaker == a.source.text
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Michael Bloomberg spoke. “I’m a New Yorker,” he said, “and New Yorkers know a con "
+         "when we see one.”", "“and New Yorkers know a con when we see one.”"),
+        ("“We will win,” said Ruiz, a lawyer for the city, “and we will appeal.”",
+         "“and we will appeal.”"),
+    ],
+)  # fmt: skip
+def test_a_quotation_split_by_its_cue_goes_on_with_its_speaker(text: str, second: str) -> None:
+    first, cont = run(text).attributions
+    assert (first.kind, cont.kind) == ("direct", "continuation")
+    assert span(text, cont)[1] == second
+    assert cont.speaker == first.speaker
+    # the name inside the speaker's own quotation is not who "he" is
+    assert first.speaker != "New Yorker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation after its cue, then another relation's
+        "Ruiz said, “We will win,” and Lopez said, “We will not.”",
+        # a short quotation inside the cue's own paraphrase
+        "“We will win,” Ruiz said, calling the ruling “unjust.”",
+        # a sentence between
+        "“We will win,” Ruiz said. Lopez, the mayor, was “not sure.”",
+    ],
+)
+def test_a_later_quotation_in_the_sentence_is_no_split_quotation(text: str) -> None:
+    assert [a for a in run(text).attributions if a.kind == "continuation"] == []
+
+
+def test_a_quotation_opened_in_the_content_runs_to_its_close() -> None:
+    text = (
+        "Trump claimed that Clinton “lied many times. Flynn lied, and it ruined his life.” "
+        "Then he left."
+    )
+    a = by_cue(run(text), "claimed")
+    assert span(text, a)[1] == (
+        "that Clinton “lied many times. Flynn lied, and it ruined his life.”"
+    )
+    assert a.kind == "mixed"
+
+
+def test_names_with_an_inner_capital_are_read_whole() -> None:
+    text = "Senator John McCain spoke first. “We will not yield,” he said."
+    assert by_cue(run(text), "said").speaker == "John McCain"  # was "John Mc"
+
+
 def test_pronouns_resolve_to_names_with_accented_letters() -> None:
     text = (
         "Mexican President Enrique Peña Nieto invited Trump. "

@@ -2,7 +2,7 @@
 
 The tests before the last use two tiny articles written here in BASIL's layout; only the floor
 test reads BASIL. The floors sit a little below the figures measured on the 221 annotated
-articles (quoted-voice F1 0.950; quoted spans of a person attributed 0.895, named right 0.753).
+articles (quoted-voice F1 0.950; quoted spans of a person attributed 0.920, named right 0.772).
 """
 
 from __future__ import annotations
@@ -169,8 +169,8 @@ def test_voice_and_speakers_reach_the_floors_on_basil(data_dir: Path) -> None:
     assert report.voice_of_outlet().recall >= 0.95
     person = report.speaker("person")
     assert person.quoted >= 150
-    assert person.attributed_rate >= 0.87
+    assert person.attributed_rate >= 0.90
     assert person.named_right_rate is not None
-    assert person.named_right_rate >= 0.73
-    assert report.speaker("generic").attributed_rate >= 0.83
+    assert person.named_right_rate >= 0.75
+    assert report.speaker("generic").attributed_rate >= 0.84
     assert {v.outlet for v in report.voice} == {"all", "fox", "hpo", "nyt"}
