@@ -3442,11 +3442,10 @@ def extract_attributions(
             if content is None:
                 before = _trim(text, s_start, min(source[0], hit.start) if source else hit.start)
                 content = before if _has_words(text, *before, 3) else None
-            if content is not None and content[0] < hit.start:
-                pass  # (a content before the cue ends at the cue)
-            elif content is not None:
+            if content is not None and content[0] >= hit.start:
                 # a quotation opened inside the content runs on to its close, also past the
                 # sentence's end: 'claiming that Clinton “lied many times. Flynn lied, …”'
+                # (a content before the cue ends at the cue)
                 k = bisect.bisect_right(qs.starts, content[1] - 1) - 1
                 if k >= 0 and content[0] <= qs.starts[k] and qs.ends[k] > content[1]:
                     p_end = _paragraph_bounds(text, qs.starts[k])[1]
