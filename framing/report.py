@@ -44,6 +44,7 @@ from framing.aggregate import (
     top_cues,
     top_terms,
 )
+from framing.evaluation.floors import as_records as accuracy_floors
 from framing.plots import (
     HeatmapDisplay,
     IntervalDisplay,
@@ -164,6 +165,7 @@ def provenance(tables: Tables, params: Params) -> dict[str, Any]:
         "params": asdict(params),
         "group_field": tables.group_field,
         "story_field": tables.story_field,
+        "accuracy": accuracy_floors(),
     }
 
 

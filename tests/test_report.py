@@ -264,3 +264,22 @@ def test_markdown_tables_and_method_render_as_markdown(tmp_path: Path) -> None:
     assert "\n## Method\n" in md
     assert "\\#\\# Method" not in md
     assert (tmp_path / "figures" / f"{stem}-density.svg").is_file()
+
+
+def test_method_states_the_accuracy_the_tests_assert(tmp_path: Path) -> None:
+    from framing.evaluation.floors import FLOORS
+
+    tables = tables_from_records(make_corpus())
+    write_reports(tables, tmp_path, FAST)
+    stem = next(p.stem for p in tmp_path.glob("Loud_Post-*.json"))
+    method = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))["method"]
+    # the report prints the same table that tests/evaluation asserts, in the same order
+    assert [a["key"] for a in method["accuracy"]] == list(FLOORS)
+    assert method["accuracy"][0]["floor"] == FLOORS["attribution.cue_overlap_f1"].floor
+    html = (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+    section = html[html.index('id="method"') :]
+    assert "Measured accuracy" in section
+    assert "PolNeAR dev (84 articles, 7 outlets)" in section
+    md = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+    assert "**Measured accuracy**" in md
+    assert "quoted voice against annotated quotation flags, F1 on BASIL" in md

@@ -20,6 +20,7 @@ from framing.evaluation.basil import (
     speaker_class,
     voice_of,
 )
+from framing.evaluation.floors import floor
 from framing.types import Attribution, Cue, SourceSpan
 from framing_cli.app import app
 from tests.conftest import require
@@ -165,12 +166,12 @@ def test_a_folder_without_articles_is_a_data_error(tmp_path: Path) -> None:
 def test_voice_and_speakers_reach_the_floors_on_basil(data_dir: Path) -> None:
     report = evaluate_voice(require(data_dir, "basil"))
     assert report.n_articles >= 200
-    assert report.voice_of_outlet().f1 >= 0.93
+    assert report.voice_of_outlet().f1 >= floor("voice.quoted_f1")
     assert report.voice_of_outlet().recall >= 0.95
     person = report.speaker("person")
     assert person.quoted >= 150
-    assert person.attributed_rate >= 0.90
+    assert person.attributed_rate >= floor("voice.person_attributed")
     assert person.named_right_rate is not None
-    assert person.named_right_rate >= 0.75
+    assert person.named_right_rate >= floor("voice.person_named_right")
     assert report.speaker("generic").attributed_rate >= 0.84
     assert {v.outlet for v in report.voice} == {"all", "fox", "hpo", "nyt"}

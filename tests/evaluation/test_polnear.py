@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from framing.errors import DataError
+from framing.evaluation.floors import floor
 from framing.evaluation.polnear import (
     GoldSpan,
     PolnearArticle,
@@ -83,9 +84,10 @@ def test_dev_floors(data_dir: Path) -> None:
     articles = read_polnear(require(data_dir, "polnear/dev"))
     assert len(articles) == 84
     report = evaluate(articles)
-    assert report.get("cue").f1 >= 0.74
-    assert report.get("source").f1 >= 0.755
-    assert report.get("content").f1 >= 0.83
+    # the floors that reports print in their method section (framing.evaluation.floors)
+    assert report.get("cue").f1 >= floor("attribution.cue_overlap_f1")
+    assert report.get("source").f1 >= floor("attribution.source_overlap_f1")
+    assert report.get("content").f1 >= floor("attribution.content_overlap_f1")
     # exact spans: the verb group as the cue, the appositive with its closing comma as the source
     assert report.get("cue", "exact").f1 >= 0.65
     assert report.get("source", "exact").f1 >= 0.68
