@@ -115,6 +115,13 @@ def places() -> frozenset[str]:
     return frozenset(word_list("places.txt"))
 
 
+@lru_cache(maxsize=1)
+def organisations() -> frozenset[str]:
+    """Organisations named by one word that would read as a surname
+    (``lexicons/organisations.txt``): platforms, outlets, pollsters, companies ("Politico")."""
+    return frozenset(word_list("organisations.txt"))
+
+
 def _clean_name(name: str) -> str:
     return name.rstrip(".'’ ")
 

@@ -25,9 +25,16 @@ from framing.text import SpanIndex, normalize, split_sentences, word_classes
 from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 #: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
-#: demonyms (actors, source types), titles before names (speakers), given names (pronouns) and
-#: places (pronouns, source types).
-WORD_LISTS = ("abbreviations.txt", "demonyms.tsv", "titles.txt", "given_names.tsv", "places.txt")
+#: demonyms (actors, source types), titles before names (speakers), given names (pronouns),
+#: places (pronouns, source types) and one-word organisations (source types).
+WORD_LISTS = (
+    "abbreviations.txt",
+    "demonyms.tsv",
+    "titles.txt",
+    "given_names.tsv",
+    "places.txt",
+    "organisations.txt",
+)
 
 
 def _file_hash(path: str) -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
-from framing.actors import demonyms, given_names, name_titles, places
+from framing.actors import demonyms, given_names, name_titles, organisations, places
 from framing.lexicon import (
     FORM_SEP,
     CompiledLexicons,
@@ -1878,7 +1878,8 @@ _GROUP_NOUNS: Final = frozenset(
      "farmers", "veterans", "troops", "soldiers", "officers", "agents", "republicans",
      "democrats", "independents", "evangelicals", "immigrants", "refugees", "citizens",
      "negotiators", "regulators", "lobbyists", "executives", "employees", "reporters",
-     "journalists", "commentators", "pundits", "academics", "historians", "scholars"]
+     "journalists", "commentators", "pundits", "academics", "historians", "scholars",
+     "authorities"]
 )  # fmt: skip
 #: of those, the members of parties, who speak as their party
 _PARTY_MEMBERS: Final = frozenset(["republicans", "democrats"])
@@ -1960,6 +1961,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if len(words) > 1 and words[0] in _QUANTIFIERS:
         # part of a group is typed as the group: "Most Republicans", "Many Trump supporters"
         return _phrase_type(phrase.split(None, 1)[1])
+    if len(words) == 1 and raw[0] in organisations():
+        return "organisation", False  # "Politico reported", "Facebook said": no surname
+    if len(words) == 1 and words[0] in _QUANTIFIERS:
+        return "unknown", False  # "Others say", "Both want …": who they are is said before
     if len(words) == 1 and raw[0].endswith("s") and raw[0][:-1] in demonyms():
         return "role", False  # "Americans say": people of a country, not its government
     if len(words) == 1 and words[0] in _GROUP_NOUNS:
@@ -3517,6 +3522,14 @@ def extract_attributions(
             source = None
             if not nested and hit.term in HEARSAY_PASSIVES and _propositional(text, hit, s_end):
                 kind = "passive"
+        if (
+            source is not None
+            and source[1] - source[0] <= 10
+            and text[source[0] : source[1]].lower() in _NOT_SOURCE_WORDS
+        ):
+            # a word that opens the sentence is no one: "That meeting was …", "Even before
+            # Francis' remarks, Mr. Trump had …", "To ultimately prevail, she will …"
+            source = None
         if source is not None and source[0] < hit.start < source[1]:
             # a source never holds its own cue: "Clarke, who recently co-authored a paper
             # outlining how …" is Clarke
@@ -4154,6 +4167,17 @@ def _resolve(
     return None
 
 
+#: words that a source of one word cannot be: sentence openers, prepositions, adverbs,
+#: demonstratives and adjectives taken for a subject
+_NOT_SOURCE_WORDS: Final = frozenset(
+    ["that", "this", "these", "those", "there", "here", "to", "at", "of", "in", "on", "under",
+     "after", "before", "even", "just", "no", "more", "what", "when", "where", "why", "how",
+     "asked", "democratic", "republican", "such", "so", "yet", "if", "as", "while", "with",
+     "for", "from", "by", "only", "also", "now", "then", "still", "despite", "although",
+     "though", "because", "since", "during", "among", "amid", "over", "into", "about", "again",
+     "meanwhile", "instead", "indeed", "however", "perhaps", "maybe", "earlier", "later",
+     "today", "yesterday", "tonight", "but", "and", "or", "not", "yes"]
+)  # fmt: skip
 #: prepositions whose object, before a comma and a participle, is not the participle's subject
 _GOVERNING_PREPOSITIONS: Final = frozenset(
     ["with", "for", "to", "of", "at", "in", "on", "from", "by", "about", "against", "into",

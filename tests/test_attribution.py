@@ -2467,6 +2467,44 @@ def test_a_one_word_place_is_not_a_person(text: str, source_type: str) -> None:
     assert a.source.type == source_type
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # a one-word organisation of lexicons/organisations.txt is no surname
+        ("Politico reported that the talks had failed.", "Politico", "organisation"),
+        ("Facebook said it would remove the posts.", "Facebook", "organisation"),
+        # a quantifier alone names no one; a plural group noun is a role
+        ("Others say the plan will fail.", "Others", "unknown"),
+        ("Authorities said the road would reopen.", "Authorities", "role"),
+        # a surname stays a person
+        ("Sanders said the plan would fail.", "Sanders", "person"),
+    ],
+)
+def test_one_word_sources_are_typed_by_what_they_name(
+    text: str, source: str, source_type: str
+) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That meeting was part of investor day, a ritual in which managers sit down with "
+        "analysts and tell them why the stock will rise.",
+        "Even with the latest obstacle, the candidate still has time to step up and show that "
+        "he is worthy of the party.",
+        "Just who can help broker this is a question Democrats are beginning to ask.",
+        "There, the district chairman declined to name the delegates but said one was a supporter.",
+    ],
+)
+def test_a_word_that_opens_the_sentence_is_no_source(text: str) -> None:
+    # each had the opening word as its source ("That", "Even", "Just", "There")
+    sources = [a.source.text for a in run(text).attributions if a.source]
+    assert not {"That", "Even", "Just", "There"} & set(sources)
+
+
 def test_an_anonymity_grant_is_the_outer_speakers() -> None:
     text = (
         "One senior official, speaking on condition of anonymity, said the army had asked for "

@@ -130,6 +130,7 @@ def test_run_key_depends_on_the_word_lists(
         "titles.txt",
         "given_names.tsv",
         "places.txt",
+        "organisations.txt",
     }
     real = framing.analyze._file_hash
     monkeypatch.setattr(
