@@ -1402,7 +1402,12 @@ def _is_state_after_town(text: str, toks: Sequence[_Token], j: int, i: int) -> b
     capitalised word ("Sumter, South Carolina", "Jackson, Miss.")."""
     if not toks[j - 1].text[0].isupper() or not 0 < i - j - 1 <= 3:
         return False
-    name = text[toks[j + 1].start : toks[i - 1].end]
+    return _is_state(text[toks[j + 1].start : toks[i - 1].end])
+
+
+def _is_state(name: str) -> bool:
+    """Whether ``name`` can be the state after a town: a place of ``lexicons/places.txt`` or a
+    short capitalised abbreviation ("Va.", "N.H.")."""
     return name in places() or (
         len(name) <= 6 and name.endswith(".") and name[0].isupper() and " " not in name
     )
@@ -3937,25 +3942,24 @@ def _continuations(
                 # a quotation split by its cue: "“I’m a New Yorker,” he said, “and New Yorkers
                 # know a con when we see one.”"
                 prev = drafts[j - 1]
-                if _split_quotation(text, prev, q.start, sentences[si].start, qs):
-                    cue = _CueSpan(q.start, q.start, "", "", prev.cue.stance)
-                    out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
-                continue
-            if si < 1:
-                continue
-            before = sentences[si - 1]
-            if (
-                before.start < p_s
-                or text[before.end : q.start].strip()
-                or (j < len(cue_starts) and cue_starts[j] < sentences[si].end)
-            ):
-                continue
-            # the speaker of the sentence before: its quotation's, else its main verb's (not a
-            # participle's: "Cruz said about the article alleging that …")
-            found = _speaker_draft(drafts, bisect.bisect_left(cue_starts, before.start), j)
-            if found is None:
-                continue
-            prev = found
+                if not _split_quotation(text, prev, q.start, sentences[si].start, qs):
+                    continue
+            else:
+                if si < 1:
+                    continue
+                before = sentences[si - 1]
+                if (
+                    before.start < p_s
+                    or text[before.end : q.start].strip()
+                    or (j < len(cue_starts) and cue_starts[j] < sentences[si].end)
+                ):
+                    continue
+                # the speaker of the sentence before: its quotation's, else its main verb's
+                # (not a participle's: "Cruz said about the article alleging that …")
+                found = _speaker_draft(drafts, bisect.bisect_left(cue_starts, before.start), j)
+                if found is None:
+                    continue
+                prev = found
         else:
             # no cue in the paragraph, nor in the quotation where it runs on (a transcript's
             # "WALLACE:" labels inside one quotation of several paragraphs)
@@ -4030,14 +4034,12 @@ def _before_state(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is a town before its state: a place of
     ``lexicons/places.txt`` or a short capitalised abbreviation after its comma, then a
     punctuation mark ("Green Bay, Wis.,", "Sumter, South Carolina."; not "Mike Pence, Indiana
-    governor"), as :func:`_is_state_after_town` reads a state."""
+    governor"): :func:`_is_state`, also before a sentence's period ("South Carolina.")."""
     m = _AFTER_COMMA_RE.match(text, end) if text.startswith(",", end) else None
     if m is None:
         return False
     state = m.group(1)
-    if state.rstrip(".") in places():
-        return True
-    return len(state) <= 6 and state.endswith(".") and " " not in state
+    return _is_state(state) or _is_state(state.rstrip("."))
 
 
 class _Mentions:
@@ -4373,49 +4375,46 @@ _NAME_AFTER_TITLE_RE: Final = re.compile(
 _ROLE_FILLER: Final = frozenset(["the", "a", "an", "this", "that", "then", "now", "current"])
 
 
-class _TitledNames:
-    """ "The governor" stands for the last name introduced with a governor's title before it
-    ("Texas Gov. Rick Perry"); a role with other words ("the Texas governor", "the former
-    president") for the last one with those words just before its title. The titles are
-    searched for backwards from the role, as plain strings."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def resolve(self, role: str, pos: int) -> str | None:
-        words = role.split(",", 1)[0].split()
-        if (
-            not 1 <= len(words) <= 4
-            or any(w.endswith(("’s", "'s")) for w in words)
-            or words[0].lower() in {"a", "an"}
-        ):
-            return None  # "Flynn's lawyer" is no office, "a president" no one in particular
-        titles = _ROLE_TITLES.get(words[-1].lower())
-        if titles is None:
-            return None
-        wanted = [w.lower() for w in words[:-1] if w.lower() not in _ROLE_FILLER]
-        best: tuple[int, str] | None = None
-        for title in titles:
-            found = self._last(title, pos, wanted)
-            if found is not None and (best is None or found[0] > best[0]):
-                best = found
-        return best[1] if best is not None else None
-
-    def _last(self, title: str, pos: int, wanted: Sequence[str]) -> tuple[int, str] | None:
-        """The last ``title`` before ``pos`` with a name after it and the role's other words
-        just before it (not "Vice" unless the role says so)."""
-        text = self.text
-        i = text.rfind(title, 0, pos)
-        while i >= 0:
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "._"):
-                m = _NAME_AFTER_TITLE_RE.match(text, i + len(title))
-                if m is not None:
-                    before = text[max(0, i - 40) : i].lower()
-                    vice = before.rstrip().endswith(("vice", "vice-"))
-                    if ("vice" in wanted or not vice) and all(w in before for w in wanted):
-                        return i, m.group(1)
-            i = text.rfind(title, 0, i)
+def _title_holder(text: str, role: str, pos: int) -> str | None:
+    """The name a role stands for: "the governor" is the last name introduced with a
+    governor's title before ``pos`` ("Texas Gov. Rick Perry"); a role with other words ("the
+    Texas governor", "the former president") the last one with those words just before its
+    title. The titles are searched for backwards from the role, as plain strings."""
+    words = role.split(",", 1)[0].split()
+    if (
+        not 1 <= len(words) <= 4
+        or any(w.endswith(("’s", "'s")) for w in words)
+        or words[0].lower() in {"a", "an"}
+    ):
+        return None  # "Flynn's lawyer" is no office, "a president" no one in particular
+    titles = _ROLE_TITLES.get(words[-1].lower())
+    if titles is None:
         return None
+    wanted = [w.lower() for w in words[:-1] if w.lower() not in _ROLE_FILLER]
+    best: tuple[int, str] | None = None
+    for title in titles:
+        found = _last_titled(text, title, pos, wanted)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    if best is None:
+        return None
+    return best[1].removesuffix("’s").removesuffix("'s").rstrip("’'")  # "President Trump’s"
+
+
+def _last_titled(text: str, title: str, pos: int, wanted: Sequence[str]) -> tuple[int, str] | None:
+    """The last ``title`` before ``pos`` with a name after it and the role's other words just
+    before it (not "Vice" unless the role says so): where it stands, and the name."""
+    i = text.rfind(title, 0, pos)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "._"):
+            m = _NAME_AFTER_TITLE_RE.match(text, i + len(title))
+            if m is not None:
+                before = text[max(0, i - 40) : i].lower()
+                vice = before.rstrip().endswith(("vice", "vice-"))
+                if ("vice" in wanted or not vice) and all(w in before for w in wanted):
+                    return i, m.group(1)
+        i = text.rfind(title, 0, i)
+    return None
 
 
 class _FullNames:
@@ -4677,7 +4676,6 @@ def _finish(
     labelled: dict[int, tuple[str, SourceType]] = {}
     mentions = _Mentions(text)
     full_names = _FullNames(text)
-    titled = _TitledNames(text)
     anonymity: dict[int, bool] = {}
     written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so
 
@@ -4779,9 +4777,8 @@ def _finish(
                 speaker = speaker[: speaker.index(",")].rstrip() or speaker
             if typ == "role" and speaker:
                 # "the Texas governor" is the governor the text named ("Texas Gov. Rick Perry")
-                holder = titled.resolve(speaker, a_s)
+                holder = _title_holder(text, speaker, a_s)
                 if holder is not None:
-                    holder = holder.removesuffix("’s").removesuffix("'s").rstrip("’'")
                     speaker = full_names.resolve(holder, a_s)  # "President Trump": Donald Trump
             if typ == "organisation" and speaker:
                 speaker = _short_organisation(speaker, speakers)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,15 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from framing.errors import DataError
+from framing.datasets import data_root
 from framing.evaluation.basil import SPAN_VOICES, evaluate_voice
-
-
-def _default_dir() -> Path:
-    root = os.environ.get("FRAMING_DATA_DIR")
-    if not root:
-        raise DataError("no BASIL folder given and FRAMING_DATA_DIR is not set", field="directory")
-    return Path(root) / "basil"
 
 
 def voice(
@@ -30,7 +22,7 @@ def voice(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Whether each BASIL bias span is quoted (voice) and, when it is, whose (speaker)."""
-    folder = directory if directory is not None else _default_dir()
+    folder = directory if directory is not None else data_root() / "basil"
     report = evaluate_voice(folder)
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
