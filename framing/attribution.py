@@ -3803,6 +3803,10 @@ def _colon_drafts(
             continue
         qi = qs.starting_after(content_start)
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
+        if quote_i is None and len(text[content[0] : content[1]].split(None, 3)) < 4:
+            # a label before three words or fewer without quotation marks heads a list item or
+            # a section ("Rubio: Finish second.", "Twitter: @Milbank."); speech runs longer
+            continue
         if quote_i is not None:
             content = (qs.quotes[quote_i].start, qs.quotes[quote_i].end)
         verb = next((d for d in drafts if src_s <= d.cue.start < src_e), None)

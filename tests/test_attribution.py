@@ -600,6 +600,14 @@ def test_card_rules_separate_reporting_from_other_senses(
         ("The latest poll shows 68% of voters oppose the tax.", "shows", "The latest poll"),
         # "view" needs no "that" clause
         ("Many voters view the nomination as a hostile takeover.", "view", "Many voters"),
+        # the same words as verbs after their subjects
+        (
+            "Polls in the state he calls home show Ortiz ahead.",
+            "show",
+            "Polls in the state he calls home",
+        ),
+        ("The report states that the bridge is unsafe.", "states", "The report"),
+        ("The audit found that the fund was short.", "found", "The audit"),
     ],
 )
 def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
@@ -615,6 +623,14 @@ def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
         "Late-night talk shows.",
         "The museum holds two of his notes.",
         "The pair met in Bolton's view of the harbour.",
+        # a noun that classifies "show", a number or adjective before "states", a thing's
+        # noun before "called" and "helped found" (establish) are not reporting
+        "The award show has been televised since 2006.",
+        "The hosts of The Evening Show left early.",
+        "The first four states that vote hold few delegates.",
+        "Coastal states that have moved left hold few delegates.",
+        "The fair served a special beer called Harbour Pale Ale.",
+        "Ms. Arnold, who helped found the coalition, stepped down.",
     ],
 )
 def test_noun_uses_of_noun_like_cues_are_not_cues(text: str) -> None:
@@ -884,6 +900,9 @@ def test_colon_before_a_quotation_inside_a_paragraph() -> None:
     [
         "Q: Do you expect the tunnel to reopen before the winter storms arrive?",
         "Breaking: Ferry Services Suspended Across the Northern Islands Tonight.",
+        # a label before three words or fewer without quotation marks is a list item
+        "Ortiz: Finish second.\n\nLopez: A closing surge.",
+        "The ferry resumed service on Monday.\n\nTwitter: @harbourdesk.",
     ],
 )
 def test_interview_letters_and_kickers_are_not_colon_sources(text: str) -> None:
