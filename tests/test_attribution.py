@@ -608,6 +608,7 @@ def test_card_rules_separate_reporting_from_other_senses(
         ),
         ("The report states that the bridge is unsafe.", "states", "The report"),
         ("The audit found that the fund was short.", "found", "The audit"),
+        ("“We will rebuild the pier,” Ortiz went on.", "went on", "Ortiz"),
     ],
 )
 def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
@@ -630,6 +631,10 @@ def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
         "The first four states that vote hold few delegates.",
         "Coastal states that have moved left hold few delegates.",
         "The fair served a special beer called Harbour Pale Ale.",
+        # "go on" somewhere or into a state is not speaking on
+        "On Sunday, Ortiz went on the offensive.",
+        "Lopez went on national television and thanked the crews.",
+        "Three mayors went on Twitter to applaud the decision.",
         "Ms. Arnold, who helped found the coalition, stepped down.",
     ],
 )
