@@ -635,6 +635,10 @@ def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
         "On Sunday, Ortiz went on the offensive.",
         "Lopez went on national television and thanked the crews.",
         "Three mayors went on Twitter to applaud the decision.",
+        # "telling" that means revealing, and "calls" that are a noun
+        "The most telling promise of the campaign came late.",
+        "The deal provides telling insight into the workings of the council.",
+        "The mayor's repeated calls to close the pier went unanswered.",
         "Ms. Arnold, who helped found the coalition, stepped down.",
     ],
 )
