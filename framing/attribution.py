@@ -1629,9 +1629,12 @@ def _left_source_in(
                 break
         else:
             return None, touched
-    # leading function words and adverbs are not part of the phrase ("at" of "At least" is)
+    # leading function words and adverbs are not part of the phrase ("at" of "At least" is),
+    # nor the marks that close a quotation before it ("…,'' the economist Jared Bernstein")
     while start_i <= end_i and (
-        toks[start_i].low in _LEAD_TRIM or toks[start_i].low in {"of", "for", "at", "in", "on"}
+        toks[start_i].low in _LEAD_TRIM
+        or toks[start_i].low in {"of", "for", "at", "in", "on"}
+        or toks[start_i].text in {"'", "’", "-"}
     ):
         if start_i < end_i and _two_word_approximator(toks[start_i].low, toks[start_i + 1].low):
             break
@@ -3369,7 +3372,7 @@ def extract_attributions(
                 # a participle right after a quotation modifies the clause before it:
                 # "… a defense of “New York values,” saying the city …"
                 and not (ing and not _has_words(text, q.end, hit.start, 1))
-                and count_words(gap) <= 8
+                and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))
                 and (
                     _last_visible(text, q.inner_start, q.inner_end) in {",", "?", "!", "—"}
                     or gap.lstrip().startswith(",")
@@ -3540,6 +3543,10 @@ def extract_attributions(
             # outlining how …" is Clarke
             comma = text.find(",", source[0], hit.start)
             source = _trim(text, source[0], comma) if comma > source[0] else None
+        if source is not None and _in_other_quotation(qs, source[0], hit.start):
+            # a name inside someone's quotation is not who speaks outside it: "“… Flynn lied,
+            # and it destroyed his life,” Trump said, before again claiming …" is Trump
+            source = _previous_source(text, drafts, s_start, hit.start)
         if (
             source is not None
             and content is not None
@@ -3733,6 +3740,27 @@ _STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}
 def _cue(hit: _CueHit) -> _CueSpan:
     """The cue of a relation, made once the hit has one (not for candidates that are dropped)."""
     return _CueSpan(hit.start, hit.end, hit.text, hit.term, _STANCE_OF.get(hit.category, "other"))
+
+
+def _source_fills(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a quotation and its cue, is one long source phrase
+    and nothing else ("…,'' the economist Jared Okafor, a former adviser to the mayor, wrote")."""
+    if count_words(text[start:end]) > 24:
+        return False
+    source = _left_source(text, start, end)
+    return source is not None and not text[start : source[0]].strip(" \t,'’”\"")
+
+
+def _in_other_quotation(qs: _Quotes, pos: int, cue_start: int) -> bool:
+    """Whether ``pos`` lies inside a quotation of someone's words (not a scare quote or a
+    title) that does not also hold the cue at ``cue_start``."""
+    i = bisect.bisect_right(qs.starts, pos) - 1
+    for k in (i, i - 1):  # the last quotation that starts before pos, or the one it is inside
+        if k >= 0:
+            q = qs.quotes[k]
+            if q.start <= pos < q.end and not q.start <= cue_start < q.end:
+                return q.kind not in _SHORT_KINDS
+    return False
 
 
 def _quotes_within(qs: _Quotes, start: int, end: int) -> list[int]:

@@ -2961,3 +2961,35 @@ def test_a_participle_after_spending_time_takes_the_clause_subject() -> None:
     text = "An early endorser, who spent more time talking about water, said little."
     talking = by_cue(run(text), "talking about")
     assert talking.source is None or "spent" not in talking.source.text
+
+
+def test_a_name_inside_another_speakers_quotation_is_not_a_source() -> None:
+    # the sentence of "claiming" opens inside Ortiz's quotation: "It" and "Lopez" are his words
+    text = (
+        "“Lopez lied, and it ruined his life. It is a shame,” Ortiz said, before again claiming"
+        " that Berg “lied many times.”"
+    )
+    claiming = by_cue(run(text), "again claiming")
+    assert claiming.source is not None
+    assert (claiming.source.text, claiming.speaker) == ("Ortiz", "Ortiz")
+
+
+def test_a_long_source_phrase_after_a_quotation_keeps_it_direct() -> None:
+    text = (
+        "Wages rose 0.4 percent in March.\n\n''We finally may be seeing some wage growth, and if"
+        " it sticks, that would be a very big story,'' the economist Jared Okafor, a former"
+        " adviser to the mayor, wrote on his blog."
+    )
+    wrote = by_cue(run(text), "wrote")
+    assert wrote.kind == "direct"
+    assert span(text, wrote) == (
+        "the economist Jared Okafor, a former adviser to the mayor,",
+        text[text.index("''We") : text.index("story,''") + len("story,''")],
+    )
+    # twenty-five words between a quotation and the cue are too many for one source phrase
+    far = (
+        "''It is a big story,'' the economist Jared Okafor, who has advised the mayor and two"
+        " governors on wages, prices, pensions, bridges, ferries, piers and every other thing"
+        " for years, wrote."
+    )
+    assert by_cue(run(far), "wrote").kind != "direct"
