@@ -180,14 +180,19 @@ def speaker_class(gold: str) -> SpeakerClass:
 
 
 def names_gold(gold: str, attribution: Attribution) -> bool:
-    """Whether the relation's speaker or source names the gold person: the gold name's last
-    word begins one of their words (without case or accents)."""
-    last = _fold(gold.split("_")[-1])
+    """Whether the relation's speaker or source names the gold person: each part of the gold
+    name's last word begins one of their words (without case or accents; "Ocasio-Cortez" is
+    the words "ocasio" and "cortez")."""
+    parts = _words(gold.split("_")[-1])
     said = " ".join(
         x for x in (attribution.speaker, attribution.source.text if attribution.source else "") if x
     )
-    words = "".join(c if c.isalnum() else " " for c in _fold(said)).split()
-    return bool(last) and any(w.startswith(last) for w in words)
+    words = _words(said)
+    return bool(parts) and all(any(w.startswith(p) for w in words) for p in parts)
+
+
+def _words(value: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in _fold(value)).split()
 
 
 def voice_of(segments: Sequence[Segment], start: int, end: int) -> str:

@@ -124,6 +124,9 @@ def test_a_gold_name_matches_by_its_last_word() -> None:
     assert not names_gold("Nancy_Pelosi", _relation("Joy Reid", "she"))
     assert not names_gold("Ted_Cruz", _relation("Ted Lieu", "Lieu"))  # the given name is no match
     assert not names_gold("Ted_Cruz", _relation(None, None))
+    # a hyphenated surname is named by its parts, and only by all of them
+    assert names_gold("Alexandria_Ocasio-Cortez", _relation("Ocasio-Cortez", "Ocasio-Cortez"))
+    assert not names_gold("Alexandria_Ocasio-Cortez", _relation("Ana Cortez", "Cortez"))
 
 
 def test_voice_of_takes_the_voice_of_most_characters() -> None:
