@@ -1436,7 +1436,7 @@ def _opening_mark(toks: Sequence[_Token], i: int, is_stop: Callable[[_Token], bo
 _ADVERB_BEFORE_CUE: Final = frozenset(
     [
         *("both", "always", "long", "all", "now", "himself", "herself", "themselves", "each"),
-        *("ever", "since", "here", "there"),
+        *("ever", "since", "here", "there", "soon"),
     ]
 )
 
@@ -2693,8 +2693,39 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
 _PERSON_NOUNS: Final = frozenset(
     ["man", "woman", "person", "voter", "resident", "student", "teacher", "worker", "witness",
      "friend", "neighbor", "neighbour", "member", "supporter", "critic", "doctor", "nurse",
-     "veteran", "father", "mother", "parent", "farmer", "protester", "protestor", "user"]
+     "veteran", "father", "mother", "parent", "farmer", "protester", "protestor", "user",
+     "businessman", "businesswoman", "mogul", "tycoon", "billionaire", "millionaire",
+     "entrepreneur", "investor", "banker", "developer", "executive", "donor", "surgeon",
+     "neurosurgeon", "actor", "actress", "singer", "rapper", "comedian", "celebrity", "author",
+     "writer", "novelist", "narrator", "columnist", "blogger", "hacker", "moderator", "admiral",
+     "organizer", "organiser", "activist", "politician", "front-runner", "frontrunner",
+     "brother", "sister", "son", "daughter", "wife", "husband", "boy", "girl", "pastor",
+     "priest", "rabbi", "imam", "bishop", "coach", "player", "soldier", "officer", "sheriff",
+     "immigrant", "mayor", "survivor", "victim", "owner", "employee", "volunteer", "delegate"]
 )  # fmt: skip
+
+
+_PHRASE_WORD_RE: Final = re.compile(r"[a-z][a-z’'-]*")
+
+
+def _personal_head(phrase: str) -> bool:
+    """Whether a source phrase typed ``role`` stands for one person: its head (the last word
+    before a comma, a preposition or a relative pronoun) is a person's noun or office ("the
+    billionaire businessman", "the Texas governor"; not "the day", "the media", "the paper")."""
+    words = _PHRASE_WORD_RE.findall(phrase.split(",", 1)[0].lower())
+    for k, w in enumerate(words):
+        if k and (w in _POST_WORDS or w in _RELATIVE):
+            words = words[:k]
+            break
+    if not words:
+        return False
+    head = words[-1]
+    return (
+        head in _PERSON_NOUNS
+        or _is_person_head(head)
+        or head in _MEMBER_WORDS
+        or head.endswith(("man", "woman", "-old"))
+    )
 
 
 def _is_person_head(word: str) -> bool:
@@ -4133,9 +4164,13 @@ class _Mentions:
                 words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
                 good = ok[i] = (
                     name.split(None, 1)[0] not in _NOT_NAME_START
+                    # an opener before one word ("While Clinton", "When Mr") is no full name
+                    and name.split(None, 1)[0] not in _SENTENCE_OPENERS
                     and _ORG_WORDS.isdisjoint(words)
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
+                    and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
+                    and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
                     and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
@@ -4146,6 +4181,31 @@ class _Mentions:
                 return start, name
             i -= 1
         return None
+
+
+# last words of capitalised phrases that name an event, a law, a place or a building, never a
+# person ("World War", "Affordable Care Act", "Union Station", "Des Moines Register Debate")
+_NOT_PERSON_HEADS: Final = frozenset(
+    ["war", "wars", "revolution", "survey", "act", "amendment", "award", "awards", "prize",
+     "series", "cup", "games", "olympics", "avenue", "square", "island", "islands", "county",
+     "airport", "station", "stadium", "arena", "plaza", "memorial", "museum", "cathedral",
+     "mosque", "temple", "synagogue", "hospital", "school", "college", "academy", "summit",
+     "conference", "convention", "festival", "debate", "debates", "primary", "caucuses", "fair",
+     "tour", "report", "index", "poll", "program", "programme", "plan", "initiative", "treaty",
+     "agreement", "accord", "doctrine", "era", "movement", "tournament", "championship", "day",
+     "security", "roads"]
+)  # fmt: skip
+
+
+def _demonym_phrase(name: str) -> bool:
+    """Whether a capitalised phrase opens with a demonym and holds no title or given name after
+    it ("American Revolution", "Russian Embassy"; not "Mexican President Enrique Peña Nieto")."""
+    first, _, rest = name.partition(" ")
+    countries = demonyms()
+    if countries.get(first, first) == first:
+        return False  # not a demonym (a country is its own entry: "Jordan Peterson")
+    titles, given = name_titles(), given_names()
+    return not any(w.lower().rstrip(".") in titles or w.lower() in given for w in rest.split())
 
 
 def _resolve(
@@ -4168,7 +4228,11 @@ def _resolve(
             # an unnamed official stays unnamed: "A senior official said … He added …"
             if (
                 p < pos
-                and (typ in {"person", "role"} or (typ == "anonymous" and want is not None))
+                and (
+                    typ == "person"
+                    or (typ == "role" and _personal_head(said))
+                    or (typ == "anonymous" and want is not None)
+                )
                 # "officials" is no "he" (the phrase, or what a relative pronoun stands for)
                 and not _plural_head(said, typ == "person")
                 and not _plural_head(name, typ == "person")

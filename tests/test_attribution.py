@@ -362,6 +362,16 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> Non
         ("Mike Pence, Indiana governor, spoke. He said it was fine.", "Mike Pence"),
         # "a West Virginia Democrat" describes, it does not name
         ("Joe Manchin, West Virginia Democrat, spoke. He said it was fine.", "Joe Manchin"),
+        # a demonym before a place, and a law, are no one's name
+        ("Ana Ruiz thanked the crowd. The dinner was held on the Mexican Riviera. "
+         "“We will rebuild the pier,” she said.", "Ana Ruiz"),
+        ("Ana Ruiz defended the Affordable Care Act. “It saved lives,” she said.", "Ana Ruiz"),
+        # ... but a demonym before an office and a name does not hide the name
+        ("Mexican President Enrique Peña Nieto arrived late. “We will build the bridge,” he "
+         "said.", "Enrique Peña Nieto"),
+        # a clause opener before one capitalised word is no full name
+        ("Ana Ruiz spoke first. While Lopez waited, the crowd sang. “We will win,” she said.",
+         "Ana Ruiz"),
     ],
 )  # fmt: skip
 def test_places_and_party_descriptions_are_not_antecedents(text: str, speaker: str) -> None:
@@ -2993,3 +3003,17 @@ def test_a_long_source_phrase_after_a_quotation_keeps_it_direct() -> None:
         " for years, wrote."
     )
     assert by_cue(run(far), "wrote").kind != "direct"
+
+
+def test_he_or_she_stands_for_a_person_not_for_an_unnamed_thing() -> None:
+    # "The employer" was a source (typed role) but stands for no one "he" can be
+    text = (
+        "Ki Okafor applied for a job at the port. The employer asked for proof of citizenship."
+        " He soon learned that his papers were void."
+    )
+    learned = by_cue(run(text), "learned")
+    assert learned.source is not None
+    assert (learned.source.text, learned.speaker) == ("He", "Ki Okafor")
+    # a person's noun is one
+    text = "The billionaire businessman asked for a recount. He said the count was rigged."
+    assert by_cue(run(text), "said").speaker == "The billionaire businessman"
