@@ -753,6 +753,7 @@ _ROLE_WORDS: Final = frozenset(
         "chairman",
         "chairwoman",
         "chair",
+        "speaker",
         "president",
         "minister",
         "secretary",
@@ -2587,6 +2588,13 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     k = 0
     while k < len(first) and (first[k].low in _LEAD_TRIM or not first[k].text[0].isalnum()):
         k += 1
+    if (
+        k + 2 < len(first)
+        and first[k].low[-2:] in {"'s", "’s"}
+        and first[k].low[:-2] in _TIME_WORDS
+    ):
+        # a possessive time phrase, then the subject: "In Wednesday's speech the senator …"
+        k += 2
     if k < len(first) and (
         first[k].low in _TIME_WORDS
         or first[k].low[:1].isdigit()

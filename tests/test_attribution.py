@@ -404,6 +404,9 @@ def test_the_object_of_a_preposition_does_not_cite() -> None:
         ("Attorney General Jeff Sessions spoke. The attorney general said the law was clear.",
          "Jeff Sessions"),
         ("Mayor Bill de Blasio spoke. The mayor said the city was safe.", "Bill de Blasio"),
+        # a role whose words also name an organisation is still a role
+        ("House Speaker Ana Ruiz spoke on Friday. “I don’t like that language,” the House "
+         "speaker continued.", "Ana Ruiz"),
         # a title given by a surname: the full name the text introduced
         ("Donald Trump won. Later, President Trump met donors. The president said it went "
          "well.", "Donald Trump"),
@@ -3017,3 +3020,27 @@ def test_he_or_she_stands_for_a_person_not_for_an_unnamed_thing() -> None:
     # a person's noun is one
     text = "The billionaire businessman asked for a recount. He said the count was rigged."
     assert by_cue(run(text), "said").speaker == "The billionaire businessman"
+
+
+def test_a_possessive_time_phrase_is_not_the_subject() -> None:
+    text = (
+        "Lopez has opposed the deal.\nIn Wednesday's speech the senator also took a swipe at"
+        ' Ana Ruiz, calling her tenure as mayor "ineffective at best."'
+    )
+    calling = by_cue(run(text), "calling")
+    assert calling.source is not None
+    assert calling.source.text == "the senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ('Ortiz was quick to retort: "That is a bunch of malarkey."', "retort:",
+         '"That is a bunch of malarkey."'),
+        ("Mr. Okafor shot back that the mayor had lied.", "shot back", "that the mayor had lied"),
+    ],
+)  # fmt: skip
+def test_a_combative_reply_is_a_charged_cue(text: str, cue: str, content: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.cue.stance == "charged"
+    assert span(text, a)[1] == content
