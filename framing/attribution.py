@@ -904,6 +904,7 @@ _BE: Final = frozenset(
 _Use = Literal["active", "passive"]
 _NOUN_AMBIGUOUS: Final = frozenset(
     [
+        "retort",
         "note",
         "report",
         "claim",
@@ -4178,6 +4179,13 @@ class _Mentions:
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
                     and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
+                    # whom someone told or asked is not who speaks next: "she told MSNBC’s Joy
+                    # Reid … “…,” she concluded"
+                    and not (
+                        _ADDRESSEE_RE.search(self._text, max(0, start - 40), start) is not None
+                        # (in the same sentence it may be: "when I asked Bernie Sanders if he")
+                        and _SENTENCE_END_RE.search(self._text, m.end(), pos) is not None
+                    )
                     and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
@@ -4203,6 +4211,16 @@ _NOT_PERSON_HEADS: Final = frozenset(
      "agreement", "accord", "doctrine", "era", "movement", "tournament", "championship", "day",
      "security", "roads"]
 )  # fmt: skip
+
+
+# the words before a name that make it the one spoken to: "told MSNBC’s ", "asked CNN host "
+_ADDRESSEE_RE: Final = re.compile(
+    r"\b(?:told|tells|telling|asked|asks|asking)[ \t]+(?:[A-Z][\w.&-]*(?:’s|'s)[ \t]+)?"
+    r"(?:[a-z]+[ \t]+){0,2}$"
+)
+
+
+_SENTENCE_END_RE: Final = re.compile(r"[.!?][”\"’']*\s")
 
 
 def _demonym_phrase(name: str) -> bool:

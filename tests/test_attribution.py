@@ -3044,3 +3044,28 @@ def test_a_combative_reply_is_a_charged_cue(text: str, cue: str, content: str) -
     a = by_cue(run(text), cue)
     assert a.cue.stance == "charged"
     assert span(text, a)[1] == content
+
+
+def test_whom_someone_told_is_not_who_speaks_next() -> None:
+    text = (
+        "Ana Ruiz spoke to reporters on Friday. She told CNN’s Maria Lopez that the pier was"
+        " safe. “We will not close it,” she concluded."
+    )
+    assert by_cue(run(text), "concluded").speaker == "Ana Ruiz"
+    # in the same sentence the one asked may be who "she" is
+    text = (
+        "Last month, when I asked Ana Ruiz if she would endorse Lopez, she looked into my camera"
+        " and said, “I’m going to do everything I can.”"
+    )
+    assert by_cue(run(text), "said").speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health spending shot back up last year.",  # a rise, not a reply
+        "Ortiz delivered a snappy retort to the critics of the pier.",  # the noun
+    ],
+)
+def test_reply_words_that_are_not_replies(text: str) -> None:
+    assert [a.cue.lemma for a in run(text).attributions if a.cue.stance == "charged"] == []
