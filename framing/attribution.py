@@ -1493,6 +1493,25 @@ def _joins(text: str, tok: _Token) -> bool:
     )
 
 
+# months that are also names ("Theresa May", "April Ryan", "June Carter")
+_NAME_MONTHS: Final = frozenset(["May", "June", "April", "August"])
+
+
+def _surname_like(toks: Sequence[_Token], i: int) -> bool:
+    """Whether the capitalised time word ``toks[i]`` ends a name: after a capitalised word that
+    is neither a time word nor a sentence opener ("Theresa May said", "April Ryan asked"; not
+    "In May", "On Tuesday")."""
+    if i == 0 or toks[i].text not in _NAME_MONTHS:
+        return False  # ("Trump Tuesday said": a weekday after a name is when)
+    prev = toks[i - 1]
+    return (
+        prev.text[0].isupper()
+        and prev.text.isalpha()
+        and prev.low not in _TIME_WORDS
+        and prev.text not in _SENTENCE_OPENERS
+    )
+
+
 def _left_source_in(
     text: str, lo: int, window_start: int, cue_start: int
 ) -> tuple[tuple[int, int] | None, bool]:
@@ -1501,7 +1520,7 @@ def _left_source_in(
     toks = _tokens(text, window_start, cue_start)
     i = len(toks) - 1
     while i >= 0 and toks[i].text[0].isalnum():
-        if toks[i].low in _TIME_WORDS:
+        if toks[i].low in _TIME_WORDS and not _surname_like(toks, i):
             # a time phrase between subject and verb: "the senator on Tuesday said"
             while i >= 0 and (toks[i].low in _TIME_WORDS or toks[i].low[:1].isdigit()):
                 i -= 1
@@ -3483,6 +3502,8 @@ def extract_attributions(
                 if right is not None and not _ends_inverted(text, right[1], s_end):
                     right = None  # "…, said the election would …": the content's subject
                 source = right
+            if source is None and not ing and drafts:
+                source = _second_verb_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
             if source is None:  # "…,” they added, warning that …
@@ -3780,6 +3801,39 @@ _STANCE_OF: dict[str, Stance] = {s: s for s in STANCES}
 def _cue(hit: _CueHit) -> _CueSpan:
     """The cue of a relation, made once the hit has one (not for candidates that are dropped)."""
     return _CueSpan(hit.start, hit.end, hit.text, hit.term, _STANCE_OF.get(hit.category, "other"))
+
+
+def _second_verb_source(
+    text: str, drafts: Sequence[_Draft], s_start: int, cue_start: int
+) -> tuple[int, int] | None:
+    """The source of a verb joined by "and" or "but" to the main verb of a relation of the same
+    sentence whose paraphrase ran on over it: what that relation reports then ends before the
+    conjunction ("Okafor criticized Democrats, but argued that …": Okafor, who criticized
+    "Democrats"). The verbs of what it reports ("said he had voted for Rubio") do not count."""
+    same = [d for d in drafts if d.cue.start >= s_start]
+    if not same:
+        return None
+    prev = same[0]  # the sentence's first relation: the others lie in what it reports
+    if (
+        prev.source is None
+        or prev.quote is not None
+        or prev.kind != "indirect"
+        or prev.cue.text.endswith("ing")  # a participle's relation is no main verb
+        # nor is a relative clause's ("Reid, who endorsed Clinton, reiterated … and stressed")
+        or text[prev.source[0] : prev.source[1]].lower() in _RELATIVE
+        or prev.content is None
+        or not prev.content[0] < cue_start <= prev.content[1]
+        or prev.content[0] < prev.cue.start
+    ):
+        return None
+    tok = _before_auxiliaries(text, max(prev.content[0], cue_start - 40), cue_start)
+    if tok is None or tok.low not in {"and", "but"}:
+        return None
+    end = _trim(text, prev.content[0], tok.start)
+    if not _has_words(text, *end, 1):
+        return None
+    prev.content = end
+    return prev.source
 
 
 def _source_fills(text: str, start: int, end: int) -> bool:

@@ -3069,3 +3069,29 @@ def test_whom_someone_told_is_not_who_speaks_next() -> None:
 )
 def test_reply_words_that_are_not_replies(text: str) -> None:
     assert [a.cue.lemma for a in run(text).attributions if a.cue.stance == "charged"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Okafor criticized the council, but argued that the pier should stay open.",
+         ("criticized", "Okafor", "the council"),
+         ("argued", "Okafor", "that the pier should stay open")),
+        ("Ruiz said the pier was safe and argued that it should stay open.",
+         ("said", "Ruiz", "the pier was safe"),
+         ("argued", "Ruiz", "that it should stay open")),
+    ],
+)  # fmt: skip
+def test_a_second_verb_after_and_or_but_shares_the_subject_and_ends_the_first_content(
+    text: str, first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    for cue, source, content in (first, second):
+        assert span(text, by_cue(run(text), cue)) == (source, content)
+
+
+def test_a_month_after_a_given_name_is_a_surname() -> None:
+    text = "British Prime Minister Theresa May said the country would leave."
+    a = by_cue(run(text), "said")
+    assert (span(text, a)[0], a.speaker) == ("British Prime Minister Theresa May", "Theresa May")
+    # a weekday after a name is still when it was said
+    assert span("Ruiz Tuesday said it.", by_cue(run("Ruiz Tuesday said it."), "said"))[0] == "Ruiz"
