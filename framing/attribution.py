@@ -2736,6 +2736,7 @@ _PERSON_NOUNS: Final = frozenset(
 _PHRASE_WORD_RE: Final = re.compile(r"[a-z][a-z’'-]*")
 
 
+@lru_cache(maxsize=4096)
 def _personal_head(phrase: str) -> bool:
     """Whether a source phrase typed ``role`` stands for one person: its head (the last word
     before a comma, a preposition or a relative pronoun) is a person's noun or office ("the
@@ -4180,6 +4181,7 @@ class _Mentions:
         self._matches: list[re.Match[str]] = []
         self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
         self._names: dict[int, tuple[int, str]] = {}  # match index -> start, name (no opener)
+        self._addressees: set[int] = set()  # match indexes of names after "told", "asked" …
 
     def last_before(
         self,
@@ -4233,18 +4235,22 @@ class _Mentions:
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
                     and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
-                    # whom someone told or asked is not who speaks next: "she told MSNBC’s Joy
-                    # Reid … “…,” she concluded"
-                    and not (
-                        _ADDRESSEE_RE.search(self._text, max(0, start - 40), start) is not None
-                        # (in the same sentence it may be: "when I asked Bernie Sanders if he")
-                        and _SENTENCE_END_RE.search(self._text, m.end(), pos) is not None
-                    )
                     and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
                     and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
                 )
+                if good and _ADDRESSEE_RE.search(self._text, max(0, start - 40), start):
+                    self._addressees.add(i)
+            if (
+                good
+                and i in self._addressees
+                and _SENTENCE_END_RE.search(self._text, m.end(), pos) is not None
+            ):
+                # whom someone told or asked is not who speaks next ("she told MSNBC’s Joy Reid
+                # … “…,” she concluded"), though in the same sentence it may be ("when I asked
+                # Bernie Sanders if he …")
+                good = False
             if good and (
                 gender is None or gender_of is None or gender_of(start, name) in {None, gender}
             ):
@@ -4516,12 +4522,21 @@ def person_name(phrase: str) -> str:
         ):
             names.append((" ".join(words[k:]), m.end()))  # (a weekday alone is no name)
     for name, end in names:  # the head of the phrase: a name not followed by a common noun
+        if _OBJECT_NAME_RE.search(head, 0, end - len(name)):
+            # the object of a preposition, and all after it, is what the head is of: "The
+            # director of the Federal Bureau of Investigation, James B. Comey"
+            break
         if not _AFTER_HEAD_RE.match(head, end):
             return name.removesuffix("’s").removesuffix("'s")
     appositive = _appositive_name(phrase)  # "The White House spokesman, Josh Earnest"
     if appositive is not None:
         return person_name(appositive)
     return names[-1][0] if names else phrase
+
+
+# a preposition (and article) after a lower-case head, right before a name: "The director of
+# the ", "a spokesman for "
+_OBJECT_NAME_RE: Final = re.compile(r"\b[a-z]\w*[ \t]+(?:of|for|at|from|with)[ \t]+(?:the[ \t]+)?$")
 
 
 #: the head noun of a role and the titles that stand for it before a name ("the governor":

@@ -181,6 +181,10 @@ def test_pronoun_resolves_to_named_speaker() -> None:
         ("Romney and Ryan", "Romney and Ryan"),
         # a weekday is no name: the name after it is
         ("Wednesday, USA Today", "USA Today"),
+        # what an office is of is no name: the appositive is
+        ("The director of the Harbour Centre, Ina Okafor,", "Ina Okafor"),
+        ("the director of the Federal Bureau of Investigation, James B. Comey,", "James B. Comey"),
+        ("His former business partner at Lenox, Lawrence B. Cummings,", "Lawrence B. Cummings"),
     ],
 )
 def test_person_name_drops_titles_offices_and_appositives(phrase: str, name: str) -> None:
