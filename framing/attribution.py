@@ -2407,6 +2407,81 @@ def _participle(cue_text: str) -> bool:
     return verb.lower().endswith("ing")
 
 
+# a colon that ends its paragraph, and the line breaks after it
+_COLON_BREAK_RE: Final = re.compile(r":[ \t\xa0]*\n\s*")
+
+
+def _block_quotations(
+    text: str, qs: _Quotes, drafts: list[_Draft], excluded: Sequence[Excluded]
+) -> _Quotes:
+    """Paragraphs quoted without quotation marks: a letter, a post or a statement set off after
+    a paragraph that ends in a verb of speech and a colon ("Wallnau wrote:", "lashed out on
+    Twitter, saying:"). The paragraph becomes that relation's direct content and a
+    :class:`Quote` with no marks (``start == inner_start``); relations whose cue lies inside it
+    are the quoted speaker's words and are dropped, as inside any long quotation. Returns the
+    quotations with the new ones (``drafts`` are updated in place)."""
+    last: dict[int, tuple[_Draft, int]] = {}  # colon -> the last cue before it, where it opens
+    for d in drafts:
+        m = _COLON_BREAK_RE.search(text, d.cue.end, d.cue.end + 80)
+        if (
+            m is not None
+            and "\n" not in text[d.cue.end : m.start()]
+            and count_words(text[d.cue.end : m.start()]) <= 3  # "wrote on Facebook:"
+        ):
+            last[m.start()] = (d, m.end())  # (drafts are in text order: the later one wins)
+    taken = sorted([(q.start, q.end) for q in qs.quotes] + [(e.start, e.end) for e in excluded])
+    blocks: list[tuple[_Draft, Quote]] = []
+    for d, start in last.values():
+        if (
+            d.quote is not None
+            or d.kind != "indirect"
+            or d.source is None  # who wrote it ("will be talked about today:" names no one)
+            or d.cue.stance == "other"  # a verb of thought is no quotation ("hopes to …:")
+        ):
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if (
+            start >= end
+            or not text[start].isalpha()  # marks of its own, a list ("1. …", "- …"), a table
+            or count_words(text[start:end]) < 6
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        quote = Quote(
+            start,
+            end,
+            start,
+            end,
+            text[start:end],
+            "direct",
+            count_words(text[start:end]),
+            True,
+            0.7,
+        )
+        blocks.append((d, quote))
+        taken.append((start, end))
+    if not blocks:
+        return qs
+    inside = [(q.start, q.end) for _, q in blocks]
+    drafts[:] = [
+        d
+        for d in drafts
+        if not any(s <= d.cue.start < e for s, e in inside) or any(d is b for b, _ in blocks)
+    ]
+    old = qs.quotes
+    new = _Quotes(sorted([*old, *(q for _, q in blocks)], key=lambda q: q.start))
+    index = {id(q): i for i, q in enumerate(new.quotes)}
+    for d in drafts:
+        if d.quote is not None:
+            d.quote = index[id(old[d.quote])]
+    for d, q in blocks:
+        d.quote, d.kind, d.content = index[id(q)], "direct", (q.start, q.end)
+    return new
+
+
 def _inside_long_quotations(qs: _Quotes) -> list[tuple[int, int]]:
     """Where cue words are the quoted speaker's, not the writer's: inside a quotation of more
     than four words (their own reported speech is nested, and is not looked for). A position
@@ -3462,6 +3537,10 @@ def extract_attributions(
                     and len(gap) <= 4
                     and gap.strip() in {"", ",", ":", "—"}
                     and (q.kind not in _SHORT_KINDS or gap.strip())
+                ) or (
+                    # the cue's paragraph ends in a colon and the quotation is the next one:
+                    # 'Dr. Ward stated:\n\n"The department …"', a block quotation alike
+                    gap.strip() == ":" and "\n" in gap and q.kind not in _SHORT_KINDS
                 ):
                     quote_i = qj
                     content = (q.start, q.end)
@@ -3626,6 +3705,8 @@ def extract_attributions(
             used_quotes.add(quote_i)
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
 
+    qs = _block_quotations(text, qs, drafts, excluded)
+    used_quotes = {d.quote for d in drafts if d.quote is not None}
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.extend(_poll_drafts(text, sentences, drafts, excluded))
     drafts.extend(_byline_drafts(text, qs, used_quotes))

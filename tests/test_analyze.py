@@ -104,6 +104,27 @@ def test_voice_of_hits_in_quotes_and_outside() -> None:
     assert voices["propaganda"] == "authorial"
 
 
+def test_a_block_quotation_after_a_colon_is_the_speakers_voice() -> None:
+    text = (
+        "The mayor answered on Facebook.\n\nIn a post on Monday, Okafor wrote:\n\n"
+        "This regime of lies will end, and the pier will stay open for every family.\n\n"
+        "The post was shared widely. The propaganda campaign went on for weeks."
+    )
+    analysis = analyze_text(text)
+    voices = {h.term: h.voice for h in analysis.hits}
+    assert voices["regime"] == "quoted"
+    assert voices["propaganda"] == "authorial"
+    (block,) = [q for q in analysis.quotes if q.start == q.inner_start]
+    assert (
+        block.text
+        == text[block.start : block.end]
+        == ("This regime of lies will end, and the pier will stay open for every family.")
+    )
+    # after a colon that no verb of speech ends, the paragraph is the outlet's own
+    text = "Here is the plan:\n\nThis regime of lies will end, and the pier will stay open."
+    assert {h.term: h.voice for h in analyze_text(text).hits}["regime"] == "authorial"
+
+
 def test_analysis_is_deterministic(seed) -> None:
     again = Analyzer().analyze(seed.document)
     assert dataclasses.asdict(again) == dataclasses.asdict(seed)

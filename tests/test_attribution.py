@@ -3099,3 +3099,39 @@ def test_a_month_after_a_given_name_is_a_surname() -> None:
     assert (span(text, a)[0], a.speaker) == ("British Prime Minister Theresa May", "Theresa May")
     # a weekday after a name is still when it was said
     assert span("Ruiz Tuesday said it.", by_cue(run("Ruiz Tuesday said it."), "said"))[0] == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a paragraph with quotation marks after the colon
+        ('Dr. Okafor stated:\n\n"The pier is not about safety. It is politics."\n\nShe left.',
+         "stated:", "Dr. Okafor",
+         '"The pier is not about safety. It is politics."'),
+        # a block quotation: no marks
+        ("Ruiz lashed out on Twitter, saying:\nJustice Lopez has embarrassed all of us with very"
+         " dumb statements about me. Resign!\nThe storm went on.",
+         "saying:", "Ruiz",
+         "Justice Lopez has embarrassed all of us with very dumb statements about me. Resign!"),
+    ],
+)  # fmt: skip
+def test_the_paragraph_after_a_verb_and_a_colon_is_its_direct_content(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert (a.kind, *span(text, a)) == ("direct", source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watch the full video of the remarks below:\n\nFollow the mayor on Twitter for more news.",
+        # a verb of thought, a list after the colon, a passive
+        "The campaign hopes to win women back:\n\nCool the rhetoric and talk about child care.",
+        "Ruiz said the plan has three parts:\n\n1. Close the pier for repairs in the winter.",
+        "Here are the stories that will be talked about today:\n\nThe pier closes for the winter.",
+    ],
+)
+def test_no_block_quotation_without_a_verb_of_speech_before_the_colon(text: str) -> None:
+    result = run(text)
+    assert [q for q in result.quotes if q.start == q.inner_start] == []
