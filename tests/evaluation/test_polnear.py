@@ -90,8 +90,8 @@ def test_dev_floors(data_dir: Path) -> None:
     assert report.get("content").f1 >= floor("attribution.content_overlap_f1")
     # exact spans: the verb group as the cue, the appositive with its closing comma as the source
     assert report.get("cue", "exact").f1 >= 0.65
-    assert report.get("source", "exact").f1 >= 0.68
-    assert report.get("content", "exact").f1 >= 0.52
+    assert report.get("source", "exact").f1 >= 0.69
+    assert report.get("content", "exact").f1 >= 0.53
     outlets = {s.outlet for s in report.scores} - {"all"}
     assert len(outlets) == 7
 
