@@ -2422,6 +2422,8 @@ def _block_quotations(
     quotations with the new ones (``drafts`` are updated in place)."""
     last: dict[int, tuple[_Draft, int]] = {}  # colon -> the last cue before it, where it opens
     for d in drafts:
+        if text.find(":", d.cue.end, d.cue.end + 80) < 0:
+            continue  # (most cues: no colon near)
         m = _COLON_BREAK_RE.search(text, d.cue.end, d.cue.end + 80)
         if (
             m is not None
@@ -3507,12 +3509,12 @@ def extract_attributions(
                 # a participle right after a quotation modifies the clause before it:
                 # "… a defense of “New York values,” saying the city …"
                 and not (ing and not _has_words(text, q.end, hit.start, 1))
-                and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))
                 and (
                     _last_visible(text, q.inner_start, q.inner_end) in {",", "?", "!", "—"}
                     or gap.lstrip().startswith(",")
                 )
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
+                and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))
             ):
                 quote_i = qi
                 content = (q.start, q.end)
@@ -3921,7 +3923,7 @@ def _second_verb_source(
 def _source_fills(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between a quotation and its cue, is one long source phrase
     and nothing else ("…,'' the economist Jared Okafor, a former adviser to the mayor, wrote")."""
-    if count_words(text[start:end]) > 24:
+    if end - start > 240 or count_words(text[start:end]) > 24:
         return False
     source = _left_source(text, start, end)
     return source is not None and not text[start : source[0]].strip(" \t,'’”\"")
@@ -4321,7 +4323,7 @@ class _Mentions:
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
                     and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
                 )
-                if good and _ADDRESSEE_RE.search(self._text, max(0, start - 40), start):
+                if good and _addressed(self._text, start):
                     self._addressees.add(i)
             if (
                 good
@@ -4362,6 +4364,15 @@ _ADDRESSEE_RE: Final = re.compile(
 
 
 _SENTENCE_END_RE: Final = re.compile(r"[.!?][”\"’']*\s")
+
+
+def _addressed(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is whom someone told or asked (:data:`_ADDRESSEE_RE`)."""
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    if "told" not in window and "tell" not in window and "ask" not in window:
+        return False  # (nearly every name: no search)
+    return _ADDRESSEE_RE.search(text, lo, start) is not None
 
 
 def _demonym_phrase(name: str) -> bool:
