@@ -2240,6 +2240,14 @@ def _last_visible(text: str, start: int, end: int) -> str:
     return text[end - 1] if end > start else ""
 
 
+def _last_before_marks(text: str, start: int, end: int) -> str:
+    """:func:`_last_visible`, past the marks that close a quotation inside the quotation: the
+    comma of "… shake someone's hand and say, 'Well done,' "."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "'’\"”"):
+        end -= 1
+    return text[end - 1] if end > start else ""
+
+
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, pos) + 1
     e = text.find("\n", pos)
@@ -3510,8 +3518,17 @@ def extract_attributions(
                 # "… a defense of “New York values,” saying the city …"
                 and not (ing and not _has_words(text, q.end, hit.start, 1))
                 and (
-                    _last_visible(text, q.inner_start, q.inner_end) in {",", "?", "!", "—"}
+                    (last := _last_before_marks(text, q.inner_start, q.inner_end))
+                    in {",", "?", "!", "—"}
                     or gap.lstrip().startswith(",")
+                    # a full stop before the closing mark, and the sentence goes on in lower
+                    # case: '"… during televised events." added Lauten'
+                    or (
+                        last == "."
+                        and not gap.strip()
+                        and text[hit.start].islower()
+                        and q.kind not in _SHORT_KINDS
+                    )
                 )
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
                 and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))

@@ -3135,3 +3135,29 @@ def test_the_paragraph_after_a_verb_and_a_colon_is_its_direct_content(
 def test_no_block_quotation_without_a_verb_of_speech_before_the_colon(text: str) -> None:
     result = run(text)
     assert [q for q in result.quotes if q.start == q.inner_start] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the comma before the closing marks of a quotation inside the quotation
+        ("“People go by and I just say, ‘Thank you for voting,’” Ortiz said.", "said", "Ortiz"),
+        ("''I hate the term 'harbour poor,' '' she said.", "said", "she"),
+        # a full stop before the closing mark, and the sentence going on in lower case
+        ('"Rise to the occasion. Dress like you deserve respect." added Lopez, who works for the'
+         " mayor.", "added", "Lopez, who works for the mayor"),
+    ],
+)  # fmt: skip
+def test_a_quotation_that_ends_in_inner_marks_or_a_full_stop_is_the_direct_content(
+    text: str, cue: str, source: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.kind == "direct"
+    assert a.content is not None
+    assert text[a.content.start] in "“'\""
+    assert span(text, a)[0] == source
+
+
+def test_a_scare_quote_before_a_verb_is_no_content() -> None:
+    text = "The party ignored the changes the “autopsy” recommended. Lopez spoke."
+    assert [a.kind for a in run(text).attributions if a.cue.lemma == "recommend"] != ["direct"]
