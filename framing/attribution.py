@@ -2456,21 +2456,11 @@ def _block_quotations(
         if (
             start >= end
             or not text[start].isalpha()  # marks of its own, a list ("1. …", "- …"), a table
-            or count_words(text[start:end]) < 6
+            or (n_words := count_words(text[start:end])) < 6
             or any(s < end and start < e for s, e in taken)
         ):
             continue
-        quote = Quote(
-            start,
-            end,
-            start,
-            end,
-            text[start:end],
-            "direct",
-            count_words(text[start:end]),
-            True,
-            0.7,
-        )
+        quote = Quote(start, end, start, end, text[start:end], "direct", n_words, True, 0.7)
         blocks.append((d, quote))
         taken.append((start, end))
     if not blocks:
