@@ -4359,7 +4359,8 @@ _NOT_PERSON_HEADS: Final = frozenset(
      "conference", "convention", "festival", "debate", "debates", "primary", "caucuses", "fair",
      "tour", "report", "index", "poll", "program", "programme", "plan", "initiative", "treaty",
      "agreement", "accord", "doctrine", "era", "movement", "tournament", "championship", "day",
-     "security", "roads"]
+     "security", "roads", "street", "park", "city", "state", "capital", "partnership",
+     "strategies", "holocaust"]
 )  # fmt: skip
 
 
