@@ -4360,7 +4360,7 @@ _NOT_PERSON_HEADS: Final = frozenset(
      "tour", "report", "index", "poll", "program", "programme", "plan", "initiative", "treaty",
      "agreement", "accord", "doctrine", "era", "movement", "tournament", "championship", "day",
      "security", "roads", "street", "park", "city", "state", "capital", "partnership",
-     "strategies", "holocaust"]
+     "strategies", "holocaust", "river", "sea", "church"]
 )  # fmt: skip
 
 
@@ -4415,7 +4415,8 @@ def _resolve(
             if (
                 p < pos
                 and (
-                    typ == "person"
+                    # (a place taken for a person's name is no "he": "the New York primary")
+                    (typ == "person" and name not in places() and name not in _countries())
                     or (typ == "role" and _personal_head(said))
                     or (typ == "anonymous" and want is not None)
                 )

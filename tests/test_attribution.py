@@ -372,6 +372,8 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> Non
         ("Ana Ruiz defended the Affordable Care Act. “It saved lives,” she said.", "Ana Ruiz"),
         ("Ana Ruiz toured the pier. Crowds gathered in Central Park and on Broad Street. “It "
          "saved lives,” she said.", "Ana Ruiz"),
+        ("Ana Ruiz flew over the Aral Sea and visited the Roman Catholic Church. “It is "
+         "grave,” she said.", "Ana Ruiz"),
         # ... but a demonym before an office and a name does not hide the name
         ("Mexican President Enrique Peña Nieto arrived late. “We will build the bridge,” he "
          "said.", "Enrique Peña Nieto"),
