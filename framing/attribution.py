@@ -4385,12 +4385,16 @@ def _addressed(text: str, start: int) -> bool:
 
 def _demonym_phrase(name: str) -> bool:
     """Whether a capitalised phrase opens with a demonym and holds no title or given name after
-    it ("American Revolution", "Russian Embassy"; not "Mexican President Enrique Peña Nieto")."""
+    it ("American Revolution", "Russian Embassy"; not "Mexican President Enrique Peña Nieto"),
+    or ends with one after no given name ("African Americans"; not "David French")."""
     first, _, rest = name.partition(" ")
     countries = demonyms()
+    titles, given = name_titles(), given_names()
+    last = rest.rsplit(None, 1)[-1] if rest else first
+    if countries.get(last, last) != last and first.lower() not in given:
+        return True  # a people, not a person: "African Americans", "South Korean"
     if countries.get(first, first) == first:
         return False  # not a demonym (a country is its own entry: "Jordan Peterson")
-    titles, given = name_titles(), given_names()
     return not any(w.lower().rstrip(".") in titles or w.lower() in given for w in rest.split())
 
 

@@ -374,6 +374,9 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> Non
          "saved lives,” she said.", "Ana Ruiz"),
         ("Ana Ruiz flew over the Aral Sea and visited the Roman Catholic Church. “It is "
          "grave,” she said.", "Ana Ruiz"),
+        # a people is no person: "African Americans" (but "David French" is one)
+        ("Ana Ruiz spoke to African Americans in the hall. “We listened,” she said.", "Ana Ruiz"),
+        ("Ana Ruiz left early. David French spoke next. “We listened,” he said.", "David French"),
         # ... but a demonym before an office and a name does not hide the name
         ("Mexican President Enrique Peña Nieto arrived late. “We will build the bridge,” he "
          "said.", "Enrique Peña Nieto"),
