@@ -4326,6 +4326,7 @@ class _Mentions:
                     and name not in places()  # "… facing New Jersey. He …"
                     and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
                     and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
+                    and words[0] not in _PLACE_FIRST_WORDS  # "Lake Erie", "North Waziristan"
                     and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
                     and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
@@ -4360,7 +4361,7 @@ _NOT_PERSON_HEADS: Final = frozenset(
      "tour", "report", "index", "poll", "program", "programme", "plan", "initiative", "treaty",
      "agreement", "accord", "doctrine", "era", "movement", "tournament", "championship", "day",
      "security", "roads", "street", "park", "city", "state", "capital", "partnership",
-     "strategies", "holocaust", "river", "sea", "church"]
+     "strategies", "holocaust", "river", "sea", "church", "belt", "islander", "islanders"]
 )  # fmt: skip
 
 
@@ -4381,6 +4382,15 @@ def _addressed(text: str, start: int) -> bool:
     if "told" not in window and "tell" not in window and "ask" not in window:
         return False  # (nearly every name: no search)
     return _ADDRESSEE_RE.search(text, lo, start) is not None
+
+
+# first words of capitalised phrases that name a place ("Lake Erie", "Mount Vernon", "Fort Hood",
+# "North Waziristan", "Central Asia")
+_PLACE_FIRST_WORDS: Final = frozenset(
+    ["lake", "mount", "fort", "port", "cape", "camp", "north", "south", "east", "west",
+     "northern", "southern", "eastern", "western", "central", "greater", "great", "upper",
+     "lower"]
+)  # fmt: skip
 
 
 def _demonym_phrase(name: str) -> bool:

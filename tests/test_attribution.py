@@ -377,6 +377,8 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle() -> Non
         # a people is no person: "African Americans" (but "David French" is one)
         ("Ana Ruiz spoke to African Americans in the hall. “We listened,” she said.", "Ana Ruiz"),
         ("Ana Ruiz left early. David French spoke next. “We listened,” he said.", "David French"),
+        # places that open with a word for where they lie, or are on the list of places
+        ("Ana Ruiz sailed across Lake Erie to Palo Alto. “We listened,” she said.", "Ana Ruiz"),
         # ... but a demonym before an office and a name does not hide the name
         ("Mexican President Enrique Peña Nieto arrived late. “We will build the bridge,” he "
          "said.", "Enrique Peña Nieto"),
