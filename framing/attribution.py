@@ -2439,7 +2439,7 @@ def _block_quotations(
             and count_words(text[d.cue.end : m.start()]) <= 3  # "wrote on Facebook:"
         ):
             last[m.start()] = (d, m.end())  # (drafts are in text order: the later one wins)
-    taken = sorted([(q.start, q.end) for q in qs.quotes] + [(e.start, e.end) for e in excluded])
+    taken = [(q.start, q.end) for q in qs.quotes] + [(e.start, e.end) for e in excluded]
     blocks: list[tuple[_Draft, Quote]] = []
     for d, start in last.values():
         if (
@@ -3714,8 +3714,10 @@ def extract_attributions(
             used_quotes.add(quote_i)
         drafts.append(_Draft(_cue(hit), source, content, kind, quote_i, conf, antecedent))
 
-    qs = _block_quotations(text, qs, drafts, excluded)
-    used_quotes = {d.quote for d in drafts if d.quote is not None}
+    with_blocks = _block_quotations(text, qs, drafts, excluded)
+    if with_blocks is not qs:  # the quotations were renumbered
+        qs = with_blocks
+        used_quotes = {d.quote for d in drafts if d.quote is not None}
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.extend(_poll_drafts(text, sentences, drafts, excluded))
     drafts.extend(_byline_drafts(text, qs, used_quotes))
@@ -3901,12 +3903,14 @@ def _second_verb_source(
     sentence whose paraphrase ran on over it: what that relation reports then ends before the
     conjunction ("Okafor criticized Democrats, but argued that …": Okafor, who criticized
     "Democrats"). The verbs of what it reports ("said he had voted for Rubio") do not count."""
-    same = [d for d in drafts if d.cue.start >= s_start]
-    if not same:
-        return None
-    prev = same[0]  # the sentence's first relation: the others lie in what it reports
+    prev: _Draft | None = None  # the sentence's first relation: the others lie in what it reports
+    for d in reversed(drafts):  # (drafts are in text order: read back to the sentence's start)
+        if d.cue.start < s_start:
+            break
+        prev = d
     if (
-        prev.source is None
+        prev is None
+        or prev.source is None
         or prev.quote is not None
         or prev.kind != "indirect"
         or prev.cue.text.endswith("ing")  # a participle's relation is no main verb
@@ -4317,10 +4321,11 @@ class _Mentions:
             if good is None:
                 # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
                 words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
+                first_word = name.split(None, 1)[0]
                 good = ok[i] = (
-                    name.split(None, 1)[0] not in _NOT_NAME_START
+                    first_word not in _NOT_NAME_START
                     # an opener before one word ("While Clinton", "When Mr") is no full name
-                    and name.split(None, 1)[0] not in _SENTENCE_OPENERS
+                    and first_word not in _SENTENCE_OPENERS
                     and _ORG_WORDS.isdisjoint(words)
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
