@@ -2417,6 +2417,11 @@ def _participle(cue_text: str) -> bool:
 
 # a colon that ends its paragraph, and the line breaks after it
 _COLON_BREAK_RE: Final = re.compile(r":[ \t\xa0]*\n\s*")
+# an object that announces the text set off after the colon: "the following statement", "this
+# tweet", "the following on Facebook" (up to six words after the determiner)
+_FOLLOWING_RE: Final = re.compile(
+    r"[ \t]+(?:the[ \t]+following|this|these)(?:[ \t]+[\w’'-]+){0,6}[ \t]*"
+)
 
 
 def _block_quotations(
@@ -2436,7 +2441,10 @@ def _block_quotations(
         if (
             m is not None
             and "\n" not in text[d.cue.end : m.start()]
-            and count_words(text[d.cue.end : m.start()]) <= 3  # "wrote on Facebook:"
+            and (
+                count_words(text[d.cue.end : m.start()]) <= 3  # "wrote on Facebook:"
+                or _FOLLOWING_RE.fullmatch(text, d.cue.end, m.start()) is not None
+            )
         ):
             last[m.start()] = (d, m.end())  # (drafts are in text order: the later one wins)
     taken = [(q.start, q.end) for q in qs.quotes] + [(e.start, e.end) for e in excluded]
@@ -3542,14 +3550,24 @@ def extract_attributions(
                 q = qs.quotes[qj]
                 gap = text[hit.end : q.start]
                 if (
-                    "\n" not in gap
-                    and len(gap) <= 4
-                    and gap.strip() in {"", ",", ":", "—"}
-                    and (q.kind not in _SHORT_KINDS or gap.strip())
-                ) or (
-                    # the cue's paragraph ends in a colon and the quotation is the next one:
-                    # 'Dr. Ward stated:\n\n"The department …"', a block quotation alike
-                    gap.strip() == ":" and "\n" in gap and q.kind not in _SHORT_KINDS
+                    (
+                        "\n" not in gap
+                        and len(gap) <= 4
+                        and gap.strip() in {"", ",", ":", "—"}
+                        and (q.kind not in _SHORT_KINDS or gap.strip())
+                    )
+                    or (
+                        # the cue's paragraph ends in a colon and the quotation is the next one:
+                        # 'Dr. Ward stated:\n\n"The department …"', a block quotation alike
+                        gap.strip() == ":" and "\n" in gap and q.kind not in _SHORT_KINDS
+                    )
+                    or (
+                        # what the cue's object announces: 'issued the following statement: "…"'
+                        q.kind not in _SHORT_KINDS
+                        and (colon := gap.find(":")) > 0
+                        and not gap[colon + 1 :].strip()
+                        and _FOLLOWING_RE.fullmatch(gap, 0, colon) is not None
+                    )
                 ):
                     quote_i = qj
                     content = (q.start, q.end)

@@ -3122,6 +3122,17 @@ def test_a_month_after_a_given_name_is_a_surname() -> None:
          " dumb statements about me. Resign!\nThe storm went on.",
          "saying:", "Ruiz",
          "Justice Lopez has embarrassed all of us with very dumb statements about me. Resign!"),
+        # an object that announces the text set off after the colon
+        ("Mayor Ana Ruiz issued the following statement:\n\n“Our thoughts are with the families"
+         " of the fishermen.”\n\nThe pier stayed closed.",
+         "issued", "Mayor Ana Ruiz", "“Our thoughts are with the families of the fishermen.”"),
+        ("Ortiz released the following statement on his campaign website:\n\nThe council has"
+         " failed every family on this coast and it must resign.\n\nMore.",
+         "released", "Ortiz",
+         "The council has failed every family on this coast and it must resign."),
+        ("Her aide gave it a try, tweeting the following:\n\n“Crowd in Hialeah going wild for"
+         " the mayor!”\n\nIt worked.",
+         "tweeting", "Her aide", "“Crowd in Hialeah going wild for the mayor!”"),
     ],
 )  # fmt: skip
 def test_the_paragraph_after_a_verb_and_a_colon_is_its_direct_content(
@@ -3144,6 +3155,18 @@ def test_the_paragraph_after_a_verb_and_a_colon_is_its_direct_content(
 def test_no_block_quotation_without_a_verb_of_speech_before_the_colon(text: str) -> None:
     result = run(text)
     assert [q for q in result.quotes if q.start == q.inner_start] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court issued a ruling on Monday and released the two fishermen.",
+        "The council released the report in March; it gave no figures.",
+        "Ruiz made the trip to the pier and sent a letter to the council.",
+    ],
+)
+def test_verbs_of_publishing_are_cues_only_before_the_following(text: str) -> None:
+    assert run(text).attributions == ()
 
 
 @pytest.mark.parametrize(
