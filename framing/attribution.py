@@ -3076,6 +3076,19 @@ def _ends_inverted(text: str, end: int, s_end: int) -> bool:
     return nxt.low in _AFTER_INVERTED or nxt.low in _TIME_WORDS
 
 
+#: determiners of a document that is written, not one that writes ("an open letter", "her post")
+_OBJECT_DOC_DETS: Final = frozenset(
+    ["a", "an", "his", "her", "their", "its", "my", "our", "this", "these", "another"]
+)
+
+
+def _document_object(text: str, start: int, end: int) -> bool:
+    """Whether the phrase after a cue is an indefinite or possessed document ("wrote an open
+    letter", "posted a video", "sent her tweet"): the verb's object, not an inverted subject."""
+    toks = _tokens(text, start, end)
+    return len(toks) > 1 and toks[0].text in _OBJECT_DOC_DETS and toks[-1].low in _DOC_WORDS
+
+
 def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
     if hit.participle or hit.term in _NEVER_INVERTED:
@@ -3606,8 +3619,12 @@ def extract_attributions(
             right = None
             if source is None and _inverted_possible(text, hit, s_start):
                 right = _right_source(text, hit.end, s_end)
-                if right is not None and not _ends_inverted(text, right[1], s_end):
-                    right = None  # "…, said the election would …": the content's subject
+                if right is not None and (
+                    not _ends_inverted(text, right[1], s_end) or _document_object(text, *right)
+                ):
+                    # "…, said the election would …": the content's subject; "…, wrote an open
+                    # letter to …": what was written
+                    right = None
                 source = right
             if source is None and not ing and drafts:
                 source = _second_verb_source(text, drafts, s_start, hit.start)

@@ -3193,3 +3193,17 @@ def test_a_quotation_that_ends_in_inner_marks_or_a_full_stop_is_the_direct_conte
 def test_a_scare_quote_before_a_verb_is_no_content() -> None:
     text = "The party ignored the changes the “autopsy” recommended. Lopez spoke."
     assert [a.kind for a in run(text).attributions if a.cue.lemma == "recommend"] != ["direct"]
+
+
+def test_a_document_after_the_verb_is_its_object_not_an_inverted_subject() -> None:
+    text = (
+        "On Friday, the aide, who at the time was a spokeswoman for a congressman from the"
+        " coast, wrote an open letter to the mayor on her Facebook page, saying the council"
+        " should “try showing a little class.”"
+    )
+    aide = "the aide, who at the time was a spokeswoman for a congressman from the coast,"
+    sources = {a.cue.text: span(text, a)[0] for a in run(text).attributions}
+    assert sources == {"wrote": aide, "saying": aide}
+    # an inverted subject still is one
+    text = "“We will win,” wrote a spokesman for the campaign."
+    assert span(text, by_cue(run(text), "wrote"))[0] == "a spokesman for the campaign"
