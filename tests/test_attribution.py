@@ -1618,7 +1618,7 @@ SOURCE_RULES = [
     ),
     pytest.param(
         "Senator Marco Rubio can argue that the tax is unfair.",
-        "argue that",
+        "can argue",
         "Senator Marco Rubio",
         id="modal or negation skipped 1",
     ),
@@ -3207,3 +3207,23 @@ def test_a_document_after_the_verb_is_its_object_not_an_inverted_subject() -> No
     # an inverted subject still is one
     text = "“We will win,” wrote a spokesman for the campaign."
     assert span(text, by_cue(run(text), "wrote"))[0] == "a spokesman for the campaign"
+
+
+def test_a_cues_stance_does_not_depend_on_its_tense() -> None:
+    # every form of a one-word reporting verb before a "that" clause takes the entry's stance:
+    # "argue that" and "argued that" are one verb, not two stances
+    from framing.lexicon import parse_lexicon, surface_forms
+    from framing.resources import data_path
+
+    spec = parse_lexicon(data_path("lexicons", "cues.toml"))
+    checked = 0
+    for entry in spec.entries:
+        if " " in entry.term or "verb" not in entry.inflect:
+            continue
+        for (form,) in (f for f in surface_forms(entry.term, entry.inflect) if len(f) == 1):
+            text = f"The senator {form} that the pier will close."
+            cues = [a.cue for a in run(text).attributions if a.cue.start == 12]
+            if cues:
+                assert (cues[0].lemma, cues[0].stance) == (entry.term, entry.category), form
+                checked += 1
+    assert checked > 400
