@@ -3414,6 +3414,12 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
+# a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
+# the …"); not a day that opens the content ("said Sunday night's debate …")
+_WHEN_RE: Final = re.compile(
+    r"(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
+    r"|tonight)(?>(?:[ \t]+(?:morning|afternoon|evening|night))?),?[ \t]+(?=\w)"
+)
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
@@ -3425,7 +3431,10 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         if first is None:
             return None
         start = first.start()
-        if first.group() in _CIRCUMSTANCE_PREPOSITIONS:
+        when = _WHEN_RE.match(text, start, sent_end)
+        if when is not None:
+            start = when.end()  # when it was said: "said Tuesday that …", "said Thursday his …"
+        elif first.group() in _CIRCUMSTANCE_PREPOSITIONS:
             # where or how it was said comes before what: "posted on Facebook that …", "said
             # in a statement that …"
             that = _THAT_AFTER_PHRASE_RE.match(text, start, min(sent_end, start + 60))
@@ -3446,6 +3455,11 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
                 i = 1
         start = toks[i].start if i < len(toks) else sent_end
     s, e = _trim(text, start, sent_end)
+    if text[e - 1 : e] == ")" and "(" not in text[s:e]:
+        # the parenthesis the sentence stands in closes after it: "(Ruiz said it would win.)"
+        s, e = _trim(text, s, e - 1)
+    if text[e - 1 : e] in {"?", "!"}:
+        e -= 1  # the sentence's mark, as a full stop is ("asked whether it was legal?")
     if not _has_words(text, s, e, 2):
         return None
     return s, e

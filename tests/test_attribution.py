@@ -3227,3 +3227,22 @@ def test_a_cues_stance_does_not_depend_on_its_tense() -> None:
                 assert (cues[0].lemma, cues[0].stance) == (entry.term, entry.category), form
                 checked += 1
     assert checked > 400
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # when it was said is not what was said
+        ("The president said Tuesday his actions are legal.", "his actions are legal"),
+        ("Bush tweeted Monday that Trump is a loser.", "that Trump is a loser"),
+        ("Ruiz said on Sunday night the pier will close.", "the pier will close"),
+        ("Ruiz said Sunday night's debate was a mess.", "Sunday night's debate was a mess"),
+        # the parenthesis around the sentence and its final mark are not part of it
+        ("(Ruiz said the pier would reopen in May.) The council did not.",
+         "the pier would reopen in May"),
+        ("Critics asked whether the closure was legal?", "whether the closure was legal"),
+    ],
+)  # fmt: skip
+def test_the_paraphrase_leaves_out_its_time_and_its_marks(text: str, content: str) -> None:
+    (a,) = run(text).attributions
+    assert span(text, a)[1] == content
