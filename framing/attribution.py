@@ -3422,6 +3422,16 @@ _WHEN_RE: Final = re.compile(
 )
 
 
+_COMMA_PARTICIPLE_RE: Final = re.compile(r",[ \t]+(\w+ing)\b")
+
+
+def _in_open_quotation(text: str, start: int, pos: int) -> bool:
+    """Whether a quotation opened in ``text[start:pos]`` is still open at ``pos``."""
+    return text.count("“", start, pos) > text.count("”", start, pos) or bool(
+        text.count('"', start, pos) % 2
+    )
+
+
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
     if term not in _TELLING:
         # where _first_token would start (the token itself is not needed)
@@ -3460,6 +3470,16 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         s, e = _trim(text, s, e - 1)
     if text[e - 1 : e] in {"?", "!"}:
         e -= 1  # the sentence's mark, as a full stop is ("asked whether it was legal?")
+    if text.find(",", s, e) >= 0:
+        for m in _COMMA_PARTICIPLE_RE.finditer(text, s, e):
+            at = m.start(1)
+            if _cue_matcher().pattern.match(
+                normalize(text[at : at + 40])
+            ) is not None and not _in_open_quotation(text, s, m.start()):
+                # a participle that reports speech of its own ends the paraphrase: "criticized
+                # the move, saying it would …" ("saying" has its own relation and content)
+                s, e = _trim(text, s, m.start())
+                break
     if not _has_words(text, s, e, 2):
         return None
     return s, e
