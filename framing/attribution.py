@@ -3451,14 +3451,20 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             if that is not None:
                 start = that.start(1)
     else:
-        toks = _tokens(text, after, min(sent_end, after + 60))
+        toks = _tokens(text, after, min(sent_end, after + 120))
         if not toks:
             return None
         i = 0
-        # an object of telling and a time phrase do not belong to the content
-        for k, t in enumerate(toks[:6]):
+        # an object of telling and a time phrase do not belong to the content ("told a town
+        # hall in Salem on Monday that …", "tells the crowd: …")
+        for k, t in enumerate(toks[:12]):
             if t.low == "that":
                 i = k
+                break
+            if t.text == ":" and k < 6:
+                # (a quotation after the colon is the content of its own, see _colon_drafts)
+                if k + 1 < len(toks) and toks[k + 1].text[0] not in "“‘\"'«`":
+                    i = k + 1
                 break
         else:
             if toks[0].low in _OBJECT_WORDS:

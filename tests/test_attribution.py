@@ -3241,6 +3241,10 @@ def test_a_cues_stance_does_not_depend_on_its_tense() -> None:
         ("(Ruiz said the pier would reopen in May.) The council did not.",
          "the pier would reopen in May"),
         ("Critics asked whether the closure was legal?", "whether the closure was legal"),
+        # whom it was told, however long the phrase
+        ("Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not"
+         " giving up.", "that he is not giving up"),
+        ("Ruiz tells the crowd: the pier will reopen in May.", "the pier will reopen in May"),
         # a participle that reports speech of its own ends it; another participle does not
         ("Republicans criticized the move, saying it would hurt farmers.", "the move"),
         ("Ruiz defended the plan, pointing to its costs.", "the plan"),
