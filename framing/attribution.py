@@ -4938,14 +4938,18 @@ _ADVERB_CUES: Final = frozenset(["reportedly", "allegedly"])
 
 # what may follow the head of a source between commas, up to the cue, and is not part of it:
 # an auxiliary the phrase took ("A poll has, however,"), then a sentence adverb, a phrase of
-# place, time or occasion, or a participle's clause ("speaking on condition of anonymity";
-# not "including …", which names members of the source, nor the -ing words of offices:
-# "managing director", "acting administrator")
+# place, time, occasion or circumstance ("after a long pause", "through a spokeswoman",
+# "without naming him", "as he has in the past"), or a participle's clause ("speaking on
+# condition of anonymity"; not "including …", which names members of the source, nor the -ing
+# words of offices: "managing director", "acting administrator")
 _SOURCE_ADJUNCT_RE: Final = re.compile(
     r"(?:[ \t]+(?:has|have|had|is|are|was|were|will|would))?[ \t]*,[ \t]+(?:"
     r"however|meanwhile|though|too|also|instead|moreover|for instance|for example|by contrast"
-    r"|in contrast|in turn|in particular|of course|in fact|at the time"
-    r"|for (?:his|her|their|its) part|in (?:a|an|the|his|her|their|its) [^,\n]{1,60}"
+    r"|in contrast|in turn|in particular|of course|in fact|at the time|on the other hand"
+    r"|for one|for (?:his|her|their|its) part|in (?:a|an|the|his|her|their|its) [^,\n]{1,60}"
+    r"|in (?:response|reply|addition|[0-9]{4}\b|[a-z]+ing\b)[^,\n]{0,100}"
+    r"|(?:after|before|while|when|despite|since|through|amid|once|without|until"
+    r"|as(?! well as\b)) [^,\n]{1,120}"
     r"|(?:in|at) [A-Z][^,\n]{0,40}|on [A-Z][a-z]+day|during (?!and\b)[^,\n]{1,80}"
     r"|(?!(?:including|managing|acting|presiding|ranking|founding|leading|visiting|outgoing"
     r"|incoming|reigning|governing|consulting|supervising|commanding|polling)\b)"

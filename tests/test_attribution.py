@@ -3257,3 +3257,24 @@ def test_a_cues_stance_does_not_depend_on_its_tense() -> None:
 def test_the_paraphrase_leaves_out_its_time_and_its_marks(text: str, content: str) -> None:
     a = run(text).attributions[0]
     assert span(text, a)[1] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Clinton, without naming him, said the pier was a disgrace.", "Clinton"),
+        ("Republicans, on the other hand, argue that the pier should close.", "Republicans"),
+        ("Ortiz, after a long pause, said the pier would close.", "Ortiz"),
+        # an appositive or an affiliation stays
+        ("Sen. Ted Cruz, also a presidential hopeful, said the pier would close.",
+         "Sen. Ted Cruz, also a presidential hopeful,"),
+        ("Ana Ruiz, at the Harbour Institute, said the pier would close.",
+         "Ana Ruiz, at the Harbour Institute,"),
+        ("Mrs. Ruiz herself, as well as her campaign, said the pier would close.",
+         "Mrs. Ruiz herself, as well as her campaign,"),
+    ],
+)  # fmt: skip
+def test_a_phrase_set_off_between_subject_and_verb_is_not_the_source(
+    text: str, source: str
+) -> None:
+    assert span(text, run(text).attributions[0])[0] == source
