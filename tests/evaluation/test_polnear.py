@@ -91,7 +91,7 @@ def test_dev_floors(data_dir: Path) -> None:
     # exact spans: the verb group as the cue, the appositive with its closing comma as the source
     assert report.get("cue", "exact").f1 >= 0.65
     assert report.get("source", "exact").f1 >= 0.69
-    assert report.get("content", "exact").f1 >= 0.53
+    assert report.get("content", "exact").f1 >= 0.55
     outlets = {s.outlet for s in report.scores} - {"all"}
     assert len(outlets) == 7
 
