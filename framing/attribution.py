@@ -1340,7 +1340,13 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             break
     if found is not None and found[0] - 5 >= lo and text.startswith(" and ", found[0] - 5):
         found = _with_conjuncts(text, lo, found)
+    if found is not None and text[found[0]] in "Ee" and (even := _EVEN_RE.match(text, *found)):
+        found = (even.end(), found[1])
     return found
+
+
+# a focus adverb before the subject is not part of it ("Even Republicans who have praised him")
+_EVEN_RE: Final = re.compile(r"[Ee]ven[ \t]+(?=\S)")
 
 
 def _with_conjuncts(text: str, lo: int, found: tuple[int, int]) -> tuple[int, int]:
