@@ -1856,6 +1856,9 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     """Type of the source phrase ``text[start:end]``, and whether it becomes ``anonymous`` when
     its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
     when it matters)."""
+    rel = text.find(" who ", start, end)
+    if rel > start and text.find(",", start, rel) < 0:
+        end = rel  # "Voters who backed Ruiz": the head is typed, not its relative clause
     comma = text.find(",", start, end)
     if comma > start:
         # "Anatoly Lappo, chairman of …": the head names the source; but an unnamed head with
@@ -3011,6 +3014,13 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
             return None
         return start, end
     if first.low not in _AUXILIARY:
+        if first.low.endswith("ed") or first.low in _PAST_VERBS:
+            # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters
+            rel = _last_token(text, max(lo, start - 12), start)
+            if rel is not None and rel.low == "who":
+                head = _left_source(text, lo, rel.start)
+                if head is not None:
+                    return head[0], end
         return start, end
     toks = _tokens(text, start, end)
     if len(toks) > 1 and (toks[1].low in _PRONOUNS or toks[1].text[0].isupper()):
@@ -4699,7 +4709,7 @@ def person_name(phrase: str) -> str:
     labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
-    head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0]).strip())
+    head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0].split(" who ", 1)[0]).strip())
     if " and " in head or " & " in head:
         return phrase
     possessor = _POSSESSOR_NAME_RE.search(head)

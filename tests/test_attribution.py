@@ -3280,3 +3280,29 @@ def test_a_phrase_set_off_between_subject_and_verb_is_not_the_source(
     text: str, source: str
 ) -> None:
     assert span(text, run(text).attributions[0])[0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "speaker"),
+    [
+        # a relative clause with a verb in the past: the subject is the head with its clause
+        ("Voters who backed Ruiz said the pier would close.", "Voters who backed Ruiz",
+         "role", "Voters who backed Ruiz"),
+        # who is named inside the clause is not the speaker, nor does the clause type the head
+        ("A woman who has accused former Mayor Ana Ruiz of fraud said the pier would close.",
+         "A woman who has accused former Mayor Ana Ruiz of fraud", "role",
+         "A woman who has accused former Mayor Ana Ruiz of fraud"),
+        ("The pier will close, according to a senior official who spoke on the condition of"
+         " anonymity.", "a senior official who spoke on the condition of anonymity",
+         "anonymous", "a senior official who spoke on the condition of anonymity"),
+        # a name with its relative clause is that person
+        ("Ana Ruiz who backed the plan said it failed.", "Ana Ruiz who backed the plan",
+         "person", "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_neither_names_nor_types_the_source(
+    text: str, source: str, source_type: str, speaker: str
+) -> None:
+    a = run(text).attributions[-1]
+    assert a.source is not None
+    assert (a.source.text, a.source.type, a.speaker) == (source, source_type, speaker)
