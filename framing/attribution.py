@@ -1896,7 +1896,8 @@ def _appositive_name(phrase: str) -> str | None:
 #: nouns for a share of a group, before "of" ("40 percent of voters", "a majority of …")
 _SHARE_WORDS: Final = frozenset(
     ["percent", "%", "half", "majority", "minority", "third", "thirds", "quarter", "quarters",
-     "share", "plurality", "most", "many", "some", "all", "none", "each"]
+     "share", "plurality", "most", "many", "some", "all", "none", "each", "number", "numbers",
+     "dozens", "hundreds", "thousands", "millions"]
 )  # fmt: skip
 #: indefinite pronouns as subjects: no one in particular (``_SOMEONE``: an unnamed somebody)
 _SOMEONE: Final = frozenset(["someone", "somebody"])
@@ -1993,9 +1994,12 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if 1 <= (k := words.index("of") if "of" in words[:4] else 0) < len(words) - 1 and (
         words[k - 1] in _SHARE_WORDS
     ):
-        # "40 percent of voters", "a majority of Americans", "most of the Democrats": the
-        # group after "of"
-        return _phrase_type(" ".join(raw[k + 1 :]))
+        # "40 percent of voters", "a majority of Americans", "most of the Democrats", "a
+        # number of readers": the group after "of"
+        group = _phrase_type(" ".join(raw[k + 1 :]))
+        if group[0] == "unknown" and raw[-1].islower() and raw[-1].endswith("s"):
+            return "role", False  # "a number of attendees"
+        return group
     if len(words) > 1 and words[0] in _QUANTIFIERS:
         # part of a group is typed as the group: "Most Republicans", "Many Trump supporters"
         return _phrase_type(phrase.split(None, 1)[1])
@@ -2039,9 +2043,16 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         for i, w in enumerate(raw)
     )
     pp = 0 if low.isdisjoint(_POST_WORDS) else _post_modifier(words, raw)
-    if pp and not any(
-        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in _COMMON_HEADS
-        for w in raw[:pp]
+    if (
+        pp
+        and not any(
+            w[0].isupper()
+            and w.lower() not in _DETERMINERS
+            and w.lower() not in _COMMON_HEADS
+            # a head capitalised by the sentence start: "Source familiar with the ad"
+            and not (i == 0 and (words[0] in _ANON_HEADS or words[0] in _GROUP_NOUNS))
+            for i, w in enumerate(raw[:pp])
+        )
     ):
         # a common noun with what follows it: its head, not the names after a preposition,
         # says who speaks ("a spokesman for the Department of Defense", "the head of the
@@ -2177,7 +2188,9 @@ def _post_modifier(words: Sequence[str], raw: Sequence[str]) -> int:
     """Where a prepositional phrase after the head of a common noun phrase starts (0 if the
     phrase opens with a name or has none): "a spokesman | for the Department of Defense"."""
     opening = words[0] in _DETERMINERS or raw[0][0].islower()
-    if not (opening or words[0] in _COMMON_HEADS):
+    if not (
+        opening or words[0] in _COMMON_HEADS or words[0] in _ANON_HEADS or words[0] in _GROUP_NOUNS
+    ):
         return 0
     for i in range(1, len(words)):
         if words[i] in _POST_WORDS:

@@ -3306,3 +3306,23 @@ def test_a_relative_clause_neither_names_nor_types_the_source(
     a = run(text).attributions[-1]
     assert a.source is not None
     assert (a.source.text, a.source.type, a.speaker) == (source, source_type, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # a head capitalised by the sentence start, before what follows it
+        ("Source familiar with the ad said the mayor approved it.", "anonymous"),
+        ("Officials at the Department of Transport said the pier would close.", "anonymous"),
+        # a number of a group is typed as the group, not as a document's numbers
+        ("Significant numbers of harbour workers said they would strike.", "role"),
+        ("A number of readers have asked whether the pier will close.", "role"),
+        ("52 percent of registered voters said the pier should close.", "role"),
+        # the numbers themselves are a document
+        ("The numbers show that the pier lost money.", "document"),
+    ],
+)
+def test_source_types_of_groups_and_unnamed_sources(text: str, source_type: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.type == source_type
