@@ -3326,3 +3326,29 @@ def test_source_types_of_groups_and_unnamed_sources(text: str, source_type: str)
     a = run(text).attributions[0]
     assert a.source is not None
     assert a.source.type == source_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ortiz made a strong showing in the harbour towns.",  # a result, not evidence
+        "A new super PAC called Future45 ran its first ads.",  # a name
+        "Ruiz taught a psychology class called “Perception” in 2002.",
+        "Ruiz hosts an MSNBC show on Sundays.",  # a programme
+        "Speaking later on the same show, Ortiz left.",
+    ],
+)
+def test_nouns_named_like_cues_are_not_cues(text: str) -> None:
+    assert run(text).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Polling done before Tuesday’s primary showed a dead heat.", "showed"),
+        ("Another slide shows that eight of 10 boats come from the harbour.", "shows"),
+        ("The initiative called for the deportation of foreign fishermen.", "called for"),
+    ],
+)
+def test_the_same_words_as_verbs_stay_cues(text: str, cue: str) -> None:
+    assert [a.cue.text for a in run(text).attributions] == [cue]
