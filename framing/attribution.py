@@ -177,6 +177,10 @@ class _RulePlan:
     words_before: frozenset[str]  # the words of every ``simple`` rule
     preceding: tuple[_Rule, ...]  # the other ``veto_preceding`` rules
     rest: tuple[_Rule, ...]  # every other rule
+    #: for each ``require_following`` rule, a pattern that matches the normalised text after
+    #: the cue wherever the rule may be met (and maybe elsewhere): where it does not match, the
+    #: rule vetoes without reading the words
+    required_after: tuple[re.Pattern[str], ...]
 
     @classmethod
     def of(cls, rules: Sequence[_Rule]) -> _RulePlan | None:
@@ -186,7 +190,20 @@ class _RulePlan:
             frozenset(p[0] for r in rules if r.simple for p in r.phrases),
             tuple(r for r in rules if not r.simple and r.type == "veto_preceding"),
             tuple(r for r in rules if not r.simple and r.type != "veto_preceding"),
+            tuple(_maybe_after(r) for r in rules if r.type == "require_following"),
         )
+
+
+def _maybe_after(rule: _Rule) -> re.Pattern[str]:
+    """A superset of where ``rule`` (``require_following``) is met: one of its phrases among the
+    first ``window`` words after the cue, its words apart by anything that is not a letter or
+    a digit (the words of :func:`_words_of` are whitespace-separated with punctuation
+    stripped, so they match here too; with a wider window, after any words, as a word of
+    :func:`_words_of` may hold punctuation inside)."""
+    sep = r"[\W_]+"
+    phrases = "|".join(sep.join(re.escape(w) for w in p) for p in sorted(rule.phrases))
+    skip = rf"(?:{sep}\w+)*?" if rule.window > 1 else ""
+    return re.compile(rf"{skip}{sep}(?:{phrases})(?![^\W_])")
 
 
 @lru_cache(maxsize=4)
@@ -266,6 +283,9 @@ def _vetoed_fast(
             word = _clause_tail(word)
         if word.strip(_PUNCT) in plan.words_before:
             return True
+    for after in plan.required_after:
+        if after.match(norm, end) is None:
+            return True  # a phrase the entry requires after it is not there
     rest = plan.rest
     if plan.preceding:
         chunk = norm[max(s_start, start - 40) : start]
@@ -3445,13 +3465,15 @@ _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
 # a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
 # the …"); not a day that opens the content ("said Sunday night's debate …")
+# the words _WHEN_RE may start with
+_WHEN_WORDS: Final = frozenset(
+    ["on", "today", "yesterday", "tonight", "Monday", "Tuesday", "Wednesday", "Thursday",
+     "Friday", "Saturday", "Sunday"]
+)  # fmt: skip
 _WHEN_RE: Final = re.compile(
     r"(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
     r"|tonight)(?>(?:[ \t]+(?:morning|afternoon|evening|night))?),?[ \t]+(?=\w)"
 )
-
-
-_COMMA_PARTICIPLE_RE: Final = re.compile(r",[ \t]+(\w+ing)\b")
 
 
 def _in_open_quotation(text: str, start: int, pos: int) -> bool:
@@ -3459,6 +3481,30 @@ def _in_open_quotation(text: str, start: int, pos: int) -> bool:
     return text.count("“", start, pos) > text.count("”", start, pos) or bool(
         text.count('"', start, pos) % 2
     )
+
+
+def _after_addressee(toks: Sequence[_Token]) -> int | None:
+    """Where the content of a telling verb starts among the tokens after it: at "that" within
+    twelve tokens, after a colon within six (not before a quotation: that is the content of
+    its own, see _colon_drafts); ``None`` when neither is there."""
+    for k, t in enumerate(toks[:12]):
+        if t.low == "that":
+            return k
+        if t.text == ":" and k < 6:
+            return k + 1 if k + 1 < len(toks) and toks[k + 1].text[0] not in "“‘\"'«`" else 0
+    return None
+
+
+def _reporting_participle(text: str, pos: int, end: int) -> bool:
+    """Whether a word in -ing that is a cue of the card opens ``text[pos:end]`` after spaces."""
+    m = _ING_WORD_RE.match(text, pos, end)
+    return (
+        m is not None
+        and _cue_matcher().pattern.match(normalize(text[m.start(1) : m.start(1) + 40])) is not None
+    )
+
+
+_ING_WORD_RE: Final = re.compile(r"[ \t]*(\w+ing)\b")
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
@@ -3470,51 +3516,47 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         if first is None:
             return None
         start = first.start()
-        when = _WHEN_RE.match(text, start, sent_end)
+        word = first.group()
+        when = _WHEN_RE.match(text, start, sent_end) if word in _WHEN_WORDS else None
         if when is not None:
             start = when.end()  # when it was said: "said Tuesday that …", "said Thursday his …"
-        elif first.group() in _CIRCUMSTANCE_PREPOSITIONS:
+        elif word in _CIRCUMSTANCE_PREPOSITIONS:
             # where or how it was said comes before what: "posted on Facebook that …", "said
             # in a statement that …"
             that = _THAT_AFTER_PHRASE_RE.match(text, start, min(sent_end, start + 60))
             if that is not None:
                 start = that.start(1)
     else:
-        toks = _tokens(text, after, min(sent_end, after + 120))
+        # an object of telling and a time phrase do not belong to the content ("told a town
+        # hall in Salem on Monday that …", "tells the crowd: …"); most are short, so a longer
+        # stretch is read only when a "that" or a colon may lie past the first
+        hi = min(sent_end, after + 60)
+        toks = _tokens(text, after, hi)
         if not toks:
             return None
-        i = 0
-        # an object of telling and a time phrase do not belong to the content ("told a town
-        # hall in Salem on Monday that …", "tells the crowd: …")
-        for k, t in enumerate(toks[:12]):
-            if t.low == "that":
-                i = k
-                break
-            if t.text == ":" and k < 6:
-                # (a quotation after the colon is the content of its own, see _colon_drafts)
-                if k + 1 < len(toks) and toks[k + 1].text[0] not in "“‘\"'«`":
-                    i = k + 1
-                break
-        else:
-            if toks[0].low in _OBJECT_WORDS:
-                i = 1
+        i = _after_addressee(toks)
+        if i is None and hi < sent_end and len(toks) < 12:
+            far = min(sent_end, after + 120)
+            if text.find("that", hi - 4, far) >= 0 or text.find(":", hi, far) >= 0:
+                toks = _tokens(text, after, far)
+                i = _after_addressee(toks)
+        if i is None:
+            i = 1 if toks[0].low in _OBJECT_WORDS else 0
         start = toks[i].start if i < len(toks) else sent_end
     s, e = _trim(text, start, sent_end)
-    if text[e - 1 : e] == ")" and "(" not in text[s:e]:
+    if text[e - 1 : e] == ")" and text.find("(", s, e) < 0:
         # the parenthesis the sentence stands in closes after it: "(Ruiz said it would win.)"
         s, e = _trim(text, s, e - 1)
     if text[e - 1 : e] in {"?", "!"}:
         e -= 1  # the sentence's mark, as a full stop is ("asked whether it was legal?")
-    if text.find(",", s, e) >= 0:
-        for m in _COMMA_PARTICIPLE_RE.finditer(text, s, e):
-            at = m.start(1)
-            if _cue_matcher().pattern.match(
-                normalize(text[at : at + 40])
-            ) is not None and not _in_open_quotation(text, s, m.start()):
-                # a participle that reports speech of its own ends the paraphrase: "criticized
-                # the move, saying it would …" ("saying" has its own relation and content)
-                s, e = _trim(text, s, m.start())
-                break
+    comma = text.find(",", s, e)
+    while comma >= 0:
+        if _reporting_participle(text, comma + 1, e) and not _in_open_quotation(text, s, comma):
+            # a participle that reports speech of its own ends the paraphrase: "criticized the
+            # move, saying it would …" ("saying" has its own relation and content)
+            s, e = _trim(text, s, comma)
+            break
+        comma = text.find(",", comma + 1, e)
     if not _has_words(text, s, e, 2):
         return None
     return s, e
