@@ -1137,6 +1137,31 @@ def test_tokens_and_word_counts_agree_with_the_token_pattern(
         assert _has_words(text, start, end, n) == (n_words >= n)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "following", "The", "Following", " ", "  ", "\n", ":", ",", "“", "”", "-",
+             "_", "’s", "statement", "x", "."]
+        ),
+        max_size=10,
+    ),
+    st.integers(1, 3),
+)  # fmt: skip
+def test_the_pattern_before_a_required_phrase_never_rejects_what_the_rule_accepts(
+    pieces: list[str], window: int
+) -> None:
+    # the pattern is a quick test before the rule: where the rule is met, it matches
+    from framing.attribution import _maybe_after, _Rule, _vetoed
+    from framing.text import normalize
+
+    rule = _Rule("require_following", frozenset({("the", "following")}), (2,), window, False,
+                 frozenset({"following"}))  # fmt: skip
+    text = "issued" + "".join(pieces)
+    if not _vetoed(text, 0, 6, [rule], 0, len(text)):
+        assert _maybe_after(rule).match(normalize(text), 6) is not None
+
+
 def test_has_words_fails_in_one_pass_over_a_long_word() -> None:
     text = "x" * 50_000 + " " + "-" * 50_000
     assert not _has_words(text, 0, len(text), 2)  # quadratic backtracking would take minutes
