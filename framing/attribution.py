@@ -3463,13 +3463,13 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
-# a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
-# the …"); not a day that opens the content ("said Sunday night's debate …")
 # the words _WHEN_RE may start with
 _WHEN_WORDS: Final = frozenset(
     ["on", "today", "yesterday", "tonight", "Monday", "Tuesday", "Wednesday", "Thursday",
      "Friday", "Saturday", "Sunday"]
 )  # fmt: skip
+# a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
+# the …"); not a day that opens the content ("said Sunday night's debate …")
 _WHEN_RE: Final = re.compile(
     r"(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
     r"|tonight)(?>(?:[ \t]+(?:morning|afternoon|evening|night))?),?[ \t]+(?=\w)"
@@ -3495,6 +3495,10 @@ def _after_addressee(toks: Sequence[_Token]) -> int | None:
     return None
 
 
+# a word in -ing after spaces
+_ING_WORD_RE: Final = re.compile(r"[ \t]*(\w+ing)\b")
+
+
 def _reporting_participle(text: str, pos: int, end: int) -> bool:
     """Whether a word in -ing that is a cue of the card opens ``text[pos:end]`` after spaces."""
     m = _ING_WORD_RE.match(text, pos, end)
@@ -3502,9 +3506,6 @@ def _reporting_participle(text: str, pos: int, end: int) -> bool:
         m is not None
         and _cue_matcher().pattern.match(normalize(text[m.start(1) : m.start(1) + 40])) is not None
     )
-
-
-_ING_WORD_RE: Final = re.compile(r"[ \t]*(\w+ing)\b")
 
 
 def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tuple[int, int] | None:
