@@ -3088,6 +3088,46 @@ def _antecedent_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple[int, int] | None:
+    """The named person or the organisation before a relative pronoun that is not a subject's
+    ("… was introduced by New Jersey Gov. Chris Christie, who endorsed him"): the noun phrase
+    that ends there, or, when its head does not fit the pronoun, the object of its first
+    preposition ("the president of the Communications Workers of America, which" -> the
+    union). A phrase that names no one (an unnamed role, "the Mexican president") is left
+    out: the relation then has no speaker, as before."""
+    end = rel[0]
+    while end > s_start and text[end - 1] in " \t":
+        end -= 1
+    if text[end - 1 : end] == ",":
+        end -= 1
+    phrase = _left_source(text, s_start, end)
+    if phrase is None:
+        return None
+    toks = _tokens(text, *phrase)
+    k = next((i for i, t in enumerate(toks) if t.low in _NP_PREPOSITIONS), 0)
+    if 0 < k < len(toks) - 1 and not toks[k - 1].text[0].isupper():
+        # (a capitalised head is a name with its "of": "the Bank of Japan")
+        head = toks[k - 1].low
+        noun = head[:-1] if head.endswith("s") else head  # "members of …"
+        personal = noun in _PERSON_NOUNS or noun in _ROLE_WORDS
+        if personal != (text[rel[0] : rel[1]].lower() == "who"):
+            phrase = toks[k + 1].start, phrase[1]
+    typ = _source_type(text, *phrase)[0]
+    if text[rel[0] : rel[1]].lower() != "who":
+        return phrase if typ == "organisation" else None
+    if typ != "person":
+        return None
+    words = text[phrase[0] : phrase[1]].split()
+    name = person_name(text[phrase[0] : phrase[1]]).split()
+    before = words[-len(name) - 1].lower() if len(words) > len(name) else ""
+    if len(name) < 2 or not all(w[0].isupper() for w in name) or before in _DETERMINERS:
+        return None  # "the Wisconsin Republican, who": a role that names no one
+    return phrase
+
+
+_NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])
+
+
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The relative pronoun that is the subject of the cue (``Mr. Trump, who has said``)."""
     window = cue_start - 40 if cue_start - 40 > s_start else s_start
@@ -3808,6 +3848,8 @@ def extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
+                if antecedent is None:
+                    antecedent = _relative_antecedent(text, s_start, rel)
                 if antecedent is not None:
                     antecedent = _antecedent_phrase(text, *antecedent)
         if source is not None:

@@ -3378,3 +3378,25 @@ def test_nouns_named_like_cues_are_not_cues(text: str) -> None:
 )
 def test_the_same_words_as_verbs_stay_cues(text: str, cue: str) -> None:
     assert [a.cue.text for a in run(text).attributions] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the named person or the organisation before a relative pronoun is who speaks
+        ("The mayor was introduced by former rival Harbour Commissioner Ana Ruiz, who said the"
+         " pier would close.", "Ana Ruiz"),
+        ("China and America are, however, members of the Harbour Trade Organization, which says"
+         " the pier will close.", "the Harbour Trade Organization"),
+        ("The news came two days after the Harbour Post, which said the pier would close.",
+         "the Harbour Post"),
+        # a role names no one: no speaker, as before
+        ("It was a partial reversal for the Wisconsin Republican, who said the pier would"
+         " close.", None),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_speaks_for_the_name_before_it(text: str, speaker: str | None) -> None:
+    a = run(text).attributions[-1]
+    assert a.source is not None
+    assert a.source.text.lower() in {"who", "which"}
+    assert a.speaker == speaker
