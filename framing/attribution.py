@@ -1942,6 +1942,15 @@ _GROUP_NOUNS: Final = frozenset(
 )  # fmt: skip
 #: of those, the members of parties, who speak as their party
 _PARTY_MEMBERS: Final = frozenset(["republicans", "democrats"])
+#: one member of a party, as the head of a description ("the Wisconsin Republican")
+_PARTY_MEMBER: Final = frozenset(["republican", "democrat", "independent", "libertarian"])
+
+
+def _person_head(last_two: Sequence[str]) -> bool:
+    """Whether the last words of a phrase end in a noun for a person ("billionaire", and
+    "front-runner" split in two by the word pattern)."""
+    return last_two[-1] in _PERSON_NOUNS or "-".join(last_two) in _PERSON_NOUNS
+
 
 # an acronym written with periods ("U.S.", "U.N."): one word, as if written without them
 _DOTTED_ACRONYM_RE: Final = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
@@ -2100,6 +2109,18 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
+    if (
+        words[0] in {"the", "a", "an"}
+        and len(raw) > 2
+        and (
+            (raw[-1].islower() and (_person_head(words[-2:]) or head in _ROLE_WORDS))
+            or head in _PARTY_MEMBER
+        )
+    ):
+        # a person described, not named, whatever place or party the capitalised words before
+        # give them ("the Wisconsin Republican", "the New York billionaire", "the Democratic
+        # front-runner")
+        return "role", False
     k = next((i for i in range(1, len(words)) if words[i] in _POST_WORDS), 0)
     if (
         k

@@ -3400,3 +3400,26 @@ def test_a_relative_pronoun_speaks_for_the_name_before_it(text: str, speaker: st
     assert a.source is not None
     assert a.source.text.lower() in {"who", "which"}
     assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "source_type"),
+    [
+        # a person described by place or party, not named: a role, not a name "New York"
+        ('"We need change," the New York businessman said.', "the New York businessman", "role"),
+        ("The Wisconsin Republican said the pier would close.", "The Wisconsin Republican",
+         "role"),
+        ("“This is strictly a business decision,” a Carrier executive tells employees.",
+         "a Carrier executive", "role"),
+        ("The Democratic front-runner said the pier would close.", "The Democratic front-runner",
+         "role"),
+        # a title before a name still names the person
+        ("The Rev. Al Sharpton said the pier would close.", "Al Sharpton", "person"),
+    ],
+)  # fmt: skip
+def test_a_person_described_by_place_or_party_is_a_role(
+    text: str, speaker: str, source_type: str
+) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert (a.speaker, a.source.type) == (speaker, source_type)
