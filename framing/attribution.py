@@ -2257,7 +2257,11 @@ def _titled_name(raw: Sequence[str]) -> bool:
     if k == len(raw) or k == 0:
         return False  # no name at the end, or nothing before it
     before = raw[k - 1].lower()
-    return (before in titles and before not in _NOT_PERSONAL_TITLES) or before in _ROLE_WORDS
+    return (
+        (before in titles and before not in _NOT_PERSONAL_TITLES)
+        or before in _ROLE_WORDS
+        or _person_head([w.lower() for w in raw[max(0, k - 2) : k]])  # "front-runner Trump"
+    )
 
 
 # words of titles.txt that name an institution or a party, not a person's office: "Senate

@@ -3413,8 +3413,10 @@ def test_a_relative_pronoun_speaks_for_the_name_before_it(text: str, speaker: st
          "a Carrier executive", "role"),
         ("The Democratic front-runner said the pier would close.", "The Democratic front-runner",
          "role"),
-        # a title before a name still names the person
+        # a title, or a noun for a person, before a name still names the person
         ("The Rev. Al Sharpton said the pier would close.", "Al Sharpton", "person"),
+        ("GOP front-runner Ana Ruiz said the pier would close.", "Ana Ruiz", "person"),
+        ("CBS moderator Ana Ruiz asked whether the pier would close.", "Ana Ruiz", "person"),
     ],
 )  # fmt: skip
 def test_a_person_described_by_place_or_party_is_a_role(
