@@ -4819,7 +4819,11 @@ def _is_title(words: Sequence[str], k: int) -> int:
 
 # a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
 # Trump", "FBI Director James Comey") are dropped from its start (_is_title)
-_NAME_RUN_RE: Final = re.compile(r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?))*")
+# (with the lower-case particles of surnames: "Bill de Blasio", "Ludwig van Beethoven")
+_NAME_RUN_RE: Final = re.compile(
+    r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:de|da|di|del|della|van|von|der|den|du|le|la|bin|al|dos)"
+    r"[ \t]+)?[A-Z][\w'’-]*\.?)*"
+)
 _PARENTHESES_RE: Final = re.compile(r"\s*\([^()]*\)")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
 # manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
@@ -4958,6 +4962,13 @@ class _FullNames:
         if found is None:
             found = self._seen[name] = self._introductions(name)
         fulls = {full for start, full in found if start < pos}
+        if len(fulls) == 2:
+            # one person introduced with and without a middle name ("Hillary Rodham Clinton",
+            # "Hillary Clinton"): the shorter, as other texts name them
+            short, long = sorted(fulls, key=len)
+            words = long.split()
+            if short == f"{words[0]} {words[-1]}":
+                return short
         return fulls.pop() if len(fulls) == 1 else name
 
     def _introductions(self, surname: str) -> list[tuple[int, str]]:
@@ -4978,18 +4989,37 @@ class _FullNames:
                 w = k
                 while w > 0 and text[w - 1].isalpha():
                     w -= 1
-                first = text[w:k]
-                if (
-                    len(first) > 1
-                    and first[0].isupper()
-                    and first[1:].islower()
-                    and (w == 0 or not (text[w - 1].isalnum() or text[w - 1] in "’'-"))
-                    and first.lower() not in name_titles()
-                    and first not in _SENTENCE_OPENERS
-                ):
+                if _given_like(text, w, k):
+                    first = text[w:k]
+                    # a name of three words ("Ruth Bader Ginsburg", "Hillary Rodham Clinton"):
+                    # the word before is on the list of given names
+                    v = w - 1
+                    while v > 0 and text[v - 1].isalpha():
+                        v -= 1
+                    if (
+                        v < w - 1
+                        and text[w - 1] == " "
+                        and _given_like(text, v, w - 1)
+                        and text[v : w - 1].lower() in given_names()
+                    ):
+                        first = f"{text[v : w - 1]} {first}"
                     out.append((w, f"{first}{middle} {surname}"))
             i = text.find(surname, end)
         return out
+
+
+def _given_like(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may be a given name before a surname: one capitalised word,
+    standing alone, not a title nor a word that opens a sentence."""
+    word = text[start:end]
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "’'-"))
+        and word.lower() not in name_titles()
+        and word not in _SENTENCE_OPENERS
+    )
 
 
 # capitalised words that open a sentence or clause before a name ("When Trump said")

@@ -3425,3 +3425,20 @@ def test_a_person_described_by_place_or_party_is_a_role(
     a = run(text).attributions[0]
     assert a.source is not None
     assert (a.speaker, a.source.type) == (speaker, source_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a surname alone stands for a name of three words it was introduced with
+        ("Justice Ruth Bader Ginsburg spoke on Monday. Ginsburg said the pier would close.",
+         "Ruth Bader Ginsburg"),
+        # one person with and without a middle name or initial: the shorter name
+        ("Loretta E. Lynch spoke first. Then Loretta Lynch left. Lynch said the pier would close.",
+         "Loretta Lynch"),
+        # the particles of a surname
+        ("Mayor Bill de Blasio said the pier would close.", "Bill de Blasio"),
+    ],
+)  # fmt: skip
+def test_full_names_of_three_words_and_with_particles(text: str, speaker: str) -> None:
+    assert run(text).attributions[-1].speaker == speaker
