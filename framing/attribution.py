@@ -2032,8 +2032,11 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     if len(words) > 1 and words[0] in _QUANTIFIERS:
         # part of a group is typed as the group: "Most Republicans", "Many Trump supporters"
         return _phrase_type(phrase.split(None, 1)[1])
-    if len(words) == 1 and raw[0] in organisations():
-        return "organisation", False  # "Politico reported", "Facebook said": no surname
+    bare = phrase[4:] if words[0] == "the" else phrase  # (without its article)
+    if bare in organisations() or f"The {bare}" in organisations():
+        # "Politico reported", "Facebook said", "Judicial Watch said", "The Hill reported":
+        # names that would read as a person's
+        return "organisation", False
     if len(words) == 1 and words[0] in _QUANTIFIERS:
         return "unknown", False  # "Others say", "Both want …": who they are is said before
     if len(words) == 1 and raw[0].endswith("s") and raw[0][:-1] in demonyms():
@@ -2162,7 +2165,7 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         ):
             return "person", False
     if not low.isdisjoint(_ORG_WORDS) or (
-        len(raw) <= 2 and (phrase.removeprefix("the ") in _countries() or phrase in places())
+        len(raw) <= 2 + (words[0] == "the") and (bare in _countries() or bare in places())
     ):
         return "organisation", not has_name
     if (
@@ -4543,6 +4546,7 @@ class _Mentions:
                     and _ORG_WORDS.isdisjoint(words)
                     and name not in _countries()  # "the United States. He …"
                     and name not in places()  # "… facing New Jersey. He …"
+                    and name not in organisations()  # "Wells Fargo said … He"
                     and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
                     and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
                     and words[0] not in _PLACE_FIRST_WORDS  # "Lake Erie", "North Waziristan"

@@ -3442,3 +3442,25 @@ def test_a_person_described_by_place_or_party_is_a_role(
 )  # fmt: skip
 def test_full_names_of_three_words_and_with_particles(text: str, speaker: str) -> None:
     assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # organisations named in words that read as a person's name, on the list
+        ("Judicial Watch said the emails were deleted.", "Judicial Watch"),
+        ("The bill passed, The Hill reported.", "The Hill"),
+        ("The United States said the pier would close.", "The United States"),
+        ("Wells Fargo said the pier loans were sound.", "Wells Fargo"),
+    ],
+)  # fmt: skip
+def test_organisations_named_like_people(text: str, speaker: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert (a.speaker, a.source.type) == (speaker, "organisation")
+
+
+def test_she_is_not_an_organisation_named_like_a_person() -> None:
+    text = "Senator Ana Ruiz met the bank. Wells Fargo said the loans were sound. She disagreed."
+    text += " “They were not,” she said."
+    assert run(text).attributions[-1].speaker == "Ana Ruiz"
