@@ -1919,6 +1919,8 @@ _SHARE_WORDS: Final = frozenset(
      "share", "plurality", "most", "many", "some", "all", "none", "each", "number", "numbers",
      "dozens", "hundreds", "thousands", "millions"]
 )  # fmt: skip
+#: words before a plural that pick out more of a group ("Other lawmakers", "Fellow Democrats")
+_OTHER_WORDS: Final = frozenset(["other", "fellow", "more"])
 #: indefinite pronouns as subjects: no one in particular (``_SOMEONE``: an unnamed somebody)
 _SOMEONE: Final = frozenset(["someone", "somebody"])
 _INDEFINITE_PRONOUNS: Final = _SOMEONE | frozenset(
@@ -2029,9 +2031,14 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         if group[0] == "unknown" and raw[-1].islower() and raw[-1].endswith("s"):
             return "role", False  # "a number of attendees"
         return group
-    if len(words) > 1 and words[0] in _QUANTIFIERS:
-        # part of a group is typed as the group: "Most Republicans", "Many Trump supporters"
-        return _phrase_type(phrase.split(None, 1)[1])
+    if (
+        len(words) > 1
+        and (words[0] in _QUANTIFIERS or words[0] in _NUMBER_WORDS or words[0] in _OTHER_WORDS)
+        and len(rest := phrase.split(None, 1)) == 2  # (not "two-thirds")
+    ):
+        # part of a group is typed as the group: "Most Republicans", "Many Trump supporters",
+        # "Two Republicans", "Other lawmakers", "Fellow Democrats"
+        return _phrase_type(rest[1])
     bare = phrase[4:] if words[0] == "the" else phrase  # (without its article)
     if bare in organisations() or f"The {bare}" in organisations():
         # "Politico reported", "Facebook said", "Judicial Watch said", "The Hill reported":

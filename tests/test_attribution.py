@@ -3346,6 +3346,10 @@ def test_a_relative_clause_neither_names_nor_types_the_source(
         ("52 percent of registered voters said the pier should close.", "role"),
         # the numbers themselves are a document
         ("The numbers show that the pier lost money.", "document"),
+        # more of a group is typed as the group
+        ("Other lawmakers said the pier should close.", "role"),
+        ("Two Republicans said the pier should close.", "organisation"),
+        ("Fellow Democrats said the pier should close.", "organisation"),
     ],
 )
 def test_source_types_of_groups_and_unnamed_sources(text: str, source_type: str) -> None:
