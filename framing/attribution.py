@@ -2196,7 +2196,26 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         return "person", not has_name
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
         return "role", not has_name
+    if len(raw) <= 4 and not caps and _people_plural(words[-1]):
+        return "role", False  # "security specialists", "forecasters", "even his own supporters"
     return "unknown", not has_name
+
+
+def _people_plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun for people by its ending ("forecasters",
+    "specialists", "skeptics", "conservatives"), the head of a group not on _GROUP_NOUNS."""
+    return word.endswith(_PEOPLE_PLURAL_ENDINGS) and word not in _NOT_PEOPLE_PLURALS
+
+
+_PEOPLE_PLURAL_ENDINGS: Final = (
+    "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ees", "ives", "ics"
+)  # fmt: skip
+_NOT_PEOPLE_PLURALS: Final = frozenset(
+    ["politics", "economics", "ethics", "statistics", "numbers", "letters", "papers", "matters",
+     "orders", "plans", "loans", "means", "comments", "documents", "statements", "arguments",
+     "incentives", "initiatives", "alternatives", "objectives", "narratives", "tactics",
+     "topics", "others", "elements", "events", "moments"]
+)  # fmt: skip
 
 
 # words that follow the head noun of a phrase: a participle or a preposition that starts what

@@ -3346,6 +3346,9 @@ def test_a_relative_clause_neither_names_nor_types_the_source(
         ("52 percent of registered voters said the pier should close.", "role"),
         # the numbers themselves are a document
         ("The numbers show that the pier lost money.", "document"),
+        # a plural noun for people in lower case is a group by role, on the list or not
+        ("Security specialists said the pier should close.", "role"),
+        ("On Monday, forecasters said the pier would close.", "role"),
         # more of a group is typed as the group
         ("Other lawmakers said the pier should close.", "role"),
         ("Two Republicans said the pier should close.", "organisation"),
@@ -3468,3 +3471,20 @@ def test_she_is_not_an_organisation_named_like_a_person() -> None:
     text = "Senator Ana Ruiz met the bank. Wells Fargo said the loans were sound. She disagreed."
     text += " “They were not,” she said."
     assert run(text).attributions[-1].speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source_type"),
+    [
+        ("forecasters", "role"),
+        ("even his own supporters", "role"),
+        ("many social conservatives", "role"),
+        # words that end like plurals of people but are not
+        ("politics", "unknown"),
+        ("statistics", "unknown"),
+    ],
+)
+def test_plurals_for_people_by_their_ending(phrase: str, source_type: str) -> None:
+    from framing.attribution import _phrase_type
+
+    assert _phrase_type(phrase)[0] == source_type
