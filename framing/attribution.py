@@ -2113,7 +2113,28 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         )
     ):
         # the head noun of the phrase, also before what follows it ("a CNN poll released
-        # Monday", "a statement from the campaign")
+        # Monday", "a statement from the campaign"); but a document that a participle or a
+        # phrase of place names after the speaker is not the head ("House Republicans
+        # supporting the bill", "Jeb Bush in a Medium post")
+        k = next(
+            (
+                i
+                for i in range(1, len(raw) - 1)
+                if words[i] in {"in", "on"}
+                or (
+                    raw[i].islower()
+                    and words[i].endswith("ing")
+                    and words[i + 1] in _DETERMINERS  # (not "a rolling poll")
+                )
+            ),
+            0,
+        )
+        if k and (
+            raw[k - 1][0].isupper() or words[k - 1] in _GROUP_NOUNS or words[k - 1] in _ANON_HEADS
+        ):
+            typ = _phrase_type(" ".join(raw[:k]))
+            if typ[0] in {"person", "organisation", "role", "anonymous"}:
+                return typ
         return "document", False
     if head in _ANON_HEADS:
         # an unnamed official, aide or spokesman, whatever office or party the capitalised
@@ -3232,6 +3253,12 @@ def _document_object(text: str, start: int, end: int) -> bool:
     return len(toks) > 1 and toks[0].text in _OBJECT_DOC_DETS and toks[-1].low in _DOC_WORDS
 
 
+def _ends_in_document(text: str, start: int, end: int) -> bool:
+    """Whether the phrase ends in a word for a document ("… released a statement")."""
+    last = _last_token(text, start, end)
+    return last is not None and last.low in _DOC_WORDS
+
+
 def _inverted_possible(text: str, hit: _CueHit, s_start: int) -> bool:
     """Whether the subject may follow the cue: ``…, said Lappo`` but not ``saying he``."""
     if hit.participle or hit.term in _NEVER_INVERTED:
@@ -3793,6 +3820,9 @@ def extract_attributions(
                     kind = "direct"
                     conf = 0.95
                     source = _left_source(text, s_start, hit.start)
+                    if ing and source is not None and _ends_in_document(text, *source):
+                        # "Obama released a statement condemning “…”": Obama
+                        source = _participle_subject(text, s_start, source)
         if content is not None and source is None:
             # "…,” he said, adding, “…”; "Hayek confirmed … and said, “…”"
             source = _previous_source(text, drafts, s_start, hit.start)

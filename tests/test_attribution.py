@@ -3346,6 +3346,10 @@ def test_a_relative_clause_neither_names_nor_types_the_source(
         ("52 percent of registered voters said the pier should close.", "role"),
         # the numbers themselves are a document
         ("The numbers show that the pier lost money.", "document"),
+        # a document named after the speaker is not the head
+        ("House Republicans supporting the bill have said they have the votes.", "organisation"),
+        ("Ana Ruiz in a Medium post said the pier would close.", "person"),
+        ("A Reuters rolling poll shows that the pier is unpopular.", "document"),
         # a plural noun for people in lower case is a group by role, on the list or not
         ("Security specialists said the pier should close.", "role"),
         ("On Monday, forecasters said the pier would close.", "role"),
@@ -3488,3 +3492,12 @@ def test_plurals_for_people_by_their_ending(phrase: str, source_type: str) -> No
     from framing.attribution import _phrase_type
 
     assert _phrase_type(phrase)[0] == source_type
+
+
+def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -> None:
+    text = (
+        "In Washington, Mayor Ana Ruiz released a statement Thursday night condemning “what"
+        " appears to be a horrific attack on the pier.”"
+    )
+    a = by_cue(run(text), "condemning")
+    assert (a.kind, span(text, a)[0], a.speaker) == ("direct", "Mayor Ana Ruiz", "Ana Ruiz")
