@@ -2040,7 +2040,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # "Two Republicans", "Other lawmakers", "Fellow Democrats"
         return _phrase_type(rest[1])
     bare = phrase[4:] if words[0] == "the" else phrase  # (without its article)
-    if bare in organisations() or f"The {bare}" in organisations():
+    orgs = organisations()
+    if bare in orgs or ("The " + bare) in orgs:
         # "Politico reported", "Facebook said", "Judicial Watch said", "The Hill reported":
         # names that would read as a person's
         return "organisation", False
@@ -5054,13 +5055,13 @@ class _FullNames:
                     # a name of three words ("Ruth Bader Ginsburg", "Hillary Rodham Clinton"):
                     # the word before is on the list of given names
                     v = w - 1
-                    while v > 0 and text[v - 1].isalpha():
+                    while v > 0 and text[v - 1].isalpha() and w - v < 16:
                         v -= 1
                     if (
                         v < w - 1
                         and text[w - 1] == " "
-                        and _given_like(text, v, w - 1)
                         and text[v : w - 1].lower() in given_names()
+                        and _given_like(text, v, w - 1)
                     ):
                         first = f"{text[v : w - 1]} {first}"
                     out.append((w, f"{first}{middle} {surname}"))
