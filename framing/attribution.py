@@ -3196,8 +3196,10 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     words = text[phrase[0] : phrase[1]].split()
     name = person_name(text[phrase[0] : phrase[1]]).split()
     before = words[-len(name) - 1].lower() if len(words) > len(name) else ""
-    if len(name) < 2 or not all(w[0].isupper() for w in name) or before in _DETERMINERS:
+    if not name or not all(w[0].isupper() for w in name) or before in _DETERMINERS:
         return None  # "the Wisconsin Republican, who": a role that names no one
+    if len(name) == 1 and (name[0] in _countries() or name[0] in places() or name[0] in demonyms()):
+        return None  # "… an African American or Hispanic, man or woman, who"
     return phrase
 
 

@@ -3401,6 +3401,9 @@ def test_the_same_words_as_verbs_stay_cues(text: str, cue: str) -> None:
          " the pier will close.", "the Harbour Trade Organization"),
         ("The news came two days after the Harbour Post, which said the pier would close.",
          "the Harbour Post"),
+        # a surname alone, for the full name it was introduced with
+        ("Ana Ruiz spoke first. The vote was risky for Ruiz, who said the pier would close.",
+         "Ana Ruiz"),
         # a role names no one: no speaker, as before
         ("It was a partial reversal for the Wisconsin Republican, who said the pier would"
          " close.", None),
