@@ -2028,8 +2028,8 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         # "40 percent of voters", "a majority of Americans", "most of the Democrats", "a
         # number of readers": the group after "of"
         group = _phrase_type(" ".join(raw[k + 1 :]))
-        if group[0] == "unknown" and raw[-1].islower() and raw[-1].endswith("s"):
-            return "role", False  # "a number of attendees"
+        if group[0] == "unknown" and raw[-1].endswith("s"):
+            return "role", False  # "a number of attendees", "47 percent of Cuban Americans"
         return group
     if (
         len(words) > 1
@@ -2218,8 +2218,15 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
         return "person", not has_name
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
         return "role", not has_name
-    if len(raw) <= 4 and not caps and _people_plural(words[-1]):
-        return "role", False  # "security specialists", "forecasters", "even his own supporters"
+    if (
+        len(raw) <= 4
+        and all(c in dem or _is_acronym(c) for c in caps)
+        and raw[-1].islower()
+        and _people_plural(words[-1])
+    ):
+        # "security specialists", "forecasters", "even his own supporters", "ordinary Chinese
+        # traders", "EU leaders"
+        return "role", False
     return "unknown", not has_name
 
 
@@ -2230,13 +2237,14 @@ def _people_plural(word: str) -> bool:
 
 
 _PEOPLE_PLURAL_ENDINGS: Final = (
-    "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ees", "ives", "ics"
+    "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ees", "ives", "ics", "men"
 )  # fmt: skip
 _NOT_PEOPLE_PLURALS: Final = frozenset(
     ["politics", "economics", "ethics", "statistics", "numbers", "letters", "papers", "matters",
      "orders", "plans", "loans", "means", "comments", "documents", "statements", "arguments",
      "incentives", "initiatives", "alternatives", "objectives", "narratives", "tactics",
-     "topics", "others", "elements", "events", "moments"]
+     "topics", "others", "elements", "events", "moments", "omen", "amen", "specimen", "regimen",
+     "abdomen"]
 )  # fmt: skip
 
 

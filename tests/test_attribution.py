@@ -3486,6 +3486,10 @@ def test_she_is_not_an_organisation_named_like_a_person() -> None:
         ("forecasters", "role"),
         ("even his own supporters", "role"),
         ("many social conservatives", "role"),
+        ("ordinary Chinese traders", "role"),  # a demonym or an acronym before it
+        ("E.U. leaders", "role"),
+        ("two businessmen", "role"),
+        ("47 percent of Cuban Americans", "role"),
         # words that end like plurals of people but are not
         ("politics", "unknown"),
         ("statistics", "unknown"),
