@@ -1787,6 +1787,27 @@ _RELATIVE_RE: Final = re.compile(
 _APPOSITIVE_STOP_RE: Final = re.compile(r"[“”\"]|''|``|,[ \t]+\w+ing\b")
 
 
+# where an unnamed office is held, then the name of who holds it: "(the U.S. ambassador) in
+# Kyiv (Kiev), Bridget Brink"; the name is two or three capitalised words that end the clause
+_NAMED_POST_RE: Final = re.compile(
+    r"[ \t]+(?:in|at|to|for)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+    r"(?:[ \t]+\([^()\n]{1,30}\))?,[ \t]+"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w'’-]+){1,2})(?=[ \t]*(?:[,.;:]|$))"
+)
+
+
+def _with_named_post(text: str, span: tuple[int, int], hi: int) -> tuple[int, int]:
+    """An unnamed office with where it is held and the name of who holds it: "the U.S.
+    ambassador in Kyiv (Kiev), Bridget Brink" (the seed article), typed and named as that
+    person; ``span`` itself otherwise."""
+    if not text.startswith(("the ", "a ", "an "), span[0]):
+        return span
+    m = _NAMED_POST_RE.match(text, span[1], hi)
+    if m is None or _phrase_type(m.group(1))[0] != "person":
+        return span
+    return span[0], m.end(1)
+
+
 def _with_appositive(text: str, span: tuple[int, int], hi: int) -> tuple[int, int]:
     """An inverted subject with its party label and the appositive that says who it is, up
     to the end of the sentence ``text[:hi]``: "said Rep. Jim Clyburn (D-S.C.), the assistant
@@ -1845,7 +1866,7 @@ def _agent(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     asked by host Bill Maher", "rejected by 64 percent", "remembered by historians")."""
     found = _right_source(text, pos, hi)
     if found is not None:
-        return found
+        return _with_named_post(text, found, hi)
     toks = _tokens(text, pos, min(hi, pos + 80))
     if (
         not toks
@@ -4945,7 +4966,9 @@ def person_name(phrase: str) -> str:
 
 # a preposition (and article) after a lower-case head, right before a name: "The director of
 # the ", "a spokesman for "
-_OBJECT_NAME_RE: Final = re.compile(r"\b[a-z]\w*[ \t]+(?:of|for|at|from|with)[ \t]+(?:the[ \t]+)?$")
+_OBJECT_NAME_RE: Final = re.compile(
+    r"\b[a-z]\w*[ \t]+(?:of|for|at|from|with|in)[ \t]+(?:the[ \t]+)?$"
+)
 
 
 #: the head noun of a role and the titles that stand for it before a name ("the governor":

@@ -1896,8 +1896,13 @@ def test_quoted_as_saying_is_one_cue_whose_speaker_is_the_subject(
 def test_a_passive_whose_agent_follows_its_object_is_not_agentless() -> None:
     text = "The Ukrainians have been offered support by the U.S. ambassador in Kyiv, Bridget Brink."
     a = by_cue(run(text), "offered")
-    # what was offered, without the agent who offered it (the seed article)
-    assert (a.kind, *span(text, a)) == ("indirect", "the U.S. ambassador", "support")
+    # what was offered, without the agent who offered it (the seed article); the agent is the
+    # office with where it is held and who holds it
+    source = "the U.S. ambassador in Kyiv, Bridget Brink"
+    assert (a.kind, *span(text, a), a.speaker) == ("indirect", source, "support", "Bridget Brink")
+    # an office with a place and no name after it stays the office
+    text = "The plan was rejected by the mayor in Springfield, which surprised many."
+    assert span(text, by_cue(run(text), "rejected"))[0] == "the mayor"
 
 
 @pytest.mark.parametrize(
