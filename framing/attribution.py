@@ -3194,12 +3194,13 @@ def _antecedent_phrase(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple[int, int] | None:
-    """The named person or the organisation before a relative pronoun that is not a subject's
-    ("… was introduced by New Jersey Gov. Chris Christie, who endorsed him"): the noun phrase
-    that ends there, or, when its head does not fit the pronoun, the object of its first
-    preposition ("the president of the Communications Workers of America, which" -> the
-    union). A phrase that names no one (an unnamed role, "the Mexican president") is left
-    out: the relation then has no speaker, as before."""
+    """The person, the role or the organisation before a relative pronoun that is not a
+    subject's ("… was introduced by New Jersey Gov. Chris Christie, who endorsed him", "a
+    lecture from the Mexican president, who said"): the noun phrase that ends there, or, when
+    its head does not fit the pronoun, the object of its first preposition ("the president of
+    the Communications Workers of America, which" -> the union). A phrase typed otherwise,
+    or typed a person with no name after its article, is left out: the relation then has no
+    speaker, as before."""
     end = rel[0]
     while end > s_start and text[end - 1] in " \t":
         end -= 1
@@ -3220,13 +3221,17 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     typ = _source_type(text, *phrase)[0]
     if text[rel[0] : rel[1]].lower() != "who":
         return phrase if typ == "organisation" else None
+    if typ in {"role", "anonymous"}:
+        # an unnamed person described ("the Mexican president, who said"): the relation is
+        # theirs, as a role's ("the president said")
+        return phrase
     if typ != "person":
         return None
     words = text[phrase[0] : phrase[1]].split()
     name = person_name(text[phrase[0] : phrase[1]]).split()
     before = words[-len(name) - 1].lower() if len(words) > len(name) else ""
     if not name or not all(w[0].isupper() for w in name) or before in _DETERMINERS:
-        return None  # "the Wisconsin Republican, who": a role that names no one
+        return None  # "the Edgar A. Poe award, which": no person named
     if len(name) == 1 and (name[0] in _countries() or name[0] in places() or name[0] in demonyms()):
         return None  # "… an African American or Hispanic, man or woman, who"
     return phrase
