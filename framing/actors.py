@@ -117,8 +117,9 @@ def places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def organisations() -> frozenset[str]:
-    """Organisations named by one word that would read as a surname
-    (``lexicons/organisations.txt``): platforms, outlets, pollsters, companies ("Politico")."""
+    """Organisations named in words that would read as a person's name
+    (``lexicons/organisations.txt``): platforms, outlets, pollsters, companies, groups
+    ("Politico", "Wells Fargo", "The Hill")."""
     return frozenset(word_list("organisations.txt"))
 
 

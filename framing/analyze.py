@@ -26,7 +26,7 @@ from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 #: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
 #: demonyms (actors, source types), titles before names (speakers), given names (pronouns),
-#: places (pronouns, source types) and one-word organisations (source types).
+#: places (pronouns, source types) and organisations named like people (source types).
 WORD_LISTS = (
     "abbreviations.txt",
     "demonyms.tsv",

@@ -3211,15 +3211,15 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
         return None
     toks = _tokens(text, *phrase)
     k = next((i for i, t in enumerate(toks) if t.low in _NP_PREPOSITIONS), 0)
+    who = text[rel[0] : rel[1]].lower() == "who"
     if 0 < k < len(toks) - 1 and not toks[k - 1].text[0].isupper():
         # (a capitalised head is a name with its "of": "the Bank of Japan")
         head = toks[k - 1].low
         noun = head[:-1] if head.endswith("s") else head  # "members of …"
-        personal = noun in _PERSON_NOUNS or noun in _ROLE_WORDS
-        if personal != (text[rel[0] : rel[1]].lower() == "who"):
+        if (noun in _PERSON_NOUNS or noun in _ROLE_WORDS) != who:
             phrase = toks[k + 1].start, phrase[1]
     typ = _source_type(text, *phrase)[0]
-    if text[rel[0] : rel[1]].lower() != "who":
+    if not who:
         return phrase if typ == "organisation" else None
     if typ in {"role", "anonymous"}:
         # an unnamed person described ("the Mexican president, who said"): the relation is
@@ -3278,9 +3278,7 @@ def _ends_inverted(text: str, end: int, s_end: int) -> bool:
 
 
 #: determiners of a document that is written, not one that writes ("an open letter", "her post")
-_OBJECT_DOC_DETS: Final = frozenset(
-    ["a", "an", "his", "her", "their", "its", "my", "our", "this", "these", "another"]
-)
+_OBJECT_DOC_DETS: Final = (_OBJECT_DET - {"the"}) | {"my", "our", "these", "another"}
 
 
 def _document_object(text: str, start: int, end: int) -> bool:
@@ -3621,11 +3619,6 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
-# the words _WHEN_RE may start with
-_WHEN_WORDS: Final = frozenset(
-    ["on", "today", "yesterday", "tonight", "Monday", "Tuesday", "Wednesday", "Thursday",
-     "Friday", "Saturday", "Sunday"]
-)  # fmt: skip
 # a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
 # the …"); not a day that opens the content ("said Sunday night's debate …")
 _WHEN_RE: Final = re.compile(
@@ -3676,7 +3669,11 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             return None
         start = first.start()
         word = first.group()
-        when = _WHEN_RE.match(text, start, sent_end) if word in _WHEN_WORDS else None
+        when = (
+            _WHEN_RE.match(text, start, sent_end)
+            if word == "on" or word.lower() in _TIME_WORDS  # (the words _WHEN_RE starts with)
+            else None
+        )
         if when is not None:
             start = when.end()  # when it was said: "said Tuesday that …", "said Thursday his …"
         elif word in _CIRCUMSTANCE_PREPOSITIONS:
@@ -4552,9 +4549,7 @@ _NOT_NAME_START: Final = frozenset(["The", "A", "An", "In", "On", "According", "
 
 
 #: nouns of party that end a description, not a name ("a West Virginia Democrat")
-_PARTY_NOUNS: Final = frozenset(
-    ["democrat", "democrats", "republican", "republicans", "independent", "libertarian"]
-)
+_PARTY_NOUNS: Final = _PARTY_MEMBER | _PARTY_MEMBERS
 # the words after a name and a comma, up to a punctuation mark: ", Wis.," ", South Carolina."
 _AFTER_COMMA_RE: Final = re.compile(
     r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)(?=[ \t]*(?:[,;:)\n]|\.(?!\w)|$))"
