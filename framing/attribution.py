@@ -1362,7 +1362,63 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         found = _with_conjuncts(text, lo, found)
     if found is not None and text[found[0]] in "Ee" and (even := _EVEN_RE.match(text, *found)):
         found = (even.end(), found[1])
+    if found is not None and found[0] - 2 > lo and text[found[0]].islower():
+        found = (_name_before_role(text, lo, *found), found[1])
     return found
+
+
+def _name_before_role(text: str, lo: int, start: int, end: int) -> int:
+    """Where the source ``text[start:end]`` starts when it is a role set off after the name of
+    the person who holds it, at the start of a clause: "Mike Shields, president of the
+    Congressional Leadership Fund, a super PAC …, said" (the window back from the cue stops
+    at the inner appositive's comma); "Sam Lau, the communications director for the Iowa
+    Democratic Party said". ``start`` when there is no such name."""
+    comma = text.rfind(",", lo, start)
+    if comma < 0 or text[comma + 1 : start].strip():
+        return start
+    role = text[start:end]
+    if _phrase_type(role.split(",", 1)[0])[0] not in {"role", "anonymous"} or _plural_head(role):
+        return start  # (not "Mr. Obama, officials said, …": the subject of what they said)
+    if _WHICH_NEXT_RE.match(text, end):
+        return start  # the antecedent of "which" is not the person ("…, which endorsed …")
+    name = _left_source(text, lo, comma)
+    if name is None or not _clause_opens(text, lo, name[0]):
+        return start
+    phrase = text[name[0] : name[1]]
+    words = phrase.split()
+    if (
+        words[0] in _SENTENCE_OPENERS
+        or len(words) > 6
+        or sum(w.islower() for w in words) > 2  # (not "367,000 people voted in the …")
+        or _phrase_type(phrase)[0] != "person"
+    ):
+        return start
+    full = person_name(phrase)
+    if " " not in full or " and " in full or full in places():
+        return start  # a full name ("Clinton, a top aide said, …" is again what was said)
+    return name[0]
+
+
+_WHICH_NEXT_RE: Final = re.compile(r",?[ \t]*(?:which|that)(?![^\W_])")
+
+
+def _clause_opens(text: str, lo: int, pos: int) -> bool:
+    """Whether a clause opens at ``pos``: the window's start, a sentence's or a paragraph's,
+    after a comma (a phrase before the subject: "Just last week, J.J. Goldberg"), or after a
+    conjunction at such a place ("But Tom Fitton")."""
+    w = max(lo, pos - 12)
+    before = text[w:pos].rstrip()
+    if not before:
+        return True
+    if before[-1] in ",.!?:;\n”\"":
+        return True
+    last = before.rsplit(None, 1)[-1]
+    start = w + len(before) - len(last)
+    return (
+        last in {"But", "And", "So", "Yet"}
+        and (start == lo or text[start - 1].isspace())
+        and _clause_opens(text, lo, start)
+    )
 
 
 # a focus adverb before the subject is not part of it ("Even Republicans who have praised him")

@@ -1355,6 +1355,74 @@ def test_an_appositive_needs_a_named_head() -> None:
     assert a.source is None or a.source.text != "After the vote in the chamber, as expected"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # the role has an appositive of its own: the window back from the cue stops at its comma
+        (
+            "Dana Whitfield, director of the Harbor Policy Institute, a research group funded by"
+            " port operators, said the dredging had been rushed.",
+            "Dana Whitfield, director of the Harbor Policy Institute, a research group funded by"
+            " port operators,",
+            "Dana Whitfield",
+        ),
+        # no comma closes the role
+        (
+            "Omar Pell, the communications director for the Harbor Authority said in a statement"
+            " that the audit was complete.",
+            "Omar Pell, the communications director for the Harbor Authority",
+            "Omar Pell",
+        ),
+        # after a phrase before the subject, and after "But"
+        (
+            "Last week, Rita J. Okafor, chair of the Dockworkers Alliance, a union of dock"
+            " pilots, warned that a strike was near.",
+            "Rita J. Okafor, chair of the Dockworkers Alliance, a union of dock pilots,",
+            "Rita J. Okafor",
+        ),
+        (
+            "But Tom Ashby, the president of Clean Rivers Now, a group that has sued the port,"
+            " said the permit was illegal.",
+            "Tom Ashby, the president of Clean Rivers Now, a group that has sued the port,",
+            "Tom Ashby",
+        ),
+    ],
+)
+def test_a_name_before_a_role_with_its_own_appositive_is_the_source(
+    text: str, source: str, speaker: str
+) -> None:
+    a = by_cue(run(text), "warned" if "warned" in text else "said")
+    assert span(text, a)[0] == source
+    assert a.speaker == speaker
+    assert a.source is not None and a.source.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the subject of what the source said, set off before a parenthetical "officials said"
+        ("Mr. Hale, officials said, had been warned twice.", "said", "officials"),
+        ("Governor Ames, a senior aide said, “is not going anywhere.”", "said", "a senior aide"),
+        # an adverb or a phrase before the subject is no name
+        ("Significantly, the judge said the fine would stand.", "said", "the judge"),
+        ("In Port Alder, a local fisherman said the catch had halved.", "said", "a local fisherman"),
+        # "which" follows the organisation, not the person who leads it
+        (
+            "Lena Marsh, the head of the Tenants Union, which endorsed the plan, said it was fair.",
+            "endorsed",
+            "which",
+        ),
+    ],
+)
+def test_no_name_is_taken_before_a_role_that_is_not_its_appositive(
+    text: str, cue: str, source: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a)[0] == source
+    if cue == "endorsed":
+        assert a.speaker != "Lena Marsh"
+
+
 def test_content_before_an_inverted_source_stops_at_the_cue() -> None:
     text = "After the vote, the council approved the budget, said the clerk."
     a = by_cue(run(text), "said")
