@@ -1373,8 +1373,10 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> int:
     Congressional Leadership Fund, a super PAC …, said" (the window back from the cue stops
     at the inner appositive's comma); "Sam Lau, the communications director for the Iowa
     Democratic Party said". ``start`` when there is no such name."""
-    comma = text.rfind(",", lo, start)
-    if comma < 0 or text[comma + 1 : start].strip():
+    comma = start - 1
+    while comma > lo and text[comma] in " \t":
+        comma -= 1
+    if text[comma] != ",":
         return start
     role = text[start:end]
     if _phrase_type(role.split(",", 1)[0])[0] not in {"role", "anonymous"} or _plural_head(role):
