@@ -4529,7 +4529,16 @@ def _continuations(
                 # know a con when we see one.”"
                 prev = drafts[j - 1]
                 if not _split_quotation(text, prev, q.start, sentences[si].start, qs):
-                    continue
+                    if not _after_abbreviation(text, q):
+                        continue
+                    # the sentence ended at an abbreviation the splitter kept inside it: "“…,”
+                    # he said in San Jose, Calif. “These are …”" goes on as after a full stop
+                    found = _speaker_draft(
+                        drafts, bisect.bisect_left(cue_starts, sentences[si].start), j
+                    )
+                    if found is None:
+                        continue
+                    prev = found
             else:
                 if si < 1:
                     continue
@@ -4562,6 +4571,19 @@ def _continuations(
         cue = _CueSpan(q.start, q.start, "", "", stance)
         out.append(_Draft(cue, prev.source, (q.start, q.end), "continuation", i, 0.7))
     return out
+
+
+def _after_abbreviation(text: str, q: Quote) -> bool:
+    """Whether the quotation ``q`` follows an abbreviation's full stop and opens with a capital,
+    as a sentence would ("… in San Jose, Calif. “These …”")."""
+    dot = q.start - 1
+    while dot > 0 and text[dot] in " \t":
+        dot -= 1
+    return (
+        text[dot] == "."
+        and text[q.inner_start : q.inner_start + 1].isupper()
+        and ends_abbreviation(text, dot)
+    )
 
 
 def _split_quotation(text: str, prev: _Draft, start: int, s_start: int, qs: _Quotes) -> bool:

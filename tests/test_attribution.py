@@ -292,6 +292,9 @@ def test_continuation_paragraph_keeps_the_speaker() -> None:
         ("“It is garbage,” Cruz said about the tabloid article alleging that he had affairs. "
          "“It is a tabloid smear.”", "Cruz", "“It is a tabloid smear.”"),
         ("The mayor said the plan was dead. “It is over.”", "The mayor", "“It is over.”"),
+        # the cue's sentence ends in an abbreviation, which the sentence splitter keeps inside
+        ("“The bridge is safe,” Ms. Ruiz said during a visit to Salem, Ore. “These are facts.”",
+         "Ruiz", "“These are facts.”"),
     ],
 )  # fmt: skip
 def test_a_quotation_after_a_cues_sentence_goes_on_with_its_speaker(
@@ -316,6 +319,9 @@ def test_a_quotation_after_a_cues_sentence_goes_on_with_its_speaker(
         "The council met on Monday. “The budget is closed.”",
         # a quotation that does not open its sentence
         "“We will win,” Ruiz said. Then she shouted “never again” at the crowd.",
+        # an abbreviation inside the sentence, and a quotation that opens with no capital
+        "“We will win,” Ruiz told Mr. “Big” Jones.",
+        "“We will win,” Ruiz said in Salem, Ore. “never again,” her rivals replied.",
     ],
 )
 def test_a_quotation_inside_a_paragraph_continues_only_a_cue_right_before(text: str) -> None:
