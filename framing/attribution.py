@@ -4653,8 +4653,12 @@ class _Mentions:
     far into the text as asked; a match is checked (not an organisation, not a sentence opener)
     only when asked for."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self._text = text
+        # the spans of the quotations (sorted, disjoint): a name inside one is a candidate only
+        # for a pronoun inside the same one
+        self._quoted = quoted
+        self._quoted_starts = [a for a, _ in quoted]
         self._scan: Iterator[re.Match[str]] | None = _CAP_NAME_RE.finditer(text)
         self._ends: list[int] = []
         self._matches: list[re.Match[str]] = []
@@ -4685,6 +4689,8 @@ class _Mentions:
                 matches.append(m)
         i = bisect.bisect_right(ends, pos) - 1
         ok = self._ok
+        quoted = self._quoted
+        here = self._quotation_at(pos) if quoted else -1
         while i >= 0:
             m = matches[i]
             if m.start() < lo:
@@ -4699,8 +4705,13 @@ class _Mentions:
                     start = m.end() - len(name)
                 named = self._names[i] = (start, name)
             start, name = named
-            if skip is not None and skip[0] <= start < skip[1]:
-                i -= 1  # a name inside the relation's own quotation ("“I’m a New Yorker,” he said")
+            if (skip is not None and skip[0] <= start < skip[1]) or (
+                quoted and self._quotation_at(start) not in {-1, here}
+            ):
+                # a name inside the relation's own quotation ("“I’m a New Yorker,” he said"), or
+                # in someone's words the pronoun is not in ("… called ‘La Raza lawyers’ …” …
+                # the GOP candidate …, he tweeted": not La Raza)
+                i -= 1
                 continue
             good = ok.get(i)
             if good is None:
@@ -4739,6 +4750,12 @@ class _Mentions:
                 return start, name
             i -= 1
         return None
+
+
+    def _quotation_at(self, pos: int) -> int:
+        """The index of the quotation ``pos`` is inside, or -1."""
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k if k >= 0 and pos < self._quoted[k][1] else -1
 
 
 # last words of capitalised phrases that name an event, a law, a place or a building, never a
@@ -5407,7 +5424,11 @@ def _finish(
     # paragraphs opened by a speaker's label ("WALLACE: …"): paragraph start -> the label's
     # speaker, filled as the colon relations are finished (they come before their content)
     labelled: dict[int, tuple[str, SourceType]] = {}
-    mentions = _Mentions(text)
+    quoted: list[tuple[int, int]] = []
+    for q in qs.quotes:
+        if not quoted or q.start >= quoted[-1][1]:
+            quoted.append((q.start, q.end))
+    mentions = _Mentions(text, quoted)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
     written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so

@@ -2609,6 +2609,23 @@ def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> No
     assert run(text).attributions[-1].speaker == "Dana Ruiz"
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title or a slogan in quotation marks names no one
+        "Mark Dunn spoke at the fair. He sold prints titled “Great Lakes Forever” at the stall."
+        " “They sell well,” he said.",
+        "Mark Dunn spoke at the fair. The crowd held signs calling him “Mayor Money Bags.”"
+        " “I laughed,” he said.",
+        # nor does a person named inside someone else's quotation
+        "Mark Dunn spoke at the fair. Voters there chanted “Paul Hanley, Paul Hanley!”"
+        " He said he did not mind.",
+    ],
+)
+def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str) -> None:
+    assert run(text).attributions[-1].speaker == "Mark Dunn"
+
 @pytest.mark.parametrize(
     ("text", "source_type"),
     [
