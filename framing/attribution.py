@@ -1412,7 +1412,7 @@ def _clause_opens(text: str, lo: int, pos: int) -> bool:
     before = text[w:pos].rstrip()
     if not before:
         return True
-    if before[-1] in ",.!?:;\n”\"":
+    if before[-1] in ',.!?:;\n”"':
         return True
     last = before.rsplit(None, 1)[-1]
     start = w + len(before) - len(last)
@@ -4750,7 +4750,6 @@ class _Mentions:
                 return start, name
             i -= 1
         return None
-
 
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""

@@ -2610,7 +2610,6 @@ def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> No
     assert run(text).attributions[-1].speaker == "Dana Ruiz"
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -2626,6 +2625,7 @@ def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> No
 )
 def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str) -> None:
     assert run(text).attributions[-1].speaker == "Mark Dunn"
+
 
 @pytest.mark.parametrize(
     ("text", "source_type"),
