@@ -4665,6 +4665,7 @@ class _Mentions:
         self._ok: dict[int, bool] = {}  # match index -> whether it is a person name
         self._names: dict[int, tuple[int, str]] = {}  # match index -> start, name (no opener)
         self._addressees: set[int] = set()  # match indexes of names after "told", "asked" …
+        self._people: dict[str, bool] = {}  # full name -> whether it may name a person
 
     def last_before(
         self,
@@ -4715,24 +4716,7 @@ class _Mentions:
                 continue
             good = ok.get(i)
             if good is None:
-                # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
-                words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
-                first_word = name.split(None, 1)[0]
-                good = ok[i] = (
-                    first_word not in _NOT_NAME_START
-                    # an opener before one word ("While Clinton", "When Mr") is no full name
-                    and first_word not in _SENTENCE_OPENERS
-                    and _ORG_WORDS.isdisjoint(words)
-                    and name not in _countries()  # "the United States. He …"
-                    and name not in places()  # "… facing New Jersey. He …"
-                    and name not in organisations()  # "Wells Fargo said … He"
-                    and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
-                    and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
-                    and words[0] not in _PLACE_FIRST_WORDS  # "Lake Erie", "North Waziristan"
-                    and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
-                    and not _before_state(self._text, m.end())  # "Green Bay, Wis."
-                    and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
-                )
+                good = ok[i] = _person_like(name) and not _before_state(self._text, m.end())
                 if good and _addressed(self._text, start):
                     self._addressees.add(i)
             if (
@@ -4751,11 +4735,77 @@ class _Mentions:
             i -= 1
         return None
 
+    def last_surname(
+        self,
+        lo: int,
+        pos: int,
+        full_name: Callable[[str, int], str],
+        gender: str | None = None,
+        gender_of: Callable[[int, str], str | None] | None = None,
+        skip: tuple[int, int] | None = None,
+    ) -> tuple[int, str] | None:
+        """The last sentence in ``text[lo:pos]`` that opens with a surname for a person named
+        in full before it (``full_name``), not inside ``skip`` nor in a quotation ``pos`` is
+        not in, and of ``gender`` when given and known: where it stands, and the full name."""
+        text = self._text
+        here = self._quotation_at(pos) if self._quoted else -1
+        for m in reversed(list(_SUBJECT_SURNAME_RE.finditer(text, lo, pos))):
+            start, word = m.start(1), m.group(1)
+            dot = m.start() - 1
+            while dot > 0 and text[dot] in " \t”\"’'":
+                dot -= 1
+            if text[dot] == "." and ends_abbreviation(text, dot):
+                continue  # no sentence ends at "Mr." or "D." ("Paul D. Ryan")
+            full = full_name(word, start)
+            if full == word or (skip is not None and skip[0] <= start < skip[1]):
+                continue
+            if self._quoted and self._quotation_at(start) not in {-1, here}:
+                continue
+            if full not in self._people:
+                self._people[full] = _person_like(full)
+            if not self._people[full]:
+                continue  # "House" is no surname of the White House
+            if gender is None or gender_of is None or gender_of(start, full) in {None, gender}:
+                return start, full
+        return None
+
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k if k >= 0 and pos < self._quoted[k][1] else -1
 
+
+def _person_like(name: str) -> bool:
+    """Whether a capitalised phrase of :class:`_Mentions` may name a person: not a country, a
+    place, an organisation, an event or a time, nor led by a sentence opener."""
+    # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
+    words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
+    first_word = name.split(None, 1)[0]
+    return (
+        first_word not in _NOT_NAME_START
+        # an opener before one word ("While Clinton", "When Mr") is no full name
+        and first_word not in _SENTENCE_OPENERS
+        and _ORG_WORDS.isdisjoint(words)
+        and name not in _countries()  # "the United States. He …"
+        and name not in places()  # "… facing New Jersey. He …"
+        and name not in organisations()  # "Wells Fargo said … He"
+        and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
+        and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
+        and words[0] not in _PLACE_FIRST_WORDS  # "Lake Erie", "North Waziristan"
+        and _TIME_WORDS.isdisjoint(words)  # "Later Friday"
+        and words[-1] not in _PARTY_NOUNS  # "the West Virginia Democrat"
+    )
+
+
+# a capitalised word, not before another, that opens a sentence or a paragraph (after "But",
+# "And" …, after a title), possibly with a possessive: "Trump eased his tone", "But Sanders’
+# campaign …", "Mr. Rubio said"
+_SUBJECT_SURNAME_RE: Final = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][”\"’'][ \t]))[ \t]*"
+    r"(?:(?:But|And|So|Yet|Still)[ \t]+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?"
+    r"([A-Z][a-z]+)(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])",
+    re.M,
+)
 
 # last words of capitalised phrases that name an event, a law, a place or a building, never a
 # person ("World War", "Affordable Care Act", "Union Station", "Des Moines Register Debate")
@@ -4822,10 +4872,13 @@ def _resolve(
     mentions: _Mentions,
     gender_of: Callable[[int, str], str | None] | None = None,
     skip: tuple[int, int] | None = None,
+    full_name: Callable[[str, int], str] | None = None,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``: for
     ``he``/``she``, one whose gender, when known, agrees; a name inside ``skip`` (what the
-    pronoun's relation reports) is not a candidate."""
+    pronoun's relation reports) is not a candidate. ``full_name(surname, pos)`` is the full
+    name a surname stands for at ``pos`` (:meth:`_FullNames.resolve`), for subjects named by
+    surname alone."""
     gender = _PRONOUNS.get(pronoun.lower())
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
@@ -4853,11 +4906,19 @@ def _resolve(
                 best = (p, name, typ)
                 best_end = p + len(said)
                 break
-        found = mentions.last_before(pos, max(0, pos - 1500), want, gender_of, skip)
+        lo = max(0, pos - 1500)
+        found = mentions.last_before(pos, lo, want, gender_of, skip)
         # a name inside the speaker's own source phrase does not displace the speaker ("Jonas
         # Ekberg, a deputy of Mira Dalen, said … “…,” he said": he is Ekberg)
         if found is not None and (best is None or found[0] >= best_end):
             best = (found[0], found[1], "person")
+            best_end = found[0] + len(found[1])
+        if full_name is not None:
+            # a sentence after them whose subject is the surname of someone named in full
+            # before ("Donald Trump … Trump eased his tone … he said")
+            later = mentions.last_surname(max(lo, best_end), pos, full_name, want, gender_of, skip)
+            if later is not None:
+                best = (later[0], later[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
         for p, name, typ, _ in reversed(speakers):
@@ -5511,7 +5572,9 @@ def _finish(
                     # think …")
                     res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
                 else:
-                    res = _resolve(a_s, pronoun, speakers, mentions, gender_of, d.content)
+                    res = _resolve(
+                        a_s, pronoun, speakers, mentions, gender_of, d.content, full_names.resolve
+                    )
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)
             if typ == "person" and speaker:

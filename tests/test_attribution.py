@@ -2611,6 +2611,34 @@ def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a sentence whose subject is a surname alone names the full name introduced before
+        ("Mark Dunn and Paul Hale met in Salem. Hale left early. Dunn stayed for the vote."
+         " “It went well,” he said.", "Mark Dunn"),
+        ("Dana Ruiz and Mark Dunn met in Salem. Dunn left early. Ruiz stayed for the vote."
+         " “It went well,” she said.", "Dana Ruiz"),
+        # with a title, after "But", with a possessive
+        ("Mark Dunn spoke first, then Paul Hale. But Mr. Dunn’s speech was longer."
+         " “It went well,” he said.", "Mark Dunn"),
+        # a gender that does not agree is passed over
+        ("Mark Dunn and Maria Ruiz met in Salem. Ruiz stayed for the vote."
+         " “It went well,” he said.", "Mark Dunn"),
+        # a surname that is no sentence's subject is not taken: an object, a name after "Mr."
+        ("Mark Dunn and Paul Hale met in Salem. Mark Dunn thanked Hale for coming."
+         " “It went well,” he said.", "Mark Dunn"),
+        ("Mark Dunn and Paul Hale met in Salem. Mark Dunn praised Mr. Hale warmly."
+         " “It went well,” he said.", "Mark Dunn"),
+        # nor a word that is no person's surname
+        ("Mark Dunn visited the White House. House members cheered. “It went well,” he said.",
+         "Mark Dunn"),
+    ],
+)  # fmt: skip
+def test_a_surname_that_opens_a_sentence_takes_a_later_pronoun(text: str, speaker: str) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a title or a slogan in quotation marks names no one
