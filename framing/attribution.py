@@ -4751,6 +4751,9 @@ class _Mentions:
         here = self._quotation_at(pos) if self._quoted else -1
         for m in reversed(list(_SUBJECT_SURNAME_RE.finditer(text, lo, pos))):
             start, word = m.start(1), m.group(1)
+            low = word.lower()
+            if low in _NOT_SOURCE_WORDS or low in _PRONOUNS or low in _DETERMINERS:
+                continue  # "That", "This", "It" (a headline's "Report That" is no full name)
             dot = m.start() - 1
             while dot > 0 and text[dot] in " \t”\"’'":
                 dot -= 1
