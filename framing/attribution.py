@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -331,9 +332,39 @@ def _looks_like_name(text: str, start: int, s_start: int) -> bool:
         return False
     if not any(c.isalnum() for c in text[s_start:start]):
         return False  # first word of its sentence
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return not _is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
+    return not _on_headline(text, start)
+
+
+def _on_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a line of :func:`_is_headline` (whose capitals name no one: "Trump
+    And Clinton Trade Blows")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return _is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+def _on_title_case_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a headline (:func:`_on_headline`) that is the text's title, set
+    off by a blank line, or in title case: every word in lower case is a short function word
+    ("Voters Ask Dunn About Taxes", "Pence Endorses Ryan With a Smile"), unlike a sentence of
+    names ("Wallace met Dana Ruiz on Sunday.")."""
+    if not _on_headline(text, pos):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        line_end = len(text)
+    if line_start == 0 and text.startswith("\n\n", line_end):
+        return True
+    line = text[line_start:line_end]
+    return all(w in _TITLE_CASE_LOWER for w in WORD_RE.findall(line) if w.islower())
+
+
+# the words a headline in title case leaves in lower case
+_TITLE_CASE_LOWER: Final = frozenset(
+    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "to", "in", "on",
+     "at", "by", "up", "as", "vs", "via", "per", "off", "out", "from", "with", "into", "over"]
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1024)
@@ -4716,7 +4747,16 @@ class _Mentions:
                 continue
             good = ok.get(i)
             if good is None:
-                good = ok[i] = _person_like(name) and not _before_state(self._text, m.end())
+                good = ok[i] = (
+                    _person_like(name)
+                    and not _before_state(self._text, m.end())  # "Green Bay, Wis."
+                    # in a headline's capitals, only a given name opens a name ("Murdoch In
+                    # Talks", "Felipe Calderon Says")
+                    and (
+                        name.split(None, 1)[0].lower() in given_names()
+                        or not _on_title_case_line(self._text, start)
+                    )
+                )
                 if good and _addressed(self._text, start):
                     self._addressees.add(i)
             if (
@@ -4753,7 +4793,7 @@ class _Mentions:
             start, word = m.start(1), m.group(1)
             low = word.lower()
             if low in _NOT_SOURCE_WORDS or low in _PRONOUNS or low in _DETERMINERS:
-                continue  # "That", "This", "It" (a headline's "Report That" is no full name)
+                continue  # "That", "This", "It"
             dot = m.start() - 1
             while dot > 0 and text[dot] in " \t”\"’'":
                 dot -= 1
@@ -5216,6 +5256,10 @@ class _FullNames:
         if found is None:
             found = self._seen[name] = self._introductions(name)
         fulls = {full for start, full in found if start < pos}
+        if len(fulls) == 2 and len({_unaccented(f) for f in fulls}) == 1:
+            # one name with and without its accents ("Francois Hollande" in a headline,
+            # "François Hollande" below): as the text spells it with them
+            return max(fulls, key=lambda f: sum(not c.isascii() for c in f))
         if len(fulls) == 2:
             # one person introduced with and without a middle name ("Hillary Rodham Clinton",
             # "Hillary Clinton"): the shorter, as other texts name them
@@ -5243,7 +5287,9 @@ class _FullNames:
                 w = k
                 while w > 0 and text[w - 1].isalpha():
                     w -= 1
-                if _given_like(text, w, k):
+                if _given_like(text, w, k) and (
+                    text[w:k].lower() in given_names() or not _on_title_case_line(text, w)
+                ):
                     first = text[w:k]
                     # a name of three words ("Ruth Bader Ginsburg", "Hillary Rodham Clinton"):
                     # the word before is on the list of given names
@@ -5260,6 +5306,11 @@ class _FullNames:
                     out.append((w, f"{first}{middle} {surname}"))
             i = text.find(surname, end)
         return out
+
+
+def _unaccented(name: str) -> str:
+    """``name`` without its diacritics ("François" -> "Francois")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _given_like(text: str, start: int, end: int) -> bool:

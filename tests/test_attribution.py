@@ -2639,6 +2639,29 @@ def test_a_surname_that_opens_a_sentence_takes_a_later_pronoun(text: str, speake
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a headline's capitals put no first name before a surname ("Ask Dunn")
+        ("Voters Ask Dunn About Taxes\n\nMark Dunn spoke on Monday. Dunn said the plan was dead.",
+         "Mark Dunn"),
+        # but a given name there introduces the name
+        ("Felipe Ortega Rejects Wall\n\nThe former president spoke on Monday. Ortega said the"
+         " wall was stupid.", "Felipe Ortega"),
+        # one name with and without its accents is one person, spelt as the text spells it
+        ("Francois Lemaire Says No\n\nFrench minister François Lemaire spoke on Monday. Lemaire"
+         " said the plan was dead.", "François Lemaire"),
+        # a given name borne abroad (with its accent or without) and a two-part one
+        ("Cécile Marchand and Tomas Berg met. Marchand stayed. “It went well,” she said.",
+         "Cécile Marchand"),
+        ("President Recep Tayyip Demir spoke on Monday. Demir said that the talks were over.",
+         "Recep Tayyip Demir"),
+    ],
+)  # fmt: skip
+def test_full_names_from_headlines_accents_and_names_abroad(text: str, speaker: str) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a title or a slogan in quotation marks names no one
