@@ -348,15 +348,17 @@ def _on_title_case_line(text: str, pos: int) -> bool:
     off by a blank line, or in title case: every word in lower case is a short function word
     ("Voters Ask Dunn About Taxes", "Pence Endorses Ryan With a Smile"), unlike a sentence of
     names ("Wallace met Dana Ruiz on Sunday.")."""
-    if not _on_headline(text, pos):
-        return False
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     if line_end < 0:
         line_end = len(text)
+    if line_end - line_start > 160:
+        return False  # a paragraph, not a headline
+    line = text[line_start:line_end]
+    if not _is_headline(line):
+        return False
     if line_start == 0 and text.startswith("\n\n", line_end):
         return True
-    line = text[line_start:line_end]
     return all(w in _TITLE_CASE_LOWER for w in WORD_RE.findall(line) if w.islower())
 
 
@@ -4794,10 +4796,7 @@ class _Mentions:
             low = word.lower()
             if low in _NOT_SOURCE_WORDS or low in _PRONOUNS or low in _DETERMINERS:
                 continue  # "That", "This", "It"
-            dot = m.start() - 1
-            while dot > 0 and text[dot] in " \t”\"’'":
-                dot -= 1
-            if text[dot] == "." and ends_abbreviation(text, dot):
+            if text[m.start()] == "." and ends_abbreviation(text, m.start()):
                 continue  # no sentence ends at "Mr." or "D." ("Paul D. Ryan")
             full = full_name(word, start)
             if full == word or (skip is not None and skip[0] <= start < skip[1]):
@@ -4844,10 +4843,9 @@ def _person_like(name: str) -> bool:
 # "And" …, after a title), possibly with a possessive: "Trump eased his tone", "But Sanders’
 # campaign …", "Mr. Rubio said"
 _SUBJECT_SURNAME_RE: Final = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][”\"’'][ \t]))[ \t]*"
-    r"(?:(?:But|And|So|Yet|Still)[ \t]+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?"
-    r"([A-Z][a-z]+)(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])",
-    re.M,
+    # (the engine skips to the marks that end a sentence or a line, then reads what follows)
+    r"(?:[.!?][”\"’']?[ \t]+|\n[ \t]*)(?:(?:But|And|So|Yet|Still)[ \t]+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?([A-Z][a-z]+)(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])"
 )
 
 # last words of capitalised phrases that name an event, a law, a place or a building, never a
