@@ -246,7 +246,13 @@ def _vetoed(
             found = (_last_word(text, max(s_start, start - 30), start),) in rule.phrases
         elif rule.type.endswith("preceding"):
             if before is None:
-                before = _words_of(_clause_tail(text[max(s_start, start - 40) : start]))
+                lo = start - 40
+                if lo <= s_start:
+                    lo = s_start
+                else:
+                    while lo < start and not text[lo - 1].isspace():
+                        lo += 1  # (not the end of a word the window cuts)
+                before = _words_of(_clause_tail(text[lo:start]))
             words = before
             n = len(words)
             for back in range(rule.window):
@@ -258,7 +264,10 @@ def _vetoed(
         elif rule.window == 1 and rule.lengths == (1,):
             found = (_next_word(text, end, min(s_end, end + 40)),) in rule.phrases
         else:
-            words = _words_of(text[end : min(s_end, end + 40)])
+            hi = min(s_end, end + 40)
+            while hi < s_end and hi < end + 80 and not text[hi].isspace():
+                hi += 1  # (the whole of a word the window cuts)
+            words = _words_of(text[end:hi])
             for ahead in range(rule.window):
                 for size in rule.lengths:
                     if ahead + size <= len(words) and tuple(words[ahead : ahead + size]) in (

@@ -641,6 +641,7 @@ def test_card_rules_separate_reporting_from_other_senses(
         ("The report states that the bridge is unsafe.", "states", "The report"),
         ("The audit found that the fund was short.", "found", "The audit"),
         ("“We will rebuild the pier,” Ortiz went on.", "went on", "Ortiz"),
+        ("Ortiz went on to say that the pier would be rebuilt.", "went on", "Ortiz"),
     ],
 )
 def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
@@ -667,6 +668,11 @@ def test_verb_uses_of_noun_like_cues(text: str, cue: str, source: str) -> None:
         "On Sunday, Ortiz went on the offensive.",
         "Lopez went on national television and thanked the crews.",
         "Three mayors went on Twitter to applaud the decision.",
+        # what someone did next, or something that lasts, is not speech going on
+        "Ortiz went on to win the primary by ten points.",
+        "The talks would go on for another week.",
+        "The feud has been going on for years.",
+        "As the day went on, the crowd grew.",
         # "telling" that means revealing, and "calls" that are a noun
         "The most telling promise of the campaign came late.",
         "The deal provides telling insight into the workings of the council.",
