@@ -4826,6 +4826,49 @@ class _Mentions:
         return k if k >= 0 and pos < self._quoted[k][1] else -1
 
 
+def _previous_subject(
+    text: str,
+    sentences: Sequence[Sentence],
+    sent_starts: Sequence[int],
+    pos: int,
+    full_name: Callable[[str, int], str],
+) -> tuple[int, str] | None:
+    """When the pronoun at ``pos`` opens its sentence (after "But", "And" … at most), the person
+    named as the subject that opens the sentence before it: where the name stands, and the
+    full name ("Trump said praise from Putin would not sway him. He …" -> Trump)."""
+    si = bisect.bisect_right(sent_starts, pos) - 1
+    if si < 1 or not _OPENER_ONLY_RE.fullmatch(text, sentences[si].start, pos):
+        return None
+    prev = sentences[si - 1]
+    m = _SUBJECT_NAME_RE.match(text, prev.start, prev.end)
+    if m is None:
+        return None
+    name = person_name(m.group(1))
+    if " " not in name:
+        name = full_name(name, m.start(1))
+    if (
+        " " not in name
+        or " and " in name
+        or name.split(None, 1)[0].lower() not in given_names()  # not "No Child Left Behind"
+        or not _person_like(name)
+    ):
+        return None
+    return m.start(1), name
+
+
+# what may stand before a pronoun that opens its sentence
+_OPENER_ONLY_RE: Final = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?")
+# a name (with a title or an office before it) that opens a sentence as its subject: a verb in
+# lower case or an appositive follows ("Trump said …", "Mr. Coll said …", "Jay Carney, a former
+# press secretary, …"), not another name ("Jeb Bush and Chris Christie say") nor what a name's
+# possessive is ("Trump’s attorney, Alan Garten, said")
+_SUBJECT_NAME_RE: Final = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?"
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}?[A-Z][\w-]*[a-z])"
+    r"(?=,[ \t]|[ \t]+[a-z])(?![ \t]+(?:and|or)[ \t]+[A-Z])"
+)
+
+
 def _person_like(name: str) -> bool:
     """Whether a capitalised phrase of :class:`_Mentions` may name a person: not a country, a
     place, an organisation, an event or a time, nor led by a sentence opener."""
@@ -4923,12 +4966,14 @@ def _resolve(
     gender_of: Callable[[int, str], str | None] | None = None,
     skip: tuple[int, int] | None = None,
     full_name: Callable[[str, int], str] | None = None,
+    subject: tuple[int, str] | None = None,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``: for
     ``he``/``she``, one whose gender, when known, agrees; a name inside ``skip`` (what the
     pronoun's relation reports) is not a candidate. ``full_name(surname, pos)`` is the full
     name a surname stands for at ``pos`` (:meth:`_FullNames.resolve`), for subjects named by
-    surname alone."""
+    surname alone. ``subject`` (:func:`_previous_subject`), the person who is the subject of
+    the sentence before a pronoun that opens its own, comes before any other."""
     gender = _PRONOUNS.get(pronoun.lower())
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
@@ -4969,6 +5014,12 @@ def _resolve(
             later = mentions.last_surname(max(lo, best_end), pos, full_name, want, gender_of, skip)
             if later is not None:
                 best = (later[0], later[1], "person")
+        if subject is not None and (
+            want is None or gender_of is None or gender_of(*subject) in {None, want}
+        ):
+            # "Trump said praise from Vladimir Putin would not sway him. He said …": the
+            # subject goes on, not the last name mentioned
+            best = (subject[0], subject[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
         for p, name, typ, _ in reversed(speakers):
@@ -5634,7 +5685,14 @@ def _finish(
                     res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
                 else:
                     res = _resolve(
-                        a_s, pronoun, speakers, mentions, gender_of, d.content, full_names.resolve
+                        a_s,
+                        pronoun,
+                        speakers,
+                        mentions,
+                        gender_of,
+                        d.content,
+                        full_names.resolve,
+                        _previous_subject(text, sentences, sent_starts, a_s, full_names.resolve),
                     )
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)

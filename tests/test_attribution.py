@@ -2647,6 +2647,31 @@ def test_a_surname_that_opens_a_sentence_takes_a_later_pronoun(text: str, speake
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the subject of the sentence before goes on, not the last name in it
+        ("Mark Dunn said praise from Senator Paul Hale would not sway him. He said the vote was"
+         " close.", "Mark Dunn"),
+        ("Dunn spoke on Monday. Mark Dunn thanked Paul Hale. And he said the vote was close.",
+         "Mark Dunn"),
+        # a possessive is not the subject, nor are two names, nor a name that is no person's
+        ("Mark Dunn’s lawyer, Paul Hale, spoke first. He said the vote was close.", "Paul Hale"),
+        ("Mark Dunn and Paul Hale met the mayor, Tom Reyes. He said the vote was close.",
+         "Tom Reyes"),
+        ("Clean Water Action was founded in 1972, said Mark Dunn, its director. He added that it"
+         " had grown.", "Mark Dunn"),
+        # a pronoun that does not open its sentence takes the last name, as before
+        ("Mark Dunn said praise from Senator Paul Hale would not sway him. Later, he said the"
+         " vote was close.", "Paul Hale"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_that_opens_a_sentence_takes_the_subject_before_it(
+    text: str, speaker: str
+) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # a headline's capitals put no first name before a surname ("Ask Dunn")
         ("Voters Ask Dunn About Taxes\n\nMark Dunn spoke on Monday. Dunn said the plan was dead.",
          "Mark Dunn"),
