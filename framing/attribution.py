@@ -4869,6 +4869,27 @@ _SUBJECT_NAME_RE: Final = re.compile(
 )
 
 
+def _capitalised_plural(text: str, word: str) -> bool:
+    """Whether ``word``, taken for a surname, is a plural noun for people capitalised only where
+    it opens a sentence ("Investors say", "Allies said"): a noun by its ending
+    (:func:`_people_plural`) or written in lower case elsewhere, and nowhere capitalised inside
+    a sentence, as a surname would be ("Sanders", "Ross")."""
+    low = word.lower()
+    if not _people_plural(low) and re.search(rf"(?<![^\W_]){low}(?![^\W_])", text) is None:
+        return False
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+            j = i - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            if j >= 0 and (text[j].isalnum() or text[j] in ",;"):
+                return False  # capitalised inside a sentence: a name
+        i = text.find(word, end)
+    return True
+
+
 def _person_like(name: str) -> bool:
     """Whether a capitalised phrase of :class:`_Mentions` may name a person: not a country, a
     place, an organisation, an event or a time, nor led by a sentence opener."""
@@ -5705,6 +5726,12 @@ def _finish(
                         written_as_place[speaker] = _written_as_place(text, speaker)
                     if written_as_place[speaker]:
                         typ = "organisation"  # a country or city the text writes as one
+                    elif (
+                        speaker.endswith("s")
+                        and speaker[1:].islower()  # (not a handle: "BernieSanders")
+                        and _capitalised_plural(text, speaker)
+                    ):
+                        typ = "role"  # "Investors say …": people, no surname
             elif typ != "pronoun" and speaker and "," in speaker:
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"

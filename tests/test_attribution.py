@@ -2718,9 +2718,15 @@ def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str)
         # a surname stays a person, also before "border wall" or after "in"
         ("Trump’s border wall was debated. Voters had faith in Trump. Trump said it would rise.",
          "person"),
+        # a plural noun for people is capitalised only where it opens the sentence
+        ("The plant closed in May. Employers said the rules were to blame.", "role"),
+        ("The fund fell again. Allies said the allies of the mayor had sold.", "role"),
+        # a surname with such an ending is capitalised inside sentences too
+        ("The vote went to Ross Sanders. Sanders said the count was fair.", "person"),
+        ("Voters met with Sanders on Friday. Sanders said the count was fair.", "person"),
     ],
 )  # fmt: skip
-def test_a_one_word_place_is_not_a_person(text: str, source_type: str) -> None:
+def test_a_one_word_place_or_plural_noun_is_not_a_person(text: str, source_type: str) -> None:
     a = run(text).attributions[-1]
     assert a.source is not None
     assert a.source.type == source_type
