@@ -4871,11 +4871,16 @@ _SUBJECT_NAME_RE: Final = re.compile(
 
 def _capitalised_plural(text: str, word: str) -> bool:
     """Whether ``word``, taken for a surname, is a plural noun for people capitalised only where
-    it opens a sentence ("Investors say", "Allies said"): a noun by its ending
-    (:func:`_people_plural`) or written in lower case elsewhere, and nowhere capitalised inside
-    a sentence, as a surname would be ("Sanders", "Ross")."""
+    it opens a sentence ("Respondents say", "Allies said"): a noun by its ending
+    (:func:`_people_plural`, not one that surnames share) or written in lower case elsewhere,
+    and nowhere capitalised inside a sentence, as a surname would be ("Sanders", "Ross")."""
     low = word.lower()
-    if not _people_plural(low) and re.search(rf"(?<![^\W_]){low}(?![^\W_])", text) is None:
+    if (
+        # (many surnames end as "Sanders", "Connors", "Evans" do: such a word must also be
+        # written in lower case)
+        not (_people_plural(low) and not low.endswith(("ers", "ors", "ans")))
+        and re.search(rf"(?<![^\W_]){low}(?![^\W_])", text) is None
+    ):
         return False
     i = text.find(word)
     while i >= 0:

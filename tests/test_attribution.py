@@ -2719,7 +2719,8 @@ def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str)
         ("Trump’s border wall was debated. Voters had faith in Trump. Trump said it would rise.",
          "person"),
         # a plural noun for people is capitalised only where it opens the sentence
-        ("The plant closed in May. Employers said the rules were to blame.", "role"),
+        ("The plant closed in May. Respondents said the rules were to blame.", "role"),
+        ("The plant closed. Employers said the rules were to blame, as employers do.", "role"),
         ("The fund fell again. Allies said the allies of the mayor had sold.", "role"),
         # a surname with such an ending is capitalised inside sentences too
         ("The vote went to Ross Sanders. Sanders said the count was fair.", "person"),
