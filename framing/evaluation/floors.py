@@ -60,14 +60,14 @@ _FLOORS = (
         "quoted spans of a named person inside an attribution, share",
         "BASIL bias spans (Fox News, New York Times, HuffPost)",
         "framing evaluate voice $FRAMING_DATA_DIR/basil",
-        0.94,
+        0.95,
     ),
     Floor(
         "voice.person_named_right",
         "quoted spans of a named person attributed to that person, share",
         "BASIL bias spans (Fox News, New York Times, HuffPost)",
         "framing evaluate voice $FRAMING_DATA_DIR/basil",
-        0.84,
+        0.88,
     ),
     Floor(
         "lexicon.loaded_language_f1",
