@@ -5747,6 +5747,12 @@ def _finish(
                 holder = _title_holder(text, speaker, a_s)
                 if holder is not None:
                     speaker = full_names.resolve(holder, a_s)  # "President Trump": Donald Trump
+            if typ == "organisation" and speaker and speaker.isalpha() and speaker[0].isupper():
+                # a word that names organisations is a surname where the text introduced a
+                # person by it ("Vicente Fox … Fox told CNN"; "Fox" alone is the network)
+                full = full_names.resolve(speaker, a_s)
+                if " " in full and full.split(None, 1)[0].lower() in given_names():
+                    speaker, typ = full, "person"
             if typ == "organisation" and speaker:
                 speaker = _short_organisation(speaker, speakers)
             if d.kind == "continuation":

@@ -2718,6 +2718,12 @@ def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str)
         # a surname stays a person, also before "border wall" or after "in"
         ("Trump’s border wall was debated. Voters had faith in Trump. Trump said it would rise.",
          "person"),
+        # a word that names an organisation or a country is a surname where a person was
+        # introduced by it, and stays what it names where none was
+        ("Former President Vicente Lobo spoke. Fox News asked. “No,” Fox said.", "organisation"),
+        ("Former President Vicente Fox spoke on Monday. Fox said the visit was a mistake.",
+         "person"),
+        ("Rep. Steve Israel spoke on Monday. Israel said the vote was a mistake.", "person"),
         # a plural noun for people is capitalised only where it opens the sentence
         ("The plant closed in May. Respondents said the rules were to blame.", "role"),
         ("The plant closed. Employers said the rules were to blame, as employers do.", "role"),
