@@ -4826,6 +4826,13 @@ class _Mentions:
         return k if k >= 0 and pos < self._quoted[k][1] else -1
 
 
+# a name of two to four words set off by a comma right after a source phrase, closed by a comma,
+# a bracket or a dash ("the aide, Maria Lopez, 31")
+_NAME_AFTER_ROLE_RE: Final = re.compile(
+    r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})[ \t]*(?=[,(—])"
+)
+
+
 def _previous_subject(
     text: str,
     sentences: Sequence[Sentence],
@@ -5742,6 +5749,15 @@ def _finish(
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
                 # an anonymous party official (the source span keeps the whole phrase)
                 speaker = speaker[: speaker.index(",")].rstrip() or speaker
+            if (
+                typ in {"role", "anonymous"}
+                and speaker
+                and (named := _NAME_AFTER_ROLE_RE.match(text, e))
+                and named.group(1).split(None, 1)[0].lower() in given_names()
+            ):
+                # the name set off right after the source ("the aide, Maria Lopez, 31, who …":
+                # the source phrase stopped at the comma before it)
+                speaker, typ = named.group(1), "person"
             if typ == "role" and speaker:
                 # "the Texas governor" is the governor the text named ("Texas Gov. Rick Perry")
                 holder = _title_holder(text, speaker, a_s)

@@ -2604,6 +2604,19 @@ def test_an_indefinite_pronoun_names_no_one(
     assert a.speaker == speaker
 
 
+def test_a_name_set_off_after_a_role_names_its_speaker() -> None:
+    # the source phrase stops at the comma before the name: a long relative clause follows it
+    text = (
+        "On Friday, the aide, Maria Lopez, 31, who has more than 14,000 followers on Twitter and"
+        " at the time was a spokeswoman for a congressman from Ohio, wrote an open letter to the"
+        " mayor, saying he should resign."
+    )
+    assert [a.speaker for a in run(text).attributions] == ["Maria Lopez", "Maria Lopez"]
+    # capitalised words that open with no given name are not taken for one
+    text = text.replace("Maria Lopez", "Harbor Watch")
+    assert [a.speaker for a in run(text).attributions] == ["the aide", "the aide"]
+
+
 def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> None:
     text = (
         "Jonas Ekberg, the Civic Alliance’s deputy leader, said the party would act. "
