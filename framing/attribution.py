@@ -4881,14 +4881,6 @@ def _capitalised_plural(text: str, word: str) -> bool:
     it opens a sentence ("Respondents say", "Allies said"): a noun by its ending
     (:func:`_people_plural`, not one that surnames share) or written in lower case elsewhere,
     and nowhere capitalised inside a sentence, as a surname would be ("Sanders", "Ross")."""
-    low = word.lower()
-    if (
-        # (many surnames end as "Sanders", "Connors", "Evans" do: such a word must also be
-        # written in lower case)
-        not (_people_plural(low) and not low.endswith(("ers", "ors", "ans")))
-        and re.search(rf"(?<![^\W_]){low}(?![^\W_])", text) is None
-    ):
-        return False
     i = text.find(word)
     while i >= 0:
         end = i + len(word)
@@ -4899,7 +4891,12 @@ def _capitalised_plural(text: str, word: str) -> bool:
             if j >= 0 and (text[j].isalnum() or text[j] in ",;"):
                 return False  # capitalised inside a sentence: a name
         i = text.find(word, end)
-    return True
+    low = word.lower()
+    # (many surnames end as "Sanders", "Connors", "Evans" do: such a word must also be written
+    # in lower case)
+    return (_people_plural(low) and not low.endswith(("ers", "ors", "ans"))) or re.search(
+        rf"(?<![^\W_]){low}(?![^\W_])", text
+    ) is not None
 
 
 def _person_like(name: str) -> bool:
@@ -5637,6 +5634,7 @@ def _finish(
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
     written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so
+    plurals: dict[str, bool] = {}  # one-word names: whether they are plural nouns for people
 
     genders: dict[tuple[int, str], str | None] = {}
 
@@ -5738,12 +5736,11 @@ def _finish(
                         written_as_place[speaker] = _written_as_place(text, speaker)
                     if written_as_place[speaker]:
                         typ = "organisation"  # a country or city the text writes as one
-                    elif (
-                        speaker.endswith("s")
-                        and speaker[1:].islower()  # (not a handle: "BernieSanders")
-                        and _capitalised_plural(text, speaker)
-                    ):
-                        typ = "role"  # "Investors say …": people, no surname
+                    elif speaker.endswith("s") and speaker[1:].islower():  # (not "BernieSanders")
+                        if speaker not in plurals:
+                            plurals[speaker] = _capitalised_plural(text, speaker)
+                        if plurals[speaker]:
+                            typ = "role"  # "Investors say …": people, no surname
             elif typ != "pronoun" and speaker and "," in speaker:
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
