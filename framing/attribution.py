@@ -4925,8 +4925,8 @@ def _person_like(name: str) -> bool:
 # "And" …, after a title), possibly with a possessive: "Trump eased his tone", "But Sanders’
 # campaign …", "Mr. Rubio said"
 _SUBJECT_SURNAME_RE: Final = re.compile(
-    # (the engine skips to the marks that end a sentence or a line, then reads what follows)
-    r"(?:[.!?][”\"’']?[ \t]+|\n[ \t]*)(?:(?:But|And|So|Yet|Still)[ \t]+)?"
+    # (one set of marks first, which the engine skips to, then what follows each mark)
+    r"[.!?\n](?:(?<=\n)[ \t]*|(?<!\n)[”\"’']?[ \t]+)(?:(?:But|And|So|Yet|Still)[ \t]+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?([A-Z][a-z]+)(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])"
 )
 
