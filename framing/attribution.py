@@ -4894,9 +4894,15 @@ def _capitalised_plural(text: str, word: str) -> bool:
     low = word.lower()
     # (many surnames end as "Sanders", "Connors", "Evans" do: such a word must also be written
     # in lower case)
-    return (_people_plural(low) and not low.endswith(("ers", "ors", "ans"))) or re.search(
-        rf"(?<![^\W_]){low}(?![^\W_])", text
-    ) is not None
+    if _people_plural(low) and not low.endswith(("ers", "ors", "ans")):
+        return True
+    i = text.find(low)
+    while i >= 0:
+        end = i + len(low)
+        if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+            return True  # written in lower case as a word of its own
+        i = text.find(low, end)
+    return False
 
 
 def _person_like(name: str) -> bool:
