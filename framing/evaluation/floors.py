@@ -67,7 +67,7 @@ _FLOORS = (
         "quoted spans of a named person attributed to that person, share",
         "BASIL bias spans (Fox News, New York Times, HuffPost)",
         "framing evaluate voice $FRAMING_DATA_DIR/basil",
-        0.88,
+        0.90,
     ),
     Floor(
         "lexicon.loaded_language_f1",
