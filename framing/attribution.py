@@ -4170,7 +4170,17 @@ def _written_as_place(text: str, word: str) -> bool:
     return False
 
 
-def _short_organisation(name: str, speakers: Sequence[tuple[int, str, SourceType, str]]) -> str:
+#: a named source of a relation, for pronouns after it: where its source starts, its name,
+#: its type, the source phrase, and where its cue starts
+_Speaker = tuple[int, str, SourceType, str, int]
+
+
+def _named_at(d: _Draft) -> int:
+    """Where a draft's speaker is named: its source's start, or its cue's without one."""
+    return d.source[0] if d.source is not None else d.cue.start
+
+
+def _short_organisation(name: str, speakers: Sequence[_Speaker]) -> str:
     """An organisation's short name ("the Times", "the Post") stands for the full name of an
     organisation that spoke earlier in the text and ends with that word ("The New York Times",
     "The Washington Post"), when exactly one does."""
@@ -4179,7 +4189,7 @@ def _short_organisation(name: str, speakers: Sequence[tuple[int, str, SourceType
         return name
     fulls = {
         said
-        for _, said, typ, _ in speakers
+        for _, said, typ, _, _ in speakers
         if typ == "organisation"
         and said.endswith(f" {word}")
         and said.count(" ") > 1
@@ -4997,7 +5007,7 @@ def _demonym_phrase(name: str) -> bool:
 def _resolve(
     pos: int,
     pronoun: str,
-    speakers: Sequence[tuple[int, str, SourceType, str]],
+    speakers: Sequence[_Speaker],
     mentions: _Mentions,
     gender_of: Callable[[int, str], str | None] | None = None,
     skip: tuple[int, int] | None = None,
@@ -5011,14 +5021,22 @@ def _resolve(
     surname alone. ``subject`` (:func:`_previous_subject`), the person who is the subject of
     the sentence before a pronoun that opens its own, comes before any other."""
     gender = _PRONOUNS.get(pronoun.lower())
+
+    def inside(p: int) -> bool:
+        # a speaker inside what the pronoun's relation reports is someone it reports ("Social
+        # media has added …, she noted"; "“… Reagan said …,” she wrote")
+        return skip is not None and skip[0] <= p < skip[1]
+
     if gender in {"m", "f", "s"}:
         want = gender if gender in {"m", "f"} else None
         best: tuple[int, str, SourceType] | None = None
         best_end = -1  # where the best speaker's source phrase ends
-        for p, name, typ, said in reversed(speakers):  # the last one in the list that qualifies
+        for p, name, typ, said, cue_at in reversed(speakers):  # the last that qualifies
             # an unnamed official stays unnamed: "A senior official said … He added …"
             if (
                 p < pos
+                and cue_at < pos
+                and not inside(p)
                 and (
                     # (a place taken for a person's name is no "he": "the New York primary")
                     (typ == "person" and name not in places() and name not in _countries())
@@ -5058,15 +5076,17 @@ def _resolve(
             best = (subject[0], subject[1], "person")
         return (best[1], best[2]) if best else None
     if gender == "p":
-        for p, name, typ, _ in reversed(speakers):
-            if p < pos and typ in {"organisation", "anonymous", "role"} and name[-1:] == "s":
+        for p, name, typ, _, cue_at in reversed(speakers):
+            if p >= pos or cue_at >= pos or inside(p):
+                continue
+            if typ in {"organisation", "anonymous", "role"} and name[-1:] == "s":
                 return name, typ
-            if p < pos and typ == "organisation":
+            if typ == "organisation":
                 return name, typ
         return None
     if gender == "n":
-        for p, name, typ, _ in reversed(speakers):
-            if p < pos and typ in {"organisation", "document"}:
+        for p, name, typ, _, cue_at in reversed(speakers):
+            if p < pos and cue_at < pos and not inside(p) and typ in {"organisation", "document"}:
                 return name, typ
     return None
 
@@ -5628,7 +5648,7 @@ _CONTRACTED_PRONOUN_RE: Final = re.compile(r"((?i:he|she|it|they|we|i|you))['’
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
-    speakers: list[tuple[int, str, SourceType, str]] = []  # start, name, type, source text
+    speakers: list[_Speaker] = []
     # paragraphs opened by a speaker's label ("WALLACE: …"): paragraph start -> the label's
     # speaker, filled as the colon relations are finished (they come before their content)
     labelled: dict[int, tuple[str, SourceType]] = {}
@@ -5673,7 +5693,17 @@ def _finish(
     sent_starts = [s.start for s in sentences]
     reported: list[ContentSpan] = []
     contents: _Contents | None = None  # built when an anonymity grant asks for it
-    for di, d in enumerate(drafts):
+    # the drafts come in the order of their contents; they are named in the order of their
+    # sources, so that a pronoun sees every speaker before it ("some voters … said he had less
+    # magnetism than they remembered": the content of "remembered" opens before "said")
+    order = sorted(range(len(drafts)), key=lambda i: _named_at(drafts[i]))
+    done: dict[int, Attribution] = {}
+    done_reported: dict[int, ContentSpan] = {}
+    for d in drafts:
+        if d.quote is not None:
+            kinds[d.quote] = "direct"  # someone's words before any pronoun inside asks
+    for di in order:
+        d = drafts[di]
         source: SourceSpan | None = None
         speaker: str | None = None
         if d.source is not None:
@@ -5793,7 +5823,7 @@ def _finish(
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
             if typ not in {"unverified", "document", "unknown"}:
                 # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
-                speakers.append((s, speaker or text[s:e], typ, text[s:e]))
+                speakers.append((s, speaker or text[s:e], typ, text[s:e], d.cue.start))
         elif d.cue.lemma in _ADVERB_CUES:
             source = None
             speaker = None
@@ -5806,12 +5836,15 @@ def _finish(
                 if kinds[k] == "scare":
                     kinds[k] = "mixed"
             if d.quote is None:
-                reported.append(content)
+                done_reported[di] = content
         confidence = d.confidence
         if d.quote is not None:
             # an unbalanced or paragraph-continued quotation lowers the confidence
             confidence = round(confidence * qs.quotes[d.quote].confidence, 3)
-        attributions.append(_new_attribution(cue, source, content, d.kind, speaker, confidence))
+        done[di] = _new_attribution(cue, source, content, d.kind, speaker, confidence)
+        attributions.append(done[di])
+    attributions = [done[i] for i in range(len(drafts))]
+    reported = [done_reported[i] for i in sorted(done_reported)]
     new_quotes = tuple(
         q if kinds[i] == q.kind else replace(q, kind=kinds[i]) for i, q in enumerate(qs.quotes)
     )

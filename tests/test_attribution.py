@@ -2685,6 +2685,26 @@ def test_a_pronoun_that_opens_a_sentence_takes_the_subject_before_it(
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a relation whose paraphrase opens before an earlier speaker's name is named after
+        # it: "promises" (Ostrov's, its content after it) is not the last speaker before "he"
+        ("Tomas Berg, an activist, joined the senator at rallies. Around 50 people would show up"
+         " to each event, he said.\n\nSenator Daniel Ostrov electrified the crowds with"
+         " impassioned speeches and promises to shake things up in the capital if elected, Berg"
+         " said.\n\n“He was very articulate, smart, well-spoken,” he said.", "Tomas Berg"),
+        # a speaker inside what an earlier pronoun's relation reports is someone it reports,
+        # and no antecedent of it ("Social media" is the subject inside what she noted)
+        ("Mara Ruiz studies rumours online. “People find each other,” Ruiz said.\n\nSocial"
+         " media has added another link to the chain, she noted. Rumours now travel faster than"
+         " corrections, she said.", "Mara Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker: str) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # a headline's capitals put no first name before a surname ("Ask Dunn")
         ("Voters Ask Dunn About Taxes\n\nMark Dunn spoke on Monday. Dunn said the plan was dead.",
          "Mark Dunn"),
