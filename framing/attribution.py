@@ -4873,8 +4873,31 @@ def _previous_subject(
     return m.start(1), name
 
 
+def _chain_start(
+    text: str, sentences: Sequence[Sentence], sent_starts: Sequence[int], pos: int, pronoun: str
+) -> int:
+    """Where the run of sentences that open with ``pronoun`` ("he", "she"), the one at
+    ``pos`` last, begins: the position of the first pronoun of the run. Consecutive sentences
+    with the same subject pronoun keep their subject ("He also took swipes at Marco Rubio. He
+    mocked Rubio …": the second "he" is whoever the first is, not Rubio)."""
+    si = bisect.bisect_right(sent_starts, pos) - 1
+    if si < 1 or not _OPENER_ONLY_RE.fullmatch(text, sentences[si].start, pos):
+        return pos
+    low = pronoun.lower()
+    for k in range(si - 1, max(0, si - 4) - 1, -1):
+        m = _OPENING_PRONOUN_RE.match(text, sentences[k].start, sentences[k].end)
+        if m is None or m.group(1).lower() != low:
+            break
+        pos = m.start(1)
+    return pos
+
+
 # what may stand before a pronoun that opens its sentence
 _OPENER_ONLY_RE: Final = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?")
+# a sentence that opens with a subject pronoun (after "But", "And" … at most)
+_OPENING_PRONOUN_RE: Final = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?(He|She|he|she)(?=[ \t]+[a-z])"
+)
 # a name (with a title or an office before it) that opens a sentence as its subject: a verb in
 # lower case or an appositive follows ("Trump said …", "Mr. Coll said …", "Jay Carney, a former
 # press secretary, …"), not another name ("Jeb Bush and Chris Christie say") nor what a name's
@@ -5751,15 +5774,18 @@ def _finish(
                     # think …")
                     res = labelled.get(_paragraph_bounds(text, d.cue.start)[0])
                 else:
+                    at = a_s
+                    if pronoun.lower() in {"he", "she"}:
+                        at = _chain_start(text, sentences, sent_starts, a_s, pronoun)
                     res = _resolve(
-                        a_s,
+                        at,
                         pronoun,
                         speakers,
                         mentions,
                         gender_of,
                         d.content,
                         full_names.resolve,
-                        _previous_subject(text, sentences, sent_starts, a_s, full_names.resolve),
+                        _previous_subject(text, sentences, sent_starts, at, full_names.resolve),
                     )
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)

@@ -2674,6 +2674,15 @@ def test_a_surname_that_opens_a_sentence_takes_a_later_pronoun(text: str, speake
         # a pronoun that does not open its sentence takes the last name, as before
         ("Mark Dunn said praise from Senator Paul Hale would not sway him. Later, he said the"
          " vote was close.", "Paul Hale"),
+        # sentences that open with the same pronoun keep their subject: the second "he" is
+        # whoever the first is
+        ("Mark Dunn spoke first. He thanked Senator Paul Hale for his support. He said the vote"
+         " was close.", "Mark Dunn"),
+        ("Mark Dunn spoke first. He thanked Senator Paul Hale. And he praised the mayor. He said"
+         " the vote was close.", "Mark Dunn"),
+        # not across another pronoun: "she" is no "he"
+        ("Mara Ruiz spoke first. She thanked Senator Paul Hale. He said the vote was close.",
+         "Paul Hale"),
     ],
 )  # fmt: skip
 def test_a_pronoun_that_opens_a_sentence_takes_the_subject_before_it(
