@@ -4811,7 +4811,7 @@ class _Mentions:
         text = self._text
         here = self._quotation_at(pos) if self._quoted else -1
         for m in reversed(list(_SUBJECT_SURNAME_RE.finditer(text, lo, pos))):
-            start, word = m.start(1), m.group(1)
+            start, word = m.start("name"), m.group("name")
             low = word.lower()
             if low in _NOT_SOURCE_WORDS or low in _PRONOUNS or low in _DETERMINERS:
                 continue  # "That", "This", "It"
@@ -4966,7 +4966,15 @@ def _person_like(name: str) -> bool:
 _SUBJECT_SURNAME_RE: Final = re.compile(
     # (one set of marks first, which the engine skips to, then what follows each mark)
     r"[.!?\n](?:(?<=\n)[ \t]*|(?<!\n)[”\"’']?[ \t]+)(?:(?:But|And|So|Yet|Still)[ \t]+)?"
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?([A-Z][a-z]+)(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])"
+    # a phrase of time or circumstance set off before the subject ("On the eve of the
+    # meetings, Trump eased his tone")
+    r"(?P<intro>(?:On|In|At|After|Before|During|Since|Earlier|Later|Last|Asked|Speaking)[ \t]"
+    r"[^,.;:!?\n“”\"]{1,60},[ \t]+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?(?P<name>[A-Z][a-z]+)"
+    r"(?=(?:['’]s?)?(?![\w-]))(?![ \t]+[A-Z])"
+    # after such a phrase, a verb follows the name (not an appositive: "On the topic of
+    # another tough guy, Mr. Putin, Mr. Trump was pressed")
+    r"(?(intro)(?=(?:['’]s?)?[ \t]+[a-z]))"
 )
 
 # last words of capitalised phrases that name an event, a law, a place or a building, never a

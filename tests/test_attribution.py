@@ -2651,6 +2651,9 @@ def test_a_name_inside_the_speakers_own_phrase_does_not_take_his_pronoun() -> No
         # nor a word that is no person's surname
         ("Mark Dunn visited the White House. House members cheered. “It went well,” he said.",
          "Mark Dunn"),
+        # a surname after a phrase of time or circumstance is the subject too
+        ("Mark Dunn met Senator Paul Hale on Monday. On the eve of the vote, Dunn eased his tone."
+         " Asked about the vote, he said it was close.", "Mark Dunn"),
     ],
 )  # fmt: skip
 def test_a_surname_that_opens_a_sentence_takes_a_later_pronoun(text: str, speaker: str) -> None:
@@ -2709,6 +2712,26 @@ def test_a_pronoun_that_opens_a_sentence_takes_the_subject_before_it(
 )  # fmt: skip
 def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker: str) -> None:
     assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("Mark Dunn spoke. On the eve of the vote, Dunn eased his tone. Asked, he", "Mark Dunn"),
+        ("Mark Dunn spoke. In an earlier debate, Dunn’s claim went unchallenged. He", "Mark Dunn"),
+        ("Mark Dunn spoke. Since launching his bid, Mr. Dunn has toured. He", "Mark Dunn"),
+        # an appositive after the phrase is no subject, nor is a name the phrase holds
+        ("Mark Dunn met Paul Hale. On the topic of his rival, Mr. Hale, the host went on. He",
+         None),
+        ("Mark Dunn met Paul Hale. After meeting Hale, the host went on. He", None),
+    ],
+)  # fmt: skip
+def test_a_subject_surname_may_follow_a_phrase_of_time_or_circumstance(
+    text: str, full: str | None
+) -> None:
+    fulls = {"Dunn": "Mark Dunn", "Hale": "Paul Hale"}
+    found = _Mentions(text).last_surname(0, len(text), lambda w, _p: fulls.get(w, w))
+    assert (found[1] if found else None) == full
 
 
 @pytest.mark.parametrize(
