@@ -2715,6 +2715,19 @@ def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Ruiz won the primary on Tuesday. Among Ruiz voters, turnout was high. “We know we"
+        " have work to do,” she told a crowd.",
+        "Rival candidates spoke at the rally. Besides Mara Ruiz, the mayor spoke. “We know we"
+        " have work to do,” she told a crowd.",
+    ],
+)
+def test_a_preposition_that_opens_a_sentence_is_no_part_of_a_name(text: str) -> None:
+    assert by_cue(run(text), "told").speaker == "Mara Ruiz"
+
+
+@pytest.mark.parametrize(
     ("text", "full"),
     [
         ("Mark Dunn spoke. On the eve of the vote, Dunn eased his tone. Asked, he", "Mark Dunn"),
