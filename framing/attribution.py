@@ -4830,11 +4830,87 @@ class _Mentions:
                 return start, full
         return None
 
+    def last_titled(
+        self,
+        lo: int,
+        pos: int,
+        full_name: Callable[[str, int], str],
+        gender: str | None = None,
+        gender_of: Callable[[int, str], str | None] | None = None,
+        skip: tuple[int, int] | None = None,
+        after: int = -1,
+    ) -> tuple[int, str] | None:
+        """The last surname after a courtesy title ("Mr. Hannity", "Mrs. Clinton") in
+        ``text[lo:pos]`` that stands as a clause's subject, not inside ``skip`` nor in a
+        quotation ``pos`` is not in, nor in the sentence of a speaker whose source phrase ends
+        at ``after``, and of ``gender`` when given and known: where it stands, and the full
+        name it stands for (the surname when the text gave none)."""
+        text = self._text
+        if text.find(".", lo, pos) < 0:
+            return None
+        here = self._quotation_at(pos) if self._quoted else -1
+        for m in reversed(list(_TITLED_SURNAME_RE.finditer(text, lo, pos))):
+            start = m.start()
+            if (skip is not None and skip[0] <= start < skip[1]) or (
+                self._quoted and self._quotation_at(start) not in {-1, here}
+            ):
+                continue
+            if not _clause_subject_at(text, start, m.end()):
+                continue  # an object ("met with Mr. Obama", "instructed Mr. Kerry to")
+            if after >= 0 and _SENTENCE_BREAK_RE.search(text, after, start) is None:
+                # in what the sentence of the speaker before says ("Mr. Graham said, Mr.
+                # Trump's jabs … were unacceptable. “…,” he said": Graham)
+                continue
+            full = full_name(m.group(1), start)
+            if gender is None or gender_of is None or gender_of(start, m.group()) in {None, gender}:
+                return start, full
+        return None
+
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k if k >= 0 and pos < self._quoted[k][1] else -1
 
+
+def _clause_subject_at(text: str, start: int, end: int) -> bool:
+    """Whether the name in ``text[start:end]`` stands where a clause's subject does: after the
+    start of a sentence or clause, a comma, a conjunction or a verb of saying or thinking
+    ("if Mr. Obama opted", "believed Mr. Hannity was"), and before a verb, a possessive or a
+    comma, not after a preposition or another verb ("with Mr. Obama", "take Mr. Trump on")."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and (text[j].isalnum() or (text[j] == "’" and j > 0 and text[j - 1].isalpha())):
+        k = j
+        while k >= 0 and (text[k].isalpha() or text[k] in "'’"):
+            k -= 1
+        if text[k + 1 : j + 1].lower() not in _BEFORE_CLAUSE_SUBJECT:
+            return False
+    after = _AFTER_SUBJECT_RE.match(text, end)
+    return after is not None and after.group(1) not in _GOVERNING_PREPOSITIONS
+
+
+# words after which a name opens a clause as its subject: conjunctions and verbs of saying or
+# thinking without "that" ("said Mr. Ryan would", "believed Mr. Hannity was")
+_BEFORE_CLAUSE_SUBJECT: Final = frozenset(
+    ["and", "but", "or", "so", "yet", "if", "as", "when", "while", "that", "because", "though",
+     "although", "since", "after", "before", "until", "unless", "whether", "where", "than",
+     "said", "says", "say", "believe", "believes", "believed", "think", "thinks", "thought",
+     "suggest", "suggests", "suggested", "argue", "argues", "argued", "know", "knows", "knew",
+     "hope", "hopes", "hoped", "feel", "feels", "felt", "expect", "expects", "expected",
+     "fear", "fears", "feared", "insisted", "noted", "added", "claimed", "predicted"]
+)  # fmt: skip
+# what follows a clause's subject: a possessive, a comma, or a word in lower case (the verb)
+_AFTER_SUBJECT_RE: Final = re.compile(r"(?:['’]s?(?=[ \t])|[ \t]*,|[ \t]+([a-z]+))")
+
+# the end of a sentence and the start of the next
+_SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][”\"’']*\s+[“\"‘'(]*[A-Z]")
+# a courtesy title and the one capitalised word after it, as a name inside a sentence ("believed
+# Mr. Hannity was behaving"), not the first word of a longer name ("Mr. John Roe")
+_TITLED_SURNAME_RE: Final = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)"
+    r"(?![\w'’-]*[ \t]+[A-Z])(?![\w-])"
+)
 
 # a name of two to four words set off by a comma right after a source phrase, closed by a comma,
 # a bracket or a dash ("the aide, Maria Lopez, 31")
@@ -5099,6 +5175,19 @@ def _resolve(
             later = mentions.last_surname(max(lo, best_end), pos, full_name, want, gender_of, skip)
             if later is not None:
                 best = (later[0], later[1], "person")
+            # a surname after a courtesy title, the latest mention ("they believed Mr. Hannity
+            # was behaving as if he wanted a role")
+            titled = mentions.last_titled(
+                max(lo, best_end, best[0] if best else 0),
+                pos,
+                full_name,
+                want,
+                gender_of,
+                skip,
+                best_end if best else -1,
+            )
+            if titled is not None:
+                best = (titled[0], titled[1], "person")
         if subject is not None and (
             want is None or gender_of is None or gender_of(*subject) in {None, want}
         ):

@@ -2717,6 +2717,26 @@ def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker:
 @pytest.mark.parametrize(
     "text",
     [
+        # a surname after a courtesy title, a clause's subject, is the latest person named
+        "Mark Dunn and Paul Hale spoke on Monday. Mr. Hale left early. With the vote weeks away,"
+        " Mr. Dunn is poised to win. He said the polls were good.",
+        "Mark Dunn and Paul Hale spoke on Monday. Mr. Hale left early. In the evening, aides said"
+        " Mr. Dunn was tired. He said the polls were good.",
+        # not an object ("met with Mr. Hale")
+        "Mark Dunn and Paul Hale spoke on Monday. Mr. Dunn left early. In the evening, aides met"
+        " with Mr. Hale. He said the polls were good.",
+        # nor a name in what the speaker before said in the same sentence
+        "Mark Dunn and Paul Hale spoke on Monday. Mr. Dunn left early. In the evening, Mr. Dunn"
+        " said, Mr. Hale was tired. “He was,” he said.",
+    ],
+)
+def test_a_titled_surname_that_is_a_subject_is_a_pronouns_antecedent(text: str) -> None:
+    assert run(text).attributions[-1].speaker == "Mark Dunn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mara Ruiz won the primary on Tuesday. Among Ruiz voters, turnout was high. “We know we"
         " have work to do,” she told a crowd.",
         "Rival candidates spoke at the rally. Besides Mara Ruiz, the mayor spoke. “We know we"
