@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, Protocol
 
 from framing.actors import demonyms, given_names, name_titles, organisations, places
 from framing.lexicon import (
@@ -4700,6 +4700,13 @@ def _before_state(text: str, end: int) -> bool:
     return _is_state(state) or _is_state(state.rstrip("."))
 
 
+class _FullNameOf(Protocol):
+    """The full name a surname stands for at a position, of a gender when known
+    (:meth:`_FullNames.resolve`)."""
+
+    def __call__(self, name: str, pos: int, gender: str | None = None) -> str: ...
+
+
 class _Mentions:
     """Capitalised multi-word names in a text (person candidates), found on demand and only as
     far into the text as asked; a match is checked (not an organisation, not a sentence opener)
@@ -4834,7 +4841,7 @@ class _Mentions:
         self,
         lo: int,
         pos: int,
-        full_name: Callable[[str, int], str],
+        full_name: _FullNameOf,
         gender: str | None = None,
         gender_of: Callable[[int, str], str | None] | None = None,
         skip: tuple[int, int] | None = None,
@@ -4861,7 +4868,9 @@ class _Mentions:
                 # in what the sentence of the speaker before says ("Mr. Graham said, Mr.
                 # Trump's jabs … were unacceptable. “…,” he said": Graham)
                 continue
-            full = full_name(m.group(1), start)
+            full = full_name(
+                m.group(1), start, _GENDERED_TITLES.get(m.group()[:3].rstrip(".").lower())
+            )
             if gender is None or gender_of is None or gender_of(start, m.group()) in {None, gender}:
                 return start, full
         return None
@@ -5118,7 +5127,7 @@ def _resolve(
     mentions: _Mentions,
     gender_of: Callable[[int, str], str | None] | None = None,
     skip: tuple[int, int] | None = None,
-    full_name: Callable[[str, int], str] | None = None,
+    full_name: _FullNameOf | None = None,
     subject: tuple[int, str] | None = None,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``: for
@@ -5483,13 +5492,18 @@ class _FullNames:
         self.text = text
         self._seen: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, full name)
 
-    def resolve(self, name: str, pos: int) -> str:
+    def resolve(self, name: str, pos: int, gender: str | None = None) -> str:
+        """The full name ``name`` stands for at ``pos``; of ``gender`` ("m", "f") when a
+        title gives it ("Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton")."""
         if not name[:1].isupper() or not name.isalpha():
             return name  # several words, or not a capitalised word
         found = self._seen.get(name)
         if found is None:
             found = self._seen[name] = self._introductions(name)
         fulls = {full for start, full in found if start < pos}
+        if gender is not None and len(fulls) > 1:
+            given = given_names()
+            fulls = {f for f in fulls if given.get(f.split(None, 1)[0].lower()) in {None, gender}}
         if len(fulls) == 2 and len({_unaccented(f) for f in fulls}) == 1:
             # one name with and without its accents ("Francois Hollande" in a headline,
             # "François Hollande" below): as the text spells it with them
@@ -5907,7 +5921,9 @@ def _finish(
             if typ == "person" and speaker:
                 # one plain word (most often a surname) has no title to drop
                 name = speaker if speaker.isalpha() else person_name(speaker)
-                speaker = full_names.resolve(name, a_s)
+                # ("Mrs. Clinton" is Hillary Clinton where Bill Clinton is named too)
+                titled = _GENDERED_TITLES.get(speaker.split(None, 1)[0].rstrip(".").lower())
+                speaker = full_names.resolve(name, a_s, titled if " " in speaker else None)
                 if speaker.isalpha():
                     if speaker not in written_as_place:
                         written_as_place[speaker] = _written_as_place(text, speaker)

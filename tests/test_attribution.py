@@ -2715,6 +2715,23 @@ def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mrs. Berg said the plan was fair.", "Anna Berg"),
+        ("Mr. Berg said the plan was fair.", "David Berg"),
+        # without a title the surname stays ambiguous
+        ("Berg said the plan was fair.", "Berg"),
+        # a pronoun after a titled subject takes the same full name
+        ("The hall was full. Later, Mrs. Berg took the stage. She said the plan was fair.",
+         "Anna Berg"),
+    ],
+)  # fmt: skip
+def test_a_courtesy_title_picks_the_full_name_of_its_gender(sentence: str, speaker: str) -> None:
+    text = f"David Berg and his wife, Anna Berg, spoke on Monday.\n\n{sentence}"
+    assert run(text).attributions[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a surname after a courtesy title, a clause's subject, is the latest person named
