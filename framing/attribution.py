@@ -5203,6 +5203,10 @@ def _resolve(
             # "Trump said praise from Vladimir Putin would not sway him. He said …": the
             # subject goes on, not the last name mentioned
             best = (subject[0], subject[1], "person")
+        if best and want and full_name is not None and best[1].isalpha():
+            # a surname that several people bear: the one of the pronoun's gender ("Clinton …
+            # she said" where Bill and Hillary Clinton are named)
+            best = (best[0], full_name(best[1], best[0], want), best[2])
         return (best[1], best[2]) if best else None
     if gender == "p":
         for p, name, typ, _, cue_at in reversed(speakers):
@@ -5502,8 +5506,18 @@ class _FullNames:
             found = self._seen[name] = self._introductions(name)
         fulls = {full for start, full in found if start < pos}
         if gender is not None and len(fulls) > 1:
+            # those whose given name is of that gender, else those whose given name is unknown
+            # ("Barack Obama" for "Mr. Obama" beside "Michelle Obama")
             given = given_names()
-            fulls = {f for f in fulls if given.get(f.split(None, 1)[0].lower()) in {None, gender}}
+            of = {f: given.get(f.split(None, 1)[0].lower()) for f in fulls}
+            # (not a word the text writes in lower case, nor one that opens a line, as a
+            # headline's "Understated Perez" does)
+            opens_line = {f for start, f in found if start == 0 or self.text[start - 1] == "\n"}
+            fulls = {f for f, g in of.items() if g == gender} or {
+                f
+                for f, g in of.items()
+                if g is None and f not in opens_line and not self._common_word(f.split(None, 1)[0])
+            }
         if len(fulls) == 2 and len({_unaccented(f) for f in fulls}) == 1:
             # one name with and without its accents ("Francois Hollande" in a headline,
             # "François Hollande" below): as the text spells it with them
@@ -5516,6 +5530,21 @@ class _FullNames:
             if short == f"{words[0]} {words[-1]}":
                 return short
         return fulls.pop() if len(fulls) == 1 else name
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the text also writes ``word`` in lower case, as no given name is written
+        ("Understated Perez" in a headline, "understated" in a sentence)."""
+        low = word.lower()
+        text = self.text
+        i = text.find(low)
+        while i >= 0:
+            end = i + len(low)
+            if (i == 0 or not text[i - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                return True
+            i = text.find(low, end)
+        return False
 
     def _introductions(self, surname: str) -> list[tuple[int, str]]:
         """Where ``surname`` follows a first name (not a title), with an optional middle

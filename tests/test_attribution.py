@@ -2724,11 +2724,23 @@ def test_a_pronoun_takes_the_nearest_speaker_named_before_it(text: str, speaker:
         # a pronoun after a titled subject takes the same full name
         ("The hall was full. Later, Mrs. Berg took the stage. She said the plan was fair.",
          "Anna Berg"),
+        # a pronoun's gender picks among the full names of a surname that stands alone
+        ("Later, Berg said the plan was fair. “It is,” she added.", "Anna Berg"),
+        ("Later, Berg said the plan was fair. “It is,” he added.", "David Berg"),
     ],
 )  # fmt: skip
 def test_a_courtesy_title_picks_the_full_name_of_its_gender(sentence: str, speaker: str) -> None:
     text = f"David Berg and his wife, Anna Berg, spoke on Monday.\n\n{sentence}"
     assert run(text).attributions[-1].speaker == speaker
+
+
+def test_a_headline_word_before_a_surname_is_no_given_name_of_a_gender() -> None:
+    # "Understated" opens the headline's line: no person of the pronoun's gender
+    text = (
+        "Understated Berg raises his profile.\n\nAnna Berg spoke on Monday. Berg said the plan"
+        " was fair. “It is,” he added."
+    )
+    assert by_cue(run(text), "added").speaker == "Berg"
 
 
 @pytest.mark.parametrize(
