@@ -5027,16 +5027,17 @@ def _person_like(name: str) -> bool:
     """Whether a capitalised phrase of :class:`_Mentions` may name a person: not a country, a
     place, an organisation, an event or a time, nor led by a sentence opener."""
     # (the words without a possessive ending: "the Civic Alliance’s deputy leader")
-    words = _POSSESSIVE_END_RE.sub("", name.lower()).split()
+    bare = _POSSESSIVE_END_RE.sub("", name)  # ("in New York's 24th district")
+    words = bare.lower().split()
     first_word = name.split(None, 1)[0]
     return (
         first_word not in _NOT_NAME_START
         # an opener before one word ("While Clinton", "When Mr") is no full name
         and first_word not in _SENTENCE_OPENERS
         and _ORG_WORDS.isdisjoint(words)
-        and name not in _countries()  # "the United States. He …"
-        and name not in places()  # "… facing New Jersey. He …"
-        and name not in organisations()  # "Wells Fargo said … He"
+        and bare not in _countries()  # "the United States. He …"
+        and bare not in places()  # "… facing New Jersey. He …"
+        and bare not in organisations()  # "Wells Fargo said … He"
         and not _demonym_phrase(name)  # "the Daughters of the American Revolution"
         and words[-1] not in _NOT_PERSON_HEADS  # "World War", "Iowa State Fair"
         and words[0] not in _PLACE_FIRST_WORDS  # "Lake Erie", "North Waziristan"
@@ -5159,9 +5160,11 @@ def _resolve(
                     or (typ == "role" and _personal_head(said))
                     or (typ == "anonymous" and want is not None)
                 )
-                # "officials" is no "he" (the phrase, or what a relative pronoun stands for)
+                # "officials" is no "he" (the phrase, or what a relative pronoun stands for),
+                # nor are two people ("Jeb Bush and Chris Christie")
                 and not _plural_head(said, typ == "person")
                 and not _plural_head(name, typ == "person")
+                and " and " not in name
                 and (
                     want is None
                     or gender_of is None

@@ -2734,6 +2734,21 @@ def test_a_courtesy_title_picks_the_full_name_of_its_gender(sentence: str, speak
     assert run(text).attributions[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place with a possessive is no person
+        ("Mara Ruiz spoke on Friday at a rally in Queens. Later, in New York's 24th House"
+         " district, she praised the plan.", "Mara Ruiz"),
+        # two people who spoke together are no "he"
+        ("Tom Reyes spoke first. Paul Hale and Anna Berg said the plan was fair. “It is,” he"
+         " added.", "Paul Hale"),
+    ],
+)  # fmt: skip
+def test_places_and_pairs_are_no_antecedent_of_he_or_she(text: str, speaker: str) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
 def test_a_headline_word_before_a_surname_is_no_given_name_of_a_gender() -> None:
     # "Understated" opens the headline's line: no person of the pronoun's gender
     text = (
