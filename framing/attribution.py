@@ -4917,7 +4917,8 @@ _SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][”\"’']*\s+[“\"‘'(]*[A-Z]"
 # a courtesy title and the one capitalised word after it, as a name inside a sentence ("believed
 # Mr. Hannity was behaving"), not the first word of a longer name ("Mr. John Roe")
 _TITLED_SURNAME_RE: Final = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)"
+    # (the first letter first, which the engine skips to, then what stands before it)
+    r"[MD](?<![\w.][MD])(?:(?<=M)(?:rs?|s)|(?<=D)r)\.[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)"
     r"(?![\w'’-]*[ \t]+[A-Z])(?![\w-])"
 )
 
