@@ -4979,18 +4979,16 @@ def _chain_start(
 
 
 # what may stand before a pronoun that opens its sentence
-_OPENER_ONLY_RE: Final = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?")
+_OPENER: Final = r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?"
+_OPENER_ONLY_RE: Final = re.compile(_OPENER)
 # a sentence that opens with a subject pronoun (after "But", "And" … at most)
-_OPENING_PRONOUN_RE: Final = re.compile(
-    r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?(He|She|he|she)(?=[ \t]+[a-z])"
-)
+_OPENING_PRONOUN_RE: Final = re.compile(_OPENER + r"(He|She|he|she)(?=[ \t]+[a-z])")
 # a name (with a title or an office before it) that opens a sentence as its subject: a verb in
 # lower case or an appositive follows ("Trump said …", "Mr. Coll said …", "Jay Carney, a former
 # press secretary, …"), not another name ("Jeb Bush and Chris Christie say") nor what a name's
 # possessive is ("Trump’s attorney, Alan Garten, said")
 _SUBJECT_NAME_RE: Final = re.compile(
-    r"\s*(?:(?:But|And|So|Yet|Still|Then)[ \t]+)?"
-    r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}?[A-Z][\w-]*[a-z])"
+    _OPENER + r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}?[A-Z][\w-]*[a-z])"
     r"(?=,[ \t]|[ \t]+[a-z])(?![ \t]+(?:and|or)[ \t]+[A-Z])"
 )
 
