@@ -4875,6 +4875,33 @@ class _Mentions:
                 return start, full
         return None
 
+    def last_thing(
+        self, lo: int, pos: int, skip: tuple[int, int] | None = None
+    ) -> tuple[str, SourceType] | None:
+        """The last document or body named by a common noun in ``text[lo:pos]`` ("the memo",
+        "Thursday's memo", "the agency"), not inside ``skip`` nor in a quotation ``pos`` is not
+        in, nor after it in its sentence: the phrase and its type."""
+        text = self._text
+        here = self._quotation_at(pos) if self._quoted else -1
+        found: re.Match[str] | None = None
+        for m in reversed(list(_THING_RE.finditer(text, lo, pos))):
+            start = m.start()
+            if (skip is not None and skip[0] <= start < skip[1]) or (
+                self._quoted and self._quotation_at(start) not in {-1, here}
+            ):
+                continue
+            if _opens_sentence(text, start):
+                found = m  # the subject of a sentence before goes on ("The report found that
+                break  # the agency had erred. It said …": the report)
+            if found is None:
+                found = m
+        if found is None:
+            return None
+        typ: SourceType = (
+            "document" if found.group(1).lower() in _THING_DOCUMENTS else "organisation"
+        )
+        return found.group(), typ
+
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -4912,6 +4939,53 @@ _BEFORE_CLAUSE_SUBJECT: Final = frozenset(
 # what follows a clause's subject: a possessive, a comma, or a word in lower case (the verb)
 _AFTER_SUBJECT_RE: Final = re.compile(r"(?:['’]s?(?=[ \t])|[ \t]*,|[ \t]+([a-z]+))")
 
+# common nouns for what can say something as "it" does: documents and bodies
+_THING_DOCUMENTS: Final = frozenset(
+    ["report", "memo", "memorandum", "email", "e-mail", "letter", "statement", "message", "ad",
+     "advertisement", "video", "recording", "book", "study", "survey", "poll", "lawsuit",
+     "complaint", "filing", "constitution", "bill", "order", "ruling", "decision", "website",
+     "post", "tweet", "article", "story", "editorial", "column", "document", "analysis",
+     "review", "audit", "indictment", "note", "release", "transcript", "platform", "resolution",
+     "mailer", "flyer", "brochure", "leaflet", "pamphlet", "petition", "blog"]
+)  # fmt: skip
+_THING_BODIES: Final = frozenset(
+    ["committee", "panel", "department", "agency", "company", "firm", "group", "campaign",
+     "organization", "organisation", "network", "newspaper", "paper", "magazine", "government",
+     "administration", "court", "board", "council", "fund", "bank", "union", "institute",
+     "ministry", "commission", "foundation", "association", "coalition", "publisher",
+     "channel", "station", "party", "office", "bureau", "service", "embassy", "university"]
+)  # fmt: skip
+# a determiner or a possessive, up to three modifiers in lower case, and one of those nouns, in
+# the singular ("the memo", "Thursday's memo", "the federal agency", "its new ad")
+_THING_RE: Final = re.compile(
+    # (not "its": what "it" has is not what "it" is, "the company wrote in its statement. It
+    # added"; not "that", a relative pronoun as often; no function word among the modifiers)
+    r"(?<![\w'’-])(?:[Tt]he|[Tt]his|[A-Z][\w.&-]*['’]s)[ \t]+"
+    r"(?:(?!(?:of|in|on|at|to|for|by|with|from|the|a|an|and|or|that|which|who|time)[ \t])"
+    r"[a-z][\w-]*[ \t]+){0,2}?("
+    + "|".join(sorted(_THING_DOCUMENTS | _THING_BODIES, key=len, reverse=True))
+    + r")(?![\w'’-])"
+)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence or a line (after a full stop and blanks, or a quotation
+    mark closing one)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    while j >= 0 and text[j] in "”\"’'":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n"
+
+
+# what may stand between a subject and its verb: adverbs and auxiliaries ("it also points out",
+# "it previously had said", "it does say")
+_ADVERBS_ONLY_RE: Final = re.compile(
+    r"(?:[ \t]+(?:also|then|now|later|previously|still|further|again|just|even|already|first|"
+    r"once|recently|only|not|never|does|did|has|had|have|will|would|could|may|might|can|should|"
+    r"[a-z]+ly))*[ \t]+"
+)
 # the end of a sentence and the start of the next
 _SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][”\"’']*\s+[“\"‘'(]*[A-Z]")
 # a courtesy title and the one capitalised word after it, as a name inside a sentence ("believed
@@ -5129,6 +5203,7 @@ def _resolve(
     skip: tuple[int, int] | None = None,
     full_name: _FullNameOf | None = None,
     subject: tuple[int, str] | None = None,
+    things: bool = False,
 ) -> tuple[str, SourceType] | None:
     """The most recent compatible named speaker or person mentioned before ``pos``: for
     ``he``/``she``, one whose gender, when known, agrees; a name inside ``skip`` (what the
@@ -5220,9 +5295,18 @@ def _resolve(
                 return name, typ
         return None
     if gender == "n":
+        spoke: tuple[int, str, SourceType] | None = None
         for p, name, typ, _, cue_at in reversed(speakers):
             if p < pos and cue_at < pos and not inside(p) and typ in {"organisation", "document"}:
-                return name, typ
+                spoke = (p, name, typ)
+                break
+        if things:
+            # a document or a body named since, as a noun ("Thursday's memo from the panel … “…,”
+            # it stated"; "The ad then references … It also mentions")
+            thing = mentions.last_thing(max(0, pos - 400, spoke[0] if spoke else 0), pos, skip)
+            if thing is not None:
+                return thing
+        return (spoke[1], spoke[2]) if spoke else None
     return None
 
 
@@ -5946,6 +6030,9 @@ def _finish(
                         d.content,
                         full_names.resolve,
                         _previous_subject(text, sentences, sent_starts, at, full_names.resolve),
+                        # "it" right before its verb (not "It is hard to say")
+                        pronoun.lower() == "it"
+                        and _ADVERBS_ONLY_RE.fullmatch(text, a_e, d.cue.start) is not None,
                     )
                 # an unresolved pronoun names no one: no speaker (its source span stays)
                 speaker, typ = res if res is not None else (None, typ)

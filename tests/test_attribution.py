@@ -2749,6 +2749,26 @@ def test_places_and_pairs_are_no_antecedent_of_he_or_she(text: str, speaker: str
     assert run(text).attributions[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "it" right before its verb is the document or body the sentence before is about
+        ("The panel met on Thursday. The report found that the agency had erred. It said the"
+         " rules were unclear.", "The report"),
+        ("Voters read the mailer on Monday. “Vote early,” the mailer said. “It matters,” it"
+         " added.", "the mailer"),
+        # not an expletive "it" far from its verb
+        ("The panel met on Thursday and discussed the report. It is hard to say whether anyone"
+         " read it.", None),
+        # nor what "it" has: "its statement" is the company's
+        ("Acme Corp. sold the rifle online. The company wrote in its statement that the sale was"
+         " legal. It added that it would act.", "The company"),
+    ],
+)  # fmt: skip
+def test_it_names_the_document_or_body_named_before(text: str, speaker: str | None) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
 def test_a_headline_word_before_a_surname_is_no_given_name_of_a_gender() -> None:
     # "Understated" opens the headline's line: no person of the pronoun's gender
     text = (
