@@ -4902,6 +4902,28 @@ class _Mentions:
         )
         return found.group(), typ
 
+    def last_group(self, lo: int, pos: int, skip: tuple[int, int] | None = None) -> str | None:
+        """The last group of people named by a plural noun after a determiner in
+        ``text[lo:pos]`` ("the senators", "these researchers"), a sentence's subject first, not
+        inside ``skip`` nor in a quotation ``pos`` is not in."""
+        text = self._text
+        here = self._quotation_at(pos) if self._quoted else -1
+        found: re.Match[str] | None = None
+        for m in reversed(list(_GROUP_RE.finditer(text, lo, pos))):
+            start = m.start()
+            noun = m.group(1).lower()
+            if noun not in _GROUP_NOUNS or (
+                (skip is not None and skip[0] <= start < skip[1])
+                or (self._quoted and self._quotation_at(start) not in {-1, here})
+            ):
+                continue
+            if _opens_sentence(text, start):
+                found = m
+                break
+            if found is None:
+                found = m
+        return found.group() if found is not None else None
+
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -4979,6 +5001,13 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return j < 0 or text[j] in ".!?\n"
 
 
+# a determiner and a plural noun with up to two modifiers in lower case ("the senators", "these
+# young researchers"); whether the noun names people is checked in code
+_GROUP_RE: Final = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose)[ \t]+"
+    r"(?:(?!(?:of|in|on|at|to|for|by|with|from|the|a|an|and|or|that|which|who)[ \t])"
+    r"[a-z][\w-]*(?<!ing)[ \t]+){0,2}?([A-Za-z][a-z]+s)(?![\w'’-])"
+)
 # what may stand between a subject and its verb: adverbs and auxiliaries ("it also points out",
 # "it previously had said", "it does say")
 _ADVERBS_ONLY_RE: Final = re.compile(
@@ -5286,14 +5315,22 @@ def _resolve(
             best = (best[0], full_name(best[1], best[0], want), best[2])
         return (best[1], best[2]) if best else None
     if gender == "p":
+        group: tuple[int, str, SourceType] | None = None
         for p, name, typ, _, cue_at in reversed(speakers):
             if p >= pos or cue_at >= pos or inside(p):
                 continue
-            if typ in {"organisation", "anonymous", "role"} and name[-1:] == "s":
-                return name, typ
-            if typ == "organisation":
-                return name, typ
-        return None
+            if (typ in {"organisation", "anonymous", "role"} and name[-1:] == "s") or (
+                typ == "organisation"
+            ):
+                group = (p, name, typ)
+                break
+        if things and pronoun.lower() == "they":
+            # a group of people named since by a plural noun ("The senators sent a letter …
+            # “…,” they wrote"), a sentence's subject first
+            named = mentions.last_group(max(0, pos - 400, group[0] if group else 0), pos, skip)
+            if named is not None:
+                return named, "role"
+        return (group[1], group[2]) if group else None
     if gender == "n":
         spoke: tuple[int, str, SourceType] | None = None
         for p, name, typ, _, cue_at in reversed(speakers):
@@ -6031,7 +6068,7 @@ def _finish(
                         full_names.resolve,
                         _previous_subject(text, sentences, sent_starts, at, full_names.resolve),
                         # "it" right before its verb (not "It is hard to say")
-                        pronoun.lower() == "it"
+                        pronoun.lower() in {"it", "they"}
                         and _ADVERBS_ONLY_RE.fullmatch(text, a_e, d.cue.start) is not None,
                     )
                 # an unresolved pronoun names no one: no speaker (its source span stays)

@@ -2769,6 +2769,24 @@ def test_it_names_the_document_or_body_named_before(text: str, speaker: str | No
     assert run(text).attributions[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "they" right before its verb is the group of people a plural noun named, a sentence's
+        # subject first
+        ("The senators met the donors on Monday. “It is too costly,” they said.", "The senators"),
+        ("The senators met on Monday. The fees rose sharply. They said it was too costly.",
+         "The senators"),
+        # not a plural that names no people ("fees"), nor a noun after a participle ("the
+        # choice facing voters")
+        ("The fees rose sharply on Monday. They said it was too costly.", None),
+        ("The choice facing voters is stark. They said it was too costly.", None),
+    ],
+)  # fmt: skip
+def test_they_names_the_group_of_people_named_before(text: str, speaker: str | None) -> None:
+    assert run(text).attributions[-1].speaker == speaker
+
+
 def test_a_headline_word_before_a_surname_is_no_given_name_of_a_gender() -> None:
     # "Understated" opens the headline's line: no person of the pronoun's gender
     text = (
