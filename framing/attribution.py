@@ -4878,56 +4878,62 @@ class _Mentions:
     def last_thing(
         self, lo: int, pos: int, skip: tuple[int, int] | None = None
     ) -> tuple[str, SourceType] | None:
-        """The last document or body named by a common noun in ``text[lo:pos]`` ("the memo",
-        "Thursday's memo", "the agency"), not inside ``skip`` nor in a quotation ``pos`` is not
-        in, nor after it in its sentence: the phrase and its type."""
-        text = self._text
-        here = self._quotation_at(pos) if self._quoted else -1
-        found: re.Match[str] | None = None
-        for m in reversed(list(_THING_RE.finditer(text, lo, pos))):
-            start = m.start()
-            if (skip is not None and skip[0] <= start < skip[1]) or (
-                self._quoted and self._quotation_at(start) not in {-1, here}
-            ):
-                continue
-            if _opens_sentence(text, start):
-                found = m  # the subject of a sentence before goes on ("The report found that
-                break  # the agency had erred. It said …": the report)
-            if found is None:
-                found = m
-        if found is None:
+        """The document or body named last by a common noun in ``text[lo:pos]`` ("the memo",
+        "Thursday's memo", "the agency"), a sentence's subject first: the phrase and its type."""
+        m = self._last_phrase(_THING_RE, lo, pos, skip, _any_match)
+        if m is None:
             return None
-        typ: SourceType = (
-            "document" if found.group(1).lower() in _THING_DOCUMENTS else "organisation"
-        )
-        return found.group(), typ
+        typ: SourceType = "document" if m.group(1).lower() in _THING_DOCUMENTS else "organisation"
+        return m.group(), typ
 
     def last_group(self, lo: int, pos: int, skip: tuple[int, int] | None = None) -> str | None:
-        """The last group of people named by a plural noun after a determiner in
-        ``text[lo:pos]`` ("the senators", "these researchers"), a sentence's subject first, not
-        inside ``skip`` nor in a quotation ``pos`` is not in."""
-        text = self._text
+        """The group of people named last by a plural noun of the group list after a
+        determiner in ``text[lo:pos]`` ("the senators", "these researchers"), a sentence's
+        subject first."""
+        m = self._last_phrase(_GROUP_RE, lo, pos, skip, _names_a_group)
+        return m.group() if m is not None else None
+
+    def _last_phrase(
+        self,
+        pattern: re.Pattern[str],
+        lo: int,
+        pos: int,
+        skip: tuple[int, int] | None,
+        accept: Callable[[re.Match[str]], bool],
+    ) -> re.Match[str] | None:
+        """The last match of ``pattern`` in ``text[lo:pos]`` that ``accept`` takes, not inside
+        ``skip`` nor in a quotation ``pos`` is not in; one that opens a sentence first (the
+        subject goes on: "The report found that the agency had erred. It said …": the
+        report)."""
         here = self._quotation_at(pos) if self._quoted else -1
         found: re.Match[str] | None = None
-        for m in reversed(list(_GROUP_RE.finditer(text, lo, pos))):
+        for m in reversed(list(pattern.finditer(self._text, lo, pos))):
             start = m.start()
-            noun = m.group(1).lower()
-            if noun not in _GROUP_NOUNS or (
+            if (
                 (skip is not None and skip[0] <= start < skip[1])
                 or (self._quoted and self._quotation_at(start) not in {-1, here})
+                or not accept(m)
             ):
                 continue
-            if _opens_sentence(text, start):
-                found = m
-                break
+            if _opens_sentence(self._text, start):
+                return m
             if found is None:
                 found = m
-        return found.group() if found is not None else None
+        return found
 
     def _quotation_at(self, pos: int) -> int:
         """The index of the quotation ``pos`` is inside, or -1."""
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k if k >= 0 and pos < self._quoted[k][1] else -1
+
+
+def _any_match(m: re.Match[str]) -> bool:
+    return True
+
+
+def _names_a_group(m: re.Match[str]) -> bool:
+    """Whether a match of :data:`_GROUP_RE` ends in a noun of the group list ("senators")."""
+    return m.group(1).lower() in _GROUP_NOUNS
 
 
 def _clause_subject_at(text: str, start: int, end: int) -> bool:
