@@ -4151,23 +4151,31 @@ _PLACE_BEFORE: Final = frozenset(
 )  # fmt: skip
 
 
-def _written_as_place(text: str, word: str) -> bool:
-    """Whether ``text`` writes ``word`` (one capitalised word) as a place somewhere: its
-    occurrences are found by plain search, the words around each read by fixed patterns."""
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text`` as a word of its own (no letter or digit on either
+    side), by plain search."""
     n = len(word)
     i = text.find(word)
     while i >= 0:
         end = i + n
-        whole = (i == 0 or not text[i - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        )
-        if whole and (
-            _PLACE_AFTER_RE.match(text, end)
-            or tuple(text[max(0, i - 30) : i].split()[-2:]) in _PLACE_BEFORE
-        ):
-            return True
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield i
         i = text.find(word, end)
-    return False
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` as a word of its own."""
+    return next(_word_starts(text, word), -1) >= 0
+
+
+def _written_as_place(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (one capitalised word) as a place somewhere: its
+    occurrences are found by plain search, the words around each read by fixed patterns."""
+    return any(
+        _PLACE_AFTER_RE.match(text, i + len(word))
+        or tuple(text[max(0, i - 30) : i].split()[-2:]) in _PLACE_BEFORE
+        for i in _word_starts(text, word)
+    )
 
 
 #: a named source of a relation, for pronouns after it: where its source starts, its name,
@@ -4928,6 +4936,7 @@ class _Mentions:
 
 
 def _any_match(m: re.Match[str]) -> bool:
+    """Every match (:meth:`_Mentions._last_phrase` with no further test)."""
     return True
 
 
@@ -4983,15 +4992,17 @@ _THING_BODIES: Final = frozenset(
      "ministry", "commission", "foundation", "association", "coalition", "publisher",
      "channel", "station", "party", "office", "bureau", "service", "embassy", "university"]
 )  # fmt: skip
-# a determiner or a possessive, up to three modifiers in lower case, and one of those nouns, in
-# the singular ("the memo", "Thursday's memo", "the federal agency", "its new ad")
+# function words, which no modifier before the head of a noun phrase is
+_FUNCTION_WORDS: Final = "of|in|on|at|to|for|by|with|from|the|a|an|and|or|that|which|who"
+# a determiner or a possessive, up to two modifiers in lower case, and one of those nouns, in
+# the singular ("the memo", "Thursday's memo", "the federal agency")
 _THING_RE: Final = re.compile(
     # (not "its": what "it" has is not what "it" is, "the company wrote in its statement. It
-    # added"; not "that", a relative pronoun as often; no function word among the modifiers)
+    # added"; not "that", a relative pronoun as often; "the last time the party" is no party)
     r"(?<![\w'’-])(?:[Tt]he|[Tt]his|[A-Z][\w.&-]*['’]s)[ \t]+"
-    r"(?:(?!(?:of|in|on|at|to|for|by|with|from|the|a|an|and|or|that|which|who|time)[ \t])"
+    rf"(?:(?!(?:{_FUNCTION_WORDS}|time)[ \t])"
     r"[a-z][\w-]*[ \t]+){0,2}?("
-    + "|".join(sorted(_THING_DOCUMENTS | _THING_BODIES, key=len, reverse=True))
+    + "|".join(sorted(_THING_DOCUMENTS | _THING_BODIES, key=lambda w: (-len(w), w)))
     + r")(?![\w'’-])"
 )
 
@@ -5011,7 +5022,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 # young researchers"); whether the noun names people is checked in code
 _GROUP_RE: Final = re.compile(
     r"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose)[ \t]+"
-    r"(?:(?!(?:of|in|on|at|to|for|by|with|from|the|a|an|and|or|that|which|who)[ \t])"
+    rf"(?:(?!(?:{_FUNCTION_WORDS})[ \t])"
     r"[a-z][\w-]*(?<!ing)[ \t]+){0,2}?([A-Za-z][a-z]+s)(?![\w'’-])"
 )
 # what may stand between a subject and its verb: adverbs and auxiliaries ("it also points out",
@@ -5107,28 +5118,16 @@ def _capitalised_plural(text: str, word: str) -> bool:
     it opens a sentence ("Respondents say", "Allies said"): a noun by its ending
     (:func:`_people_plural`, not one that surnames share) or written in lower case elsewhere,
     and nowhere capitalised inside a sentence, as a surname would be ("Sanders", "Ross")."""
-    i = text.find(word)
-    while i >= 0:
-        end = i + len(word)
-        if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
-            j = i - 1
-            while j >= 0 and text[j] in " \t":
-                j -= 1
-            if j >= 0 and (text[j].isalnum() or text[j] in ",;"):
-                return False  # capitalised inside a sentence: a name
-        i = text.find(word, end)
+    for i in _word_starts(text, word):
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and (text[j].isalnum() or text[j] in ",;"):
+            return False  # capitalised inside a sentence: a name
     low = word.lower()
     # (many surnames end as "Sanders", "Connors", "Evans" do: such a word must also be written
-    # in lower case)
-    if _people_plural(low) and not low.endswith(("ers", "ors", "ans")):
-        return True
-    i = text.find(low)
-    while i >= 0:
-        end = i + len(low)
-        if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
-            return True  # written in lower case as a word of its own
-        i = text.find(low, end)
-    return False
+    # in lower case, as a word of its own)
+    return (_people_plural(low) and not low.endswith(("ers", "ors", "ans"))) or _has_word(text, low)
 
 
 def _person_like(name: str) -> bool:
@@ -5325,9 +5324,7 @@ def _resolve(
         for p, name, typ, _, cue_at in reversed(speakers):
             if p >= pos or cue_at >= pos or inside(p):
                 continue
-            if (typ in {"organisation", "anonymous", "role"} and name[-1:] == "s") or (
-                typ == "organisation"
-            ):
+            if typ == "organisation" or (typ in {"anonymous", "role"} and name[-1:] == "s"):
                 group = (p, name, typ)
                 break
         if things and pronoun.lower() == "they":
@@ -5645,7 +5642,9 @@ class _FullNames:
             fulls = {f for f, g in of.items() if g == gender} or {
                 f
                 for f, g in of.items()
-                if g is None and f not in opens_line and not self._common_word(f.split(None, 1)[0])
+                if g is None
+                and f not in opens_line
+                and not _has_word(self.text, f.split(None, 1)[0].lower())
             }
         if len(fulls) == 2 and len({_unaccented(f) for f in fulls}) == 1:
             # one name with and without its accents ("Francois Hollande" in a headline,
@@ -5659,21 +5658,6 @@ class _FullNames:
             if short == f"{words[0]} {words[-1]}":
                 return short
         return fulls.pop() if len(fulls) == 1 else name
-
-    def _common_word(self, word: str) -> bool:
-        """Whether the text also writes ``word`` in lower case, as no given name is written
-        ("Understated Perez" in a headline, "understated" in a sentence)."""
-        low = word.lower()
-        text = self.text
-        i = text.find(low)
-        while i >= 0:
-            end = i + len(low)
-            if (i == 0 or not text[i - 1].isalnum()) and (
-                end == len(text) or not text[end].isalnum()
-            ):
-                return True
-            i = text.find(low, end)
-        return False
 
     def _introductions(self, surname: str) -> list[tuple[int, str]]:
         """Where ``surname`` follows a first name (not a title), with an optional middle
