@@ -4005,8 +4005,19 @@ def extract_attributions(
             if source is None and ing:
                 source = _main_subject_after_opening(text, s_start, hit, s_end)
             after = right[1] if right else hit.end
-            # (a content found on the right holds two words: _find_content_right checks them)
-            content = _find_content_right(text, after, s_end, hit.term)
+            content = None
+            if right is not None and source == right:
+                # an inverted subject reports what came before it, and what follows it says
+                # who it is: "The case could take years, said Richard Hunter, chief deputy for
+                # the Marshals Service" (the deputy's words are the clause, not the role)
+                before = _trim(text, s_start, hit.start)
+                if _has_words(text, *before, 2):
+                    content = before
+                    source = _with_appositive(text, right, s_end)
+            if content is None:
+                # (a content found on the right holds two words: _find_content_right checks
+                # them)
+                content = _find_content_right(text, after, s_end, hit.term)
             if content is None:
                 before = _trim(text, s_start, min(source[0], hit.start) if source else hit.start)
                 content = before if _has_words(text, *before, 3) else None

@@ -3061,6 +3061,37 @@ def test_an_inverted_subject_keeps_its_appositive(text: str, source: str, speake
     assert a.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a paraphrase before an inverted subject is what it reports; the appositive after the
+        # subject says who they are, and is no content
+        ("The case could take years, said Richard Hunter, chief deputy for the U.S. Marshals "
+         "Service in South Texas.",
+         "Richard Hunter, chief deputy for the U.S. Marshals Service in South Texas",
+         "The case could take years"),
+        ("Some of its functions would move to other agencies, said DeSantis, who was elected "
+         "to the House in 2012.",
+         "DeSantis, who was elected to the House in 2012",
+         "Some of its functions would move to other agencies"),
+        # without an appositive, or with a time phrase, the same content
+        ("The case could take years, said Richard Hunter.", "Richard Hunter",
+         "The case could take years"),
+        ("The case could take years, said Richard Hunter on Tuesday.", "Richard Hunter",
+         "The case could take years"),
+        # not inverted: the phrase after the verb opens the content, which is on the right
+        ("Asked about the vote, Hunter said the board had acted too fast.", "Hunter",
+         "the board had acted too fast"),
+    ],
+)  # fmt: skip
+def test_a_paraphrase_before_an_inverted_subject_is_its_content(
+    text: str, source: str, content: str
+) -> None:
+    a = by_cue(run(text), "said")
+    assert a.kind == "indirect"
+    assert span(text, a) == (source, content)
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
