@@ -3016,8 +3016,15 @@ def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
         # an impersonal contraction makes a passive: hearsay with no source
         ("It's estimated that 4% of people are affected.", [("estimated", "passive")]),
         ("It’s believed that the talks failed.", [("believed", "passive")]),
+        # cue card 1.9.0: a refusal is a cue, a fall is not
+        ("The senator declined to comment on the report.", [("declined", "indirect")]),
+        ("A spokeswoman declined an interview request from the paper.",
+         [("declined", "indirect")]),
+        ("Medicaid enrollment has declined by 1.7 million over two years.", []),
+        ("Trade between the two nations declined 40 percent this year.", []),
+        ("The party’s approval rating has declined slightly since May.", []),
     ],
-)
+)  # fmt: skip
 def test_cue_card_rules_and_contracted_passives(text: str, cues: list[tuple[str, str]]) -> None:
     assert [(a.cue.text, a.kind) for a in run(text).attributions] == cues
 
