@@ -1225,6 +1225,17 @@ _WIRE_DATELINE_RE: Final = re.compile(
     r"(?:,?[ \t]+[A-Z][a-z]{2,}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:--|[-–—])[ \t]+"
 )
+# a phrase of capitalised words with a possessive, then lower-case words ("Mr. Trump's
+# children", "Axelrod’s memoir"; not a pronoun's: "her lawyer" is read as a whole)
+_POSSESSED_RE: Final = re.compile(
+    r"(?:(?:[A-Z][\w.-]*|of|the)[ \t]+)*?[A-Z][\w.-]*(?:['’]s|s['’])[ \t]+"
+    r"((?:[a-z][\w-]*[ \t]+)*[a-z][\w-]*)"
+)
+#: relatives and companions: whose they are says who they are ("Schilling's son")
+_KIN_WORDS: Final = frozenset(
+    [*("son", "sons", "daughter", "daughters", "children", "child", "kids", "father", "mother"),
+     *("parents", "wife", "husband", "widow", "brother", "sister", "family", "friend", "friends")]
+)  # fmt: skip
 _POSSESSIVE_END_RE: Final = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _COLON_RE: Final = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
@@ -2100,6 +2111,22 @@ _SHARE_RE: Final = re.compile(
 def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
     make it ``anonymous`` instead (phrases recur across texts, so this is cached)."""
+    typ = _phrase_type_of(phrase)
+    if typ[0] == "person" and (possessed := _POSSESSED_RE.fullmatch(phrase)) is not None:
+        # what a name has is no person by the name: "Mr. Trump's children" (a role), "The
+        # State Department’s recent email dump" (a document), "Trump's inexperience" (no one)
+        head = possessed.group(1)
+        typ = _phrase_type_of(head)
+        words = head.split()
+        if typ[0] == "unknown" and (
+            words[-1] in _KIN_WORDS or _person_head(words[-2:]) or _people_plural(words[-1])
+        ):
+            return "role", False  # "Keith Scott's wife", "Connecticut’s tax commissioner"
+    return typ
+
+
+def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
+    """:func:`_phrase_type` before a possessive is read."""
     if phrase.endswith(")") and "(" in phrase:
         # a party and state label or an abbreviation says nothing of the type: "Sen. Chuck
         # Schumer (D-N.Y.)"
@@ -2197,8 +2224,15 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     has_name = any(
         w[0].isupper()
         and w.lower() not in {"the", "a", "an"}
-        # "One analyst", "Another voter", "Her lawyer"
-        and not (i == 0 and (w.lower() in _DETERMINERS or w.lower() in _POSSESSIVES))
+        # "One analyst", "Another voter", "Her lawyer", "No state", "Every senator"
+        and not (
+            i == 0
+            and (
+                w.lower() in _DETERMINERS
+                or w.lower() in _POSSESSIVES
+                or w.lower() in _DISTRIBUTIVES
+            )
+        )
         and w not in dem
         and not (i < final and _is_acronym(w))
         for i, w in enumerate(raw)
@@ -2376,6 +2410,8 @@ _AFTER_HEAD: Final = frozenset(
      "of", "by", "from", "to", "this", "last", "in", "on", "for", "with"]
 )  # fmt: skip
 
+# determiners that pick none, any or each of a kind: capitalised only by the sentence start
+_DISTRIBUTIVES: Final = frozenset(["no", "any", "every", "each", "neither", "either"])
 _DETERMINERS: Final = frozenset(
     ["the", "a", "an", "one", "two", "three", "several", "some", "many", "his", "her", "their",
      "its", "our", "another", "other"]

@@ -3911,6 +3911,34 @@ def test_plurals_for_people_by_their_ending(phrase: str, source_type: str) -> No
     assert _phrase_type(phrase)[0] == source_type
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "speaker"),
+    [
+        # what a name has is typed by what it is, and no speaker is the name with its "'s"
+        ("Mr. Trump's children said the company was doing well.", "Mr. Trump's children",
+         "role", "Mr. Trump's children"),
+        ("Keith Scott's wife said he had been unarmed.", "Keith Scott's wife", "role",
+         "Keith Scott's wife"),
+        ("The State Department’s email dump showed the messages were sent.",
+         "The State Department’s email dump", "document", "The State Department’s email dump"),
+        ("Trump's inexperience shows that he is not ready.", "Trump's inexperience", "unknown",
+         None),
+        # a determiner that opens the sentence is no name
+        ("No state saw a larger fall in enrollment.", "No state", "unknown", None),
+        ("Every senator said the bill was flawed.", "Every senator", "role", "Every senator"),
+        # a name after the possessive is the person
+        ("Fox News’ Sean Hannity said the poll was wrong.", "Fox News’ Sean Hannity", "person",
+         "Sean Hannity"),
+    ],
+)  # fmt: skip
+def test_what_a_name_has_and_a_determiner_opening_a_sentence_are_no_person(
+    text: str, source: str, source_type: str, speaker: str | None
+) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert (a.source.text, a.source.type, a.speaker) == (source, source_type, speaker)
+
+
 def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -> None:
     text = (
         "In Washington, Mayor Ana Ruiz released a statement Thursday night condemning “what"
