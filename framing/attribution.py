@@ -20,6 +20,7 @@ whole content of an attribution is ``direct``. The stance taxonomy is documented
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -4177,6 +4178,7 @@ def extract_attributions(
     drafts.extend(_byline_drafts(text, qs, used_quotes))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
+    _end_before_joined_verbs(text, qs, drafts)
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
@@ -4401,6 +4403,34 @@ def _second_verb_source(
         return None
     prev.content = end
     return prev.source
+
+
+def _end_before_joined_verbs(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> None:
+    """What a verb reports ends before a second verb of the same source joined to it by "and"
+    or "but" that has a relation of its own ("The commissioner praised Mexico for its support
+    but said, “they need to do more”": the praise is of Mexico's support, what was said is the
+    quotation). The paraphrase path ends it as it finds the second verb
+    (:func:`_second_verb_source`); this pass also ends it before a verb whose quotation or
+    source was found first."""
+    order = sorted(drafts, key=lambda d: d.cue.start)
+    for a, b in itertools.pairwise(order):
+        c = a.content
+        if (
+            c is None
+            or a.source is None
+            or b.source != a.source
+            or not a.cue.end <= c[0] < b.cue.start < c[1]
+        ):
+            continue
+        tok = _before_auxiliaries(text, max(c[0], b.cue.start - 40), b.cue.start)
+        if tok is None or tok.low not in {"and", "but"}:
+            continue
+        end = _trim(text, c[0], tok.start)
+        if not _has_words(text, *end, 1):
+            continue
+        a.content = end
+        if a.kind == "mixed" and not _quotes_within(qs, *end):
+            a.kind = "indirect"
 
 
 def _source_fills(text: str, start: int, end: int) -> bool:

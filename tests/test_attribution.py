@@ -3099,6 +3099,30 @@ def test_a_paraphrase_before_an_inverted_subject_is_its_content(
     assert span(text, a) == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "kind"),
+    [
+        # a second verb of the same subject after "but" or "and" reports on its own, and what
+        # the first verb reports ends before the conjunction
+        ("The commissioner praised Mexico for its support but said, “they need to do more.”",
+         "praised", "Mexico for its support", "indirect"),
+        ("Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”",
+         "said", "that Carson is a “good, decent man,”", "mixed"),
+        ("Carson did not mention his opponents by name, but told his supporters, “our nation is "
+         "in trouble.”", "did not mention", "his opponents by name", "indirect"),
+        # a verb that reports nothing of its own does not end it
+        ("Ruiz said the plan would fail and voters would leave.", "said",
+         "the plan would fail and voters would leave", "indirect"),
+    ],
+)  # fmt: skip
+def test_a_paraphrase_ends_before_a_joined_verb_of_its_subject(
+    text: str, cue: str, content: str, kind: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a)[1] == content
+    assert a.kind == kind
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
