@@ -1086,21 +1086,26 @@ _STRICT: Final = frozenset(
         "maintain",
         "speak",
         "bash",
-        "comment",
-        "attack",
         "assume",
-        "support",
-        "state",
         "demonstrate",
         "underscore",
-        "request",
         "understand",
         "demand",
     ]
 )
 # inflected forms that are mostly nouns or non-reporting uses unless a clause or quote follows:
 # "find a way", "finding ways", "contributed reporting", "the states", "job offers"
-_STRICT_FORMS: Final = frozenset(["find", "finding", "reporting", "states", "offers", "offering"])
+_STRICT_FORMS: Final = frozenset(
+    [
+        *("find", "finding", "reporting", "offers", "offering", "state", "states"),
+        *("attack", "attacks", "attacking", "support", "supports", "supporting"),
+        *("comment", "comments", "request", "requests"),
+    ]
+)
+# verbs that report a position only with their object, not as a noun nor alone at a clause's end
+# ("supported Trump", "attacked her record"; not "the bill he supported, …", "the attacks")
+_OBJECT_CUES: Final = frozenset(["attack", "support", "comment", "request", "state"])
+_OBJECT_NEXT_RE: Final = re.compile(r"[ \t]+[\w“\"‘']")
 _THAT_RE: Final = re.compile(r"[ \t]*(?::|,?[ \t]*[“\"]|(?:[\w’'-]+[ \t]+){0,3}that\b)")
 # passives that still report: "is expected to" (a forecast with no named source), "was asked"
 _PASSIVE_CUES: Final = frozenset(["expect", "ask"])
@@ -4005,6 +4010,13 @@ def extract_attributions(
             and not _THAT_RE.match(text, hit.end)
         ):
             continue  # a verb that is mostly not a reporting one unless a clause or quote follows
+        if (
+            content is None
+            and hit.term in _OBJECT_CUES
+            and not _OBJECT_NEXT_RE.match(text, hit.end)
+            and not _THAT_RE.match(text, hit.end)
+        ):
+            continue  # "the legislation he once supported - and …": no position is reported
         # 3. a paraphrase
         if content is None:
             source = None

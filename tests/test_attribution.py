@@ -3023,6 +3023,14 @@ def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
         ("Medicaid enrollment has declined by 1.7 million over two years.", []),
         ("Trade between the two nations declined 40 percent this year.", []),
         ("The party’s approval rating has declined slightly since May.", []),
+        # a position taken on an object is reported by the verb's other forms, not by the
+        # nouns spelled like its base form
+        ("Trump attacked Clinton for her vote on the war.", [("attacked", "indirect")]),
+        ("Most Republicans supported his call for a ban.", [("supported", "indirect")]),
+        ("FBI Director James Comey stated Clinton had been careless.", [("stated", "indirect")]),
+        ("The attacks on the embassy continued.", []),
+        ("The state will pay for the repairs.", []),
+        ("The bill he once supported, a tax cut, died.", []),
     ],
 )  # fmt: skip
 def test_cue_card_rules_and_contracted_passives(text: str, cues: list[tuple[str, str]]) -> None:
