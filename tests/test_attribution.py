@@ -3031,6 +3031,9 @@ def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
         ("The attacks on the embassy continued.", []),
         ("The state will pay for the repairs.", []),
         ("The bill he once supported, a tax cut, died.", []),
+        # a ruling reports what a court holds when a clause follows
+        ("The judge ruled that the law was valid.", [("ruled", "indirect")]),
+        ("The court ruled against the city.", []),
     ],
 )  # fmt: skip
 def test_cue_card_rules_and_contracted_passives(text: str, cues: list[tuple[str, str]]) -> None:
