@@ -2015,8 +2015,12 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
     when it matters)."""
     rel = text.find(" who ", start, end)
+    if rel < 0:
+        rel = text.find(" that ", start, end)
     if rel > start and text.find(",", start, rel) < 0:
-        end = rel  # "Voters who backed Ruiz": the head is typed, not its relative clause
+        # "Voters who backed Ruiz", "the militias that helped retake Kirkuk": the head is
+        # typed, not its relative clause
+        end = rel
     comma = text.find(",", start, end)
     if comma > start:
         # "Anatoly Lappo, chairman of …": the head names the source; but an unnamed head with
@@ -3295,9 +3299,14 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
         return start, end
     if first.low not in _AUXILIARY:
         if first.low.endswith("ed") or first.low in _PAST_VERBS:
-            # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters
+            # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters, "the
+            # militias that helped retake Kirkuk said" -> the militias
             rel = _last_token(text, max(lo, start - 12), start)
-            if rel is not None and rel.low == "who":
+            if rel is not None and (
+                rel.low == "who"
+                # a "that" after a verb opens what it reports: "asserted that unnamed leaders"
+                or (rel.low == "that" and not _after_verb(text, lo, rel.start))
+            ):
                 head = _left_source(text, lo, rel.start)
                 if head is not None:
                     return head[0], end
@@ -3311,6 +3320,16 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
         if head is not None:
             return head[0], end
     return None
+
+
+def _after_verb(text: str, lo: int, pos: int) -> bool:
+    """Whether the word before ``pos`` is a cue word or a verb in the past ("asserted", "knew")."""
+    prev = _last_token(text, max(lo, pos - 24), pos)
+    return prev is not None and (
+        prev.low.endswith("ed")
+        or prev.low in _PAST_VERBS
+        or normalize(prev.low) in _cue_matcher().targets
+    )
 
 
 _RELATIVE: Final = frozenset(["who", "which"])

@@ -3134,6 +3134,27 @@ def test_a_paraphrase_ends_before_a_joined_verb_of_its_subject(
     assert a.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "source_type"),
+    [
+        # a subject with a relative clause on "that" keeps its head, and is typed by it
+        ("The militias that helped retake Kirkuk said they would not disarm.", "said",
+         "The militias that helped retake Kirkuk", "role"),
+        ("A 2014 study that appeared in the journal found that half of the advice was wrong.",
+         "found", "A 2014 study that appeared in the journal", "document"),
+        # a "that" after a verb opens what the verb reports: no relative clause
+        ("Lopez asserted that unnamed military leaders told him to resign.", "told",
+         "unnamed military leaders", "role"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_on_that_keeps_its_head(
+    text: str, cue: str, source: str, source_type: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
