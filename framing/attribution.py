@@ -967,6 +967,10 @@ _BE: Final = frozenset(
 _Use = Literal["active", "passive"]
 _NOUN_AMBIGUOUS: Final = frozenset(
     [
+        # (not those whose past participle is the base form, "had forecast", nor those mostly
+        # verbs after an adverb, "privately worry", "openly ridicule")
+        *("lament", "boast", "joke", "stress", "release", "offer", "issue", "signal", "hint"),
+        *("sneer", "shout", "chant", "whine", "scoff"),
         "retort",
         "note",
         "report",

@@ -3034,6 +3034,11 @@ def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
         # a ruling reports what a court holds when a clause follows
         ("The judge ruled that the law was valid.", [("ruled", "indirect")]),
         ("The court ruled against the city.", []),
+        # a base form that is also a noun is a verb only after a subject that can take it
+        ("The Kurds have no friends but the mountains, is an old lament.", []),
+        ("The company made a new offer on Friday.", []),
+        ("Critics lament that the plan failed.", [("lament", "indirect")]),
+        ("They offer no proof that it works.", [("offer", "indirect")]),
     ],
 )  # fmt: skip
 def test_cue_card_rules_and_contracted_passives(text: str, cues: list[tuple[str, str]]) -> None:
