@@ -2911,6 +2911,10 @@ def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str)
         # a surname with such an ending is capitalised inside sentences too
         ("The vote went to Ross Sanders. Sanders said the count was fair.", "person"),
         ("Voters met with Sanders on Friday. Sanders said the count was fair.", "person"),
+        # a capital that stands for its government, unless a person was introduced by it
+        ("Beijing said the talks had failed.", "organisation"),
+        ("Downing Street said the talks had failed.", "organisation"),
+        ("The analyst Maria Havana spoke. Havana said the talks had failed.", "person"),
     ],
 )  # fmt: skip
 def test_a_one_word_place_or_plural_noun_is_not_a_person(text: str, source_type: str) -> None:
