@@ -2126,6 +2126,13 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_source_type` of a phrase, and whether an anonymity grant in its sentence would
     make it ``anonymous`` instead (phrases recur across texts, so this is cached)."""
     typ = _phrase_type_of(phrase)
+    if typ[0] in {"person", "unknown"} and " and " in phrase and "," not in phrase:
+        # two groups, bodies or countries named together are one of them: "Iran and Turkey",
+        # "Republicans and Democrats" (two people stay what they are: "Trump and Clinton")
+        first, _, second = phrase.partition(" and ")
+        kinds = {_phrase_type(first)[0], _phrase_type(second)[0]}
+        if len(kinds) == 1 and kinds <= {"organisation", "role", "anonymous", "document"}:
+            return kinds.pop(), False
     if typ[0] == "person" and (possessed := _POSSESSED_RE.fullmatch(phrase)) is not None:
         # what a name has is no person by the name: "Mr. Trump's children" (a role), "The
         # State Department’s recent email dump" (a document), "Trump's inexperience" (no one)

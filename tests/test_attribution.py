@@ -2915,6 +2915,10 @@ def test_a_name_inside_a_quotation_does_not_take_a_pronoun_outside_it(text: str)
         ("Beijing said the talks had failed.", "organisation"),
         ("Downing Street said the talks had failed.", "organisation"),
         ("The analyst Maria Havana spoke. Havana said the talks had failed.", "person"),
+        # two countries, bodies or parties named together are of their kind; two people too
+        ("Iran and Turkey had warned against the vote.", "organisation"),
+        ("Both Democrats and Republicans said the bill was flawed.", "organisation"),
+        ("Ann Dalen and Ruth Morel said the bill was flawed.", "person"),
     ],
 )  # fmt: skip
 def test_a_one_word_place_or_plural_noun_is_not_a_person(text: str, source_type: str) -> None:
