@@ -5478,7 +5478,9 @@ _NOT_SOURCE_WORDS: Final = frozenset(
      "for", "from", "by", "only", "also", "now", "then", "still", "despite", "although",
      "though", "because", "since", "during", "among", "amid", "over", "into", "about", "again",
      "meanwhile", "instead", "indeed", "however", "perhaps", "maybe", "earlier", "later",
-     "today", "yesterday", "tonight", "but", "and", "or", "not", "yes"]
+     "today", "yesterday", "tonight", "but", "and", "or", "not", "yes",
+     # contracted openings: "There’s still time for Cruz …, even after repeatedly dismissing"
+     "there's", "there’s", "that's", "that’s", "what's", "what’s", "here's", "here’s"]
 )  # fmt: skip
 #: prepositions whose object, before a comma and a participle, is not the participle's subject
 _GOVERNING_PREPOSITIONS: Final = frozenset(
