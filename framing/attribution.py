@@ -5306,7 +5306,10 @@ _NOT_PERSON_HEADS: Final = frozenset(
 
 # the words before a name that make it the one spoken to: "told MSNBC’s ", "asked CNN host "
 _ADDRESSEE_RE: Final = re.compile(
-    r"\b(?:told|tells|telling|asked|asks|asking)[ \t]+(?:[A-Z][\w.&-]*(?:’s|'s)[ \t]+)?"
+    # the possessor may be a name of several words and end in a bare apostrophe: "told CNN's
+    # Jake Tapper", "told Fox News’ Chris Wallace", "asked the Post's Bob Woodward"
+    r"\b(?:told|tells|telling|asked|asks|asking)[ \t]+(?:(?:the[ \t]+)?"
+    r"(?:[A-Z][\w.&-]*[ \t]+){0,3}[A-Z][\w.&-]*(?:’s|'s|(?<=s)’|(?<=s)')[ \t]+)?"
     r"(?:[a-z]+[ \t]+){0,2}$"
 )
 

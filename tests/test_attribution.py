@@ -3572,6 +3572,13 @@ def test_whom_someone_told_is_not_who_speaks_next() -> None:
         " safe. “We will not close it,” she concluded."
     )
     assert by_cue(run(text), "concluded").speaker == "Ana Ruiz"
+    # also after a possessor of several words or a bare apostrophe
+    for whom in ("Fox News’ Chris Wallace", "the Washington Post's Bob Woodward"):
+        text = (
+            f"“I did give to the foundation,” Ed Baxter told {whom}. “It was helping with "
+            "Haiti.” “Again, I was a businessman,” he added."
+        )
+        assert by_cue(run(text), "added").speaker == "Ed Baxter"
     # in the same sentence the one asked may be who "she" is
     text = (
         "Last month, when I asked Ana Ruiz if she would endorse Lopez, she looked into my camera"
