@@ -3793,6 +3793,15 @@ _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
 # a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
 # the …"); not a day that opens the content ("said Sunday night's debate …")
+# a phrase of time and nothing else: "on Thursday", "earlier this week", "in April", "late
+# Thursday", "in 2014", "last year"
+_TIME_ONLY_RE: Final = re.compile(
+    r"(?i:(?:(?:on|in|at|during|earlier|later|last|this|next|early|late|the|previous|past)"
+    r"[ \t]+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
+    r"|tonight|week|weekend|month|year|spring|summer|fall|autumn|winter|january|february"
+    r"|march|april|may|june|july|august|september|october|november|december|\d{4})"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night|\d{1,2}))?)"
+)
 _WHEN_RE: Final = re.compile(
     r"(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
     r"|tonight)(?>(?:[ \t]+(?:morning|afternoon|evening|night))?),?[ \t]+(?=\w)"
@@ -3885,7 +3894,9 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             s, e = _trim(text, s, comma)
             break
         comma = text.find(",", comma + 1, e)
-    if not _has_words(text, s, e, 2):
+    if not _has_words(text, s, e, 2) or _TIME_ONLY_RE.fullmatch(text, s, e) is not None:
+        # a time alone is when it was said, not what: "…, EgyptAir said on Thursday." (the
+        # content is the clause before), "that Pompeo announced earlier this month"
         return None
     return s, e
 

@@ -3170,6 +3170,24 @@ def test_a_relative_clause_on_that_keeps_its_head(
     assert (a.source.text, a.source.type) == (source, source_type)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a time after the verb is when it was said: the content is the clause before
+        ("The plane had no known political affiliations, EgyptAir said on Thursday.",
+         "The plane had no known political affiliations"),
+        ("It effectively disbanded after the 2008 election, Politico reported in 2014.",
+         "It effectively disbanded after the 2008 election"),
+        # a time before what was said is left out of it
+        ("EgyptAir said on Thursday that the plane had been found.",
+         "that the plane had been found"),
+    ],
+)  # fmt: skip
+def test_a_time_alone_after_the_verb_is_no_content(text: str, content: str) -> None:
+    a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report"})
+    assert span(text, a)[1] == content
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
