@@ -3789,6 +3789,22 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 
 
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
+# a word that hints at a clause or at what was said: a verb's ending or an auxiliary, a
+# conjunction that opens one, a quotation or a colon, a stance ("in favor of")
+_CLAUSE_HINT_RE: Final = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|should|may|might"
+    r"|must|do|does|did|that|whether|if|what|how|why|favou?r|support|\w+ed|\w+n[’']t)\b"
+    r"|[“\":]|''"
+)
+#: cue lemmas whose object follows "in": "believe in freedom of religion"
+_IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
+
+
+def _first_word_in(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    first = _WORD_TOKEN_RE.search(text, start, end)
+    return first is not None and first.group().lower() in words
+
+
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
 # a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
@@ -3894,7 +3910,18 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             s, e = _trim(text, s, comma)
             break
         comma = text.find(",", comma + 1, e)
-    if not _has_words(text, s, e, 2) or _TIME_ONLY_RE.fullmatch(text, s, e) is not None:
+    if (
+        not _has_words(text, s, e, 2)
+        or _TIME_ONLY_RE.fullmatch(text, s, e) is not None
+        or (
+            # where or how it was said, and nothing after: "…, Reid said in a statement.",
+            # "…, she said at a rally in Ohio." (the content is the clause before); not "on"
+            # ("commented on her speech", "called on Dean to apologize")
+            term not in _IN_OBJECT_CUES
+            and _first_word_in(text, s, e, _CIRCUMSTANCE_PREPOSITIONS - {"on"})
+            and _CLAUSE_HINT_RE.search(text, s, e) is None
+        )
+    ):
         # a time alone is when it was said, not what: "…, EgyptAir said on Thursday." (the
         # content is the clause before), "that Pompeo announced earlier this month"
         return None

@@ -3181,11 +3181,23 @@ def test_a_relative_clause_on_that_keeps_its_head(
         # a time before what was said is left out of it
         ("EgyptAir said on Thursday that the plane had been found.",
          "that the plane had been found"),
+        # so is where or how it was said, with nothing after it
+        ("The bill is dead, Clinton said in a statement.", "The bill is dead"),
+        ("The bill is dead, Clinton said at a rally in Ohio.", "The bill is dead"),
+        # not a phrase before a clause, a quotation or a stance, nor the object of "believe in"
+        ("The vote was close, the campaign said in a statement: “We lost.”",
+         "in a statement: “We lost.”"),
+        ("Clinton said in Iowa the plan would work.", "in Iowa the plan would work"),
     ],
 )  # fmt: skip
-def test_a_time_alone_after_the_verb_is_no_content(text: str, content: str) -> None:
+def test_a_time_or_place_alone_after_the_verb_is_no_content(text: str, content: str) -> None:
     a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report"})
     assert span(text, a)[1] == content
+
+
+def test_what_is_believed_in_is_the_content() -> None:
+    text = "For two centuries, we in this country believe in freedom of religion."
+    assert span(text, by_cue(run(text), "believe"))[1] == "in freedom of religion"
 
 
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
