@@ -3796,6 +3796,13 @@ _CLAUSE_HINT_RE: Final = re.compile(
     r"|must|do|does|did|that|whether|if|what|how|why|favou?r|support|\w+ed|\w+n[’']t)\b"
     r"|[“\":]|''"
 )
+# a medium or a means of saying: "wrote on Twitter", "said on Fox News", "said by phone"
+_MEDIUM_RE: Final = re.compile(
+    r"(?:on[ \t]+(?:(?:his|her|its|their|the)[ \t]+)?(?:Twitter|Facebook|Instagram|YouTube"
+    r"|Fox|CNN|MSNBC|NBC|CBS|ABC|NPR|PBS|C-SPAN|television|TV|radio|social[ \t]+media"
+    r"|(?:Senate|House)[ \t]+floor|campaign[ \t]+trail|stump|website|blog|show|podcast"
+    r"|page|account|feed)|by[ \t]+(?:tele)?phone|by[ \t]+e-?mail|by[ \t]+text)\b"
+)
 #: cue lemmas whose object follows "in": "believe in freedom of religion"
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
@@ -3918,7 +3925,10 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             # "…, she said at a rally in Ohio." (the content is the clause before); not "on"
             # ("commented on her speech", "called on Dean to apologize")
             term not in _IN_OBJECT_CUES
-            and _first_word_in(text, s, e, _CIRCUMSTANCE_PREPOSITIONS - {"on"})
+            and (
+                _first_word_in(text, s, e, _CIRCUMSTANCE_PREPOSITIONS - {"on"})
+                or _MEDIUM_RE.match(text, s, e) is not None
+            )
             and _CLAUSE_HINT_RE.search(text, s, e) is None
         )
     ):

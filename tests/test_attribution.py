@@ -3184,6 +3184,8 @@ def test_a_relative_clause_on_that_keeps_its_head(
         # so is where or how it was said, with nothing after it
         ("The bill is dead, Clinton said in a statement.", "The bill is dead"),
         ("The bill is dead, Clinton said at a rally in Ohio.", "The bill is dead"),
+        ("The bill is dead, Clinton wrote on Twitter.", "The bill is dead"),
+        ("The bill is dead, Clinton said by phone.", "The bill is dead"),
         # not a phrase before a clause, a quotation or a stance, nor the object of "believe in"
         ("The vote was close, the campaign said in a statement: “We lost.”",
          "in a statement: “We lost.”"),
@@ -3191,7 +3193,7 @@ def test_a_relative_clause_on_that_keeps_its_head(
     ],
 )  # fmt: skip
 def test_a_time_or_place_alone_after_the_verb_is_no_content(text: str, content: str) -> None:
-    a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report"})
+    a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report", "write"})
     assert span(text, a)[1] == content
 
 
