@@ -3803,6 +3803,17 @@ _MEDIUM_RE: Final = re.compile(
     r"|(?:Senate|House)[ \t]+floor|campaign[ \t]+trail|stump|website|blog|show|podcast"
     r"|page|account|feed)|by[ \t]+(?:tele)?phone|by[ \t]+e-?mail|by[ \t]+text)\b"
 )
+# the occasion or medium of saying at a content's end, with its day: "in an interview with CNN
+# on Sunday", "in a tweet Sunday", "during a speech at the convention", "on Twitter"
+_SAID_WHERE_END_RE: Final = re.compile(
+    r"(?:,?[ \t]+(?:in|on|at|during|via)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?"
+    r"(?:[\w-]+[ \t]+){0,2}?(?:statement|interview|tweet|post|speech|e-?mail|letter"
+    r"|news[ \t]+conference|press[ \t]+conference|conference[ \t]+call|rally|town[ \t]+hall"
+    r"|Twitter|Facebook|television|radio|remarks|appearance|op-ed|memo|filing|release|video)"
+    r"(?:[ \t]+(?:with|to|on|at|in)[ \t]+[^,.;“”\"]{1,40}?)?"
+    r"(?:,?[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night))?)?)$"
+)
 #: cue lemmas whose object follows "in": "believe in freedom of religion"
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
@@ -3935,6 +3946,12 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         # a time alone is when it was said, not what: "…, EgyptAir said on Thursday." (the
         # content is the clause before), "that Pompeo announced earlier this month"
         return None
+    if (
+        where := _SAID_WHERE_END_RE.search(text, e - 100 if e - 100 > s else s, e)
+    ) is not None and where.end() == e:
+        # where it was said ends the sentence, not what: "called the KKK “abhorrent” in a tweet
+        # Sunday", "… during a conference call with reporters Tuesday morning"
+        s, e = _trim(text, s, where.start())
     return s, e
 
 

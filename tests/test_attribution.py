@@ -3190,10 +3190,14 @@ def test_a_relative_clause_on_that_keeps_its_head(
         ("The vote was close, the campaign said in a statement: “We lost.”",
          "in a statement: “We lost.”"),
         ("Clinton said in Iowa the plan would work.", "in Iowa the plan would work"),
+        # nor is it part of what was said when it ends the sentence
+        ("Clinton called the plan “abhorrent” in a tweet Sunday.", "the plan “abhorrent”"),
+        ("Clinton said the plan was dead during a conference call with reporters Tuesday.",
+         "the plan was dead"),
     ],
 )  # fmt: skip
 def test_a_time_or_place_alone_after_the_verb_is_no_content(text: str, content: str) -> None:
-    a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report", "write"})
+    a = next(a for a in run(text).attributions if a.cue.lemma in {"say", "report", "write", "call"})
     assert span(text, a)[1] == content
 
 
