@@ -1905,7 +1905,11 @@ _RELATIVE_RE: Final = re.compile(
 )
 # where an appositive after an inverted subject ends: a quotation or a participle's clause
 # ("…,” said Ruiz, a Maren councillor, adding that …)
-_APPOSITIVE_STOP_RE: Final = re.compile(r"[“”\"]|''|``|,[ \t]+\w+ing\b")
+# where an appositive ends: a quotation mark, a participle, or where and when it was said ("said
+# Ruiz, who is running for mayor, at a rally on Friday")
+_APPOSITIVE_STOP_RE: Final = re.compile(
+    r"[“”\"]|''|``|,[ \t]+\w+ing\b|,[ \t]+(?:at|during|on|in)[ \t]+(?:a|an|the|his|her|their)\b"
+)
 
 
 # where an unnamed office is held, then the name of who holds it: "(the U.S. ambassador) in
@@ -3891,10 +3895,13 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         )
         if when is not None:
             start = when.end()  # when it was said: "said Tuesday that …", "said Thursday his …"
-        elif word in _CIRCUMSTANCE_PREPOSITIONS:
+        elif word in _CIRCUMSTANCE_PREPOSITIONS or word == ",":
             # where or how it was said comes before what: "posted on Facebook that …", "said
-            # in a statement that …"
-            that = _THAT_AFTER_PHRASE_RE.match(text, start, min(sent_end, start + 60))
+            # in a statement that …", "claimed, without evidence, that …"
+            at = start + 1 if word == "," else start
+            while at < sent_end and text[at] in " \t":
+                at += 1
+            that = _THAT_AFTER_PHRASE_RE.match(text, at, min(sent_end, start + 60))
             if that is not None:
                 start = that.start(1)
     else:

@@ -3079,8 +3079,10 @@ def test_a_pronoun_after_a_noun_opens_a_clause_of_its_own() -> None:
         # an abbreviation's period stays
         ("“It closed,” said Johnnie Wilson, of Springfield, Va.",
          "Johnnie Wilson, of Springfield, Va.", "Johnnie Wilson"),
-        # not an appositive: a participle's clause, a place after the name
+        # not an appositive: a participle's clause, a place after the name, where it was said
         ("“It closed,” said Ana Ruiz, adding that the port would reopen.", "Ana Ruiz", "Ana Ruiz"),
+        ("“We will win,” said Ruiz, who runs the port, at a rally on Friday.",
+         "Ruiz, who runs the port,", "Ruiz"),
         ("“It closed,” said Ana Ruiz, in Toledo.", "Ana Ruiz", "Ana Ruiz"),
         # a relative clause with a reporting verb is a relation of its own
         ("“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen.",
@@ -3190,6 +3192,8 @@ def test_a_relative_clause_on_that_keeps_its_head(
         ("The vote was close, the campaign said in a statement: “We lost.”",
          "in a statement: “We lost.”"),
         ("Clinton said in Iowa the plan would work.", "in Iowa the plan would work"),
+        # a phrase set off by commas before "that" is no part of what was said
+        ("Ruiz said, without evidence, that the vote was rigged.", "that the vote was rigged"),
         # nor is it part of what was said when it ends the sentence
         ("Clinton called the plan “abhorrent” in a tweet Sunday.", "the plan “abhorrent”"),
         ("Clinton said the plan was dead during a conference call with reporters Tuesday.",
