@@ -4293,6 +4293,7 @@ def extract_attributions(
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
     _end_before_joined_verbs(text, qs, drafts)
+    _end_opening_participles(text, drafts)
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
@@ -4545,6 +4546,26 @@ def _end_before_joined_verbs(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -
         a.content = end
         if a.kind == "mixed" and not _quotes_within(qs, *end):
             a.kind = "indirect"
+
+
+def _end_opening_participles(text: str, drafts: Sequence[_Draft]) -> None:
+    """A participle that opens the sentence with no source of its own reports up to the comma
+    before the main clause, whose subject speaks for itself: "Asked whether he would run
+    again, Ruiz said he had not decided" (what was asked: "whether he would run again")."""
+    order = sorted(drafts, key=lambda d: d.cue.start)
+    for a, b in itertools.pairwise(order):
+        c = a.content
+        if (
+            c is None
+            or a.source is not None
+            or b.source is None
+            or not a.cue.text[:1].isupper()
+            or not a.cue.end <= c[0] < b.source[0] < b.cue.start < c[1]
+        ):
+            continue
+        comma = text.rfind(",", c[0], b.source[0])
+        if comma > c[0] and not text[comma + 1 : b.source[0]].strip():
+            a.content = _trim(text, c[0], comma)
 
 
 def _source_fills(text: str, start: int, end: int) -> bool:

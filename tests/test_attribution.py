@@ -3210,6 +3210,15 @@ def test_what_is_believed_in_is_the_content() -> None:
     assert span(text, by_cue(run(text), "believe"))[1] == "in freedom of religion"
 
 
+def test_an_opening_participle_reports_up_to_the_main_clause() -> None:
+    text = "Asked whether he would run again, Ruiz said he had not decided."
+    assert span(text, by_cue(run(text), "Asked"))[1] == "whether he would run again"
+    assert span(text, by_cue(run(text), "said")) == ("Ruiz", "he had not decided")
+    # reported speech inside what a verb reports is not cut: its source is no main clause's
+    text = "Ruiz said that Lopez had claimed the vote was rigged."
+    assert span(text, by_cue(run(text), "said"))[1] == "that Lopez had claimed the vote was rigged"
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
