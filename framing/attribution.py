@@ -2010,7 +2010,9 @@ def _agent(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         if tok.low in _AUX and n > 0:
             break
         end = tok.end
-    return (toks[0].start, end) if end > 0 else None
+    if end > 0 and text[end - 1] == "." and not ends_abbreviation(text, end - 1):
+        end -= 1  # the sentence's full stop, read with the last word: "… by rivals."
+    return (toks[0].start, end) if end > toks[0].start else None
 
 
 @lru_cache(maxsize=1)
@@ -4234,6 +4236,13 @@ def extract_attributions(
                     antecedent = _antecedent_phrase(text, *antecedent)
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
+        if (
+            source is not None
+            and source[1] - source[0] > 1
+            and text[source[1] - 1] == "."
+            and not ends_abbreviation(text, source[1] - 1)
+        ):
+            source = (source[0], source[1] - 1)  # the sentence's full stop: "…, said Beck."
         if (
             text[hit.start - 1 : hit.start] == "-"
             and text[max(0, hit.start - 5) : hit.start].lower() == "self-"

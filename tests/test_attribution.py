@@ -3219,6 +3219,23 @@ def test_an_opening_participle_reports_up_to_the_main_clause() -> None:
     assert span(text, by_cue(run(text), "said"))[1] == "that Lopez had claimed the vote was rigged"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the sentence's full stop is no part of the source that ends the sentence
+        ("Ruiz has been accused of corruption by rivals.", "has been accused of", "rivals"),
+        ("“We will not close it,” said Beck.", "said", "Beck"),
+        # an abbreviation keeps its period
+        ("“We will not close it,” said Johnnie Wilson, of Springfield, Va.", "said",
+         "Johnnie Wilson, of Springfield, Va."),
+    ],
+)  # fmt: skip
+def test_a_source_that_ends_the_sentence_leaves_its_full_stop(
+    text: str, cue: str, source: str
+) -> None:
+    assert span(text, by_cue(run(text), cue))[0] == source
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
