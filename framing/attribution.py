@@ -3795,6 +3795,9 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 
 
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
+# words that open a phrase of time or manner between a verb and its "that": "reported last week
+# that", "said earlier this month that", "said again that" (and adverbs: "said privately that")
+_BEFORE_THAT_WORDS: Final = frozenset(["last", "earlier", "late", "early", "again", "also"])
 # a word that hints at a clause or at what was said: a verb's ending or an auxiliary, a
 # conjunction that opens one, a quotation or a colon, a stance ("in favor of")
 _CLAUSE_HINT_RE: Final = re.compile(
@@ -3830,6 +3833,7 @@ def _first_word_in(text: str, start: int, end: int, words: frozenset[str]) -> bo
 
 
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
+_ONE_WORD_THAT_RE: Final = re.compile(r"\w+,?[ \t]+(that)\b")  # "said privately that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
 # a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
 # the …"); not a day that opens the content ("said Sunday night's debate …")
@@ -3897,13 +3901,21 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         )
         if when is not None:
             start = when.end()  # when it was said: "said Tuesday that …", "said Thursday his …"
-        elif word in _CIRCUMSTANCE_PREPOSITIONS or word == ",":
+        elif (
+            word in _CIRCUMSTANCE_PREPOSITIONS
+            or word == ","
+            or word in _BEFORE_THAT_WORDS
+            or (word.endswith("ly") and word.islower())
+        ):
             # where or how it was said comes before what: "posted on Facebook that …", "said
             # in a statement that …", "claimed, without evidence, that …"
             at = start + 1 if word == "," else start
             while at < sent_end and text[at] in " \t":
                 at += 1
             that = _THAT_AFTER_PHRASE_RE.match(text, at, min(sent_end, start + 60))
+            if that is None and word not in _CIRCUMSTANCE_PREPOSITIONS:
+                # one word before it ("said privately that"; not "commented on that issue")
+                that = _ONE_WORD_THAT_RE.match(text, at, min(sent_end, start + 30))
             if that is not None:
                 start = that.start(1)
     else:

@@ -3194,6 +3194,12 @@ def test_a_relative_clause_on_that_keeps_its_head(
         ("Clinton said in Iowa the plan would work.", "in Iowa the plan would work"),
         # a phrase set off by commas before "that" is no part of what was said
         ("Ruiz said, without evidence, that the vote was rigged.", "that the vote was rigged"),
+        # so is a phrase of time or an adverb ("this" opens the content)
+        ("The Times reported last week that the agency had lost the files.",
+         "that the agency had lost the files"),
+        ("Ruiz said privately that the plan would fail.", "that the plan would fail"),
+        ("Ruiz said this plan would fail and that the city would suffer.",
+         "this plan would fail and that the city would suffer"),
         # nor is it part of what was said when it ends the sentence
         ("Clinton called the plan “abhorrent” in a tweet Sunday.", "the plan “abhorrent”"),
         ("Clinton said the plan was dead during a conference call with reporters Tuesday.",
