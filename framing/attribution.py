@@ -1095,6 +1095,7 @@ _STRICT: Final = frozenset(
         "underscore",
         "understand",
         "demand",
+        "continue",
     ]
 )
 # inflected forms that are mostly nouns or non-reporting uses unless a clause or quote follows:

@@ -3044,6 +3044,11 @@ def test_the_antecedent_of_a_relative_pronoun_is_a_noun_phrase() -> None:
         # a ruling reports what a court holds when a clause follows
         ("The judge ruled that the law was valid.", [("ruled", "indirect")]),
         ("The court ruled against the city.", []),
+        # "continue" reports speech only before a clause or a quotation
+        ("She added that the talks would continue, but gave no date.", [("added", "indirect")]),
+        ("“And another thing,” he continued, “the pier is safe.”",
+         [("continued", "direct"), ("", "continuation")]),
+        ("He continued: “The pier is safe.”", [("continued:", "direct")]),
         # a base form that is also a noun is a verb only after a subject that can take it
         ("The Kurds have no friends but the mountains, is an old lament.", []),
         ("The company made a new offer on Friday.", []),
