@@ -4316,6 +4316,7 @@ def extract_attributions(
     drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
     _end_before_joined_verbs(text, qs, drafts)
     _end_opening_participles(text, drafts)
+    _end_relative_clauses(text, drafts)
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
@@ -4588,6 +4589,36 @@ def _end_opening_participles(text: str, drafts: Sequence[_Draft]) -> None:
         comma = text.rfind(",", c[0], b.source[0])
         if comma > c[0] and not text[comma + 1 : b.source[0]].strip():
             a.content = _trim(text, c[0], comma)
+
+
+def _end_relative_clauses(text: str, drafts: Sequence[_Draft]) -> None:
+    """What a relative clause set off by commas reports ends where the clause does, before the
+    main clause's verb: "Ruiz, who has denied wrongdoing, is expected to testify" (what was
+    denied: "wrongdoing")."""
+    for d in drafts:
+        c, src = d.content, d.source
+        if (
+            c is None
+            or src is None
+            or src[1] - src[0] > 5
+            or text[src[0] : src[1]].lower() not in _RELATIVE
+            or not d.cue.end <= c[0]
+            or text[: src[0]].rstrip()[-1:] != ","
+            # a clause of its own may have a phrase set off inside it before its verb ("who
+            # suggested that Mr. Jäger, under fire for …, would do better to keep quiet")
+            or text.startswith("that", c[0])
+        ):
+            continue
+        main = _MAIN_VERB_AFTER_COMMA_RE.search(text, c[0], c[1])
+        if main is not None and not _in_open_quotation(text, c[0], main.start()):
+            d.content = _trim(text, c[0], main.start())
+
+
+# a comma, then the verb of the main clause after a relative clause: "…, is expected", "…, said"
+_MAIN_VERB_AFTER_COMMA_RE: Final = re.compile(
+    r",[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|said"
+    r"|says|told|added|did|does|do)\b"
+)
 
 
 def _source_fills(text: str, start: int, end: int) -> bool:

@@ -3247,6 +3247,24 @@ def test_a_source_that_ends_the_sentence_leaves_its_full_stop(
     assert span(text, by_cue(run(text), cue))[0] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a relative clause set off by commas reports up to the main clause's verb
+        ("Ruiz, who has denied wrongdoing, is expected to testify next week.", "has denied",
+         "wrongdoing"),
+        ("The union, which endorsed Clinton in November, is widely regarded as liberal.",
+         "endorsed", "Clinton in November"),
+        # a clause on "that" may hold a phrase set off by commas before its own verb
+        ("It was derided by Armin Laschet, the opposition leader, who suggested that Mr. Jäger, "
+         "under fire for the failures, would do better to keep quiet.", "suggested",
+         "that Mr. Jäger, under fire for the failures, would do better to keep quiet"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_reports_up_to_the_main_verb(text: str, cue: str, content: str) -> None:
+    assert span(text, by_cue(run(text), cue))[1] == content
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
