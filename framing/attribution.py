@@ -3813,24 +3813,12 @@ _MEDIUM_RE: Final = re.compile(
     r"|(?:Senate|House)[ \t]+floor|campaign[ \t]+trail|stump|website|blog|show|podcast"
     r"|page|account|feed)|by[ \t]+(?:tele)?phone|by[ \t]+e-?mail|by[ \t]+text)\b"
 )
-# the occasion or medium of saying at a content's end, with its day: "in an interview with CNN
-# on Sunday", "in a tweet Sunday", "during a speech at the convention", "on Twitter"
-_SAID_WHERE_END_RE: Final = re.compile(
-    r"(?:,?[ \t]+(?:in|on|at|during|via)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?"
-    r"(?:[\w-]+[ \t]+){0,2}?(?:statement|interview|tweet|post|speech|e-?mail|letter"
-    r"|news[ \t]+conference|press[ \t]+conference|conference[ \t]+call|rally|town[ \t]+hall"
-    r"|Twitter|Facebook|television|radio|remarks|appearance|op-ed|memo|filing|release|video)"
-    r"(?:[ \t]+(?:with|to|on|at|in)[ \t]+[^,.;“”\"]{1,40}?)?"
-    r"(?:,?[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:[ \t]+(?:morning|afternoon|evening|night))?)?)$"
-)
 #: cue lemmas whose object follows "in": "believe in freedom of religion"
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
 
-def _first_word_in(text: str, start: int, end: int, words: frozenset[str]) -> bool:
-    first = _WORD_TOKEN_RE.search(text, start, end)
-    return first is not None and first.group().lower() in words
+#: how a content that is only where it was said opens (see _find_content_right)
+_PLACE_OPENINGS: Final = ("in ", "at ", "during ", "via ", "through ")
 
 
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
@@ -3952,28 +3940,23 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         comma = text.find(",", comma + 1, e)
     if (
         not _has_words(text, s, e, 2)
-        or _TIME_ONLY_RE.fullmatch(text, s, e) is not None
+        # (a phrase of time is short: the pattern is tried only on short contents)
+        or (e - s <= 32 and _TIME_ONLY_RE.fullmatch(text, s, e) is not None)
         or (
             # where or how it was said, and nothing after: "…, Reid said in a statement.",
             # "…, she said at a rally in Ohio." (the content is the clause before); not "on"
             # ("commented on her speech", "called on Dean to apologize")
-            term not in _IN_OBJECT_CUES
-            and (
-                _first_word_in(text, s, e, _CIRCUMSTANCE_PREPOSITIONS - {"on"})
-                or _MEDIUM_RE.match(text, s, e) is not None
+            (
+                text.startswith(_PLACE_OPENINGS, s)
+                or (text.startswith(("on ", "by "), s) and _MEDIUM_RE.match(text, s, e))
             )
+            and term not in _IN_OBJECT_CUES
             and _CLAUSE_HINT_RE.search(text, s, e) is None
         )
     ):
         # a time alone is when it was said, not what: "…, EgyptAir said on Thursday." (the
         # content is the clause before), "that Pompeo announced earlier this month"
         return None
-    if (
-        where := _SAID_WHERE_END_RE.search(text, e - 100 if e - 100 > s else s, e)
-    ) is not None and where.end() == e:
-        # where it was said ends the sentence, not what: "called the KKK “abhorrent” in a tweet
-        # Sunday", "… during a conference call with reporters Tuesday morning"
-        s, e = _trim(text, s, where.start())
     return s, e
 
 
