@@ -3817,6 +3817,22 @@ _MEDIUM_RE: Final = re.compile(
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
 
+#: the words a phrase of time ends in (see _TIME_ONLY_RE)
+_TIME_END_WORDS: Final = frozenset(
+    [*("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"),
+     *("yesterday", "tonight", "week", "weekend", "month", "year", "spring", "summer", "fall"),
+     *("autumn", "winter", "january", "february", "march", "april", "may", "june", "july"),
+     *("august", "september", "october", "november", "december", "morning", "afternoon"),
+     *("evening", "night")]
+)  # fmt: skip
+
+
+def _ends_in_time_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a word of time or a number ("on Thursday", "in 2014")."""
+    last = text[text.rfind(" ", start, end) + 1 : end]
+    return last.isdigit() or last.lower() in _TIME_END_WORDS
+
+
 #: how a content that is only where it was said opens (see _find_content_right)
 _PLACE_OPENINGS: Final = ("in ", "at ", "during ", "via ", "through ")
 
@@ -3901,7 +3917,8 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             at = start + 1 if word == "," else start
             while at < sent_end and text[at] in " \t":
                 at += 1
-            that = _THAT_AFTER_PHRASE_RE.match(text, at, min(sent_end, start + 60))
+            hi = min(sent_end, start + 60)
+            that = _THAT_AFTER_PHRASE_RE.match(text, at, hi) if "that" in text[at:hi] else None
             if that is None and word not in _CIRCUMSTANCE_PREPOSITIONS:
                 # one word before it ("said privately that"; not "commented on that issue")
                 that = _ONE_WORD_THAT_RE.match(text, at, min(sent_end, start + 30))
@@ -3940,13 +3957,18 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
         comma = text.find(",", comma + 1, e)
     if (
         not _has_words(text, s, e, 2)
-        # (a phrase of time is short: the pattern is tried only on short contents)
-        or (e - s <= 32 and _TIME_ONLY_RE.fullmatch(text, s, e) is not None)
+        # (a phrase of time is short and ends in a word of time: the pattern is tried only then)
+        or (
+            e - s <= 32
+            and _ends_in_time_word(text, s, e)
+            and _TIME_ONLY_RE.fullmatch(text, s, e) is not None
+        )
         or (
             # where or how it was said, and nothing after: "…, Reid said in a statement.",
             # "…, she said at a rally in Ohio." (the content is the clause before); not "on"
-            # ("commented on her speech", "called on Dean to apologize")
-            (
+            # ("commented on her speech", "called on Dean to apologize"); such a phrase is short
+            e - s <= 100
+            and (
                 text.startswith(_PLACE_OPENINGS, s)
                 or (text.startswith(("on ", "by "), s) and _MEDIUM_RE.match(text, s, e))
             )
@@ -4297,8 +4319,9 @@ def extract_attributions(
     drafts.extend(_byline_drafts(text, qs, used_quotes))
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
-    _end_before_joined_verbs(text, qs, drafts)
-    _end_opening_participles(text, drafts)
+    by_cue = sorted(drafts, key=lambda d: d.cue.start)
+    _end_before_joined_verbs(text, qs, by_cue)
+    _end_opening_participles(text, by_cue)
     _end_relative_clauses(text, drafts)
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
@@ -4526,14 +4549,13 @@ def _second_verb_source(
     return prev.source
 
 
-def _end_before_joined_verbs(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -> None:
+def _end_before_joined_verbs(text: str, qs: _Quotes, order: Sequence[_Draft]) -> None:
     """What a verb reports ends before a second verb of the same source joined to it by "and"
     or "but" that has a relation of its own ("The commissioner praised Mexico for its support
     but said, “they need to do more”": the praise is of Mexico's support, what was said is the
     quotation). The paraphrase path ends it as it finds the second verb
     (:func:`_second_verb_source`); this pass also ends it before a verb whose quotation or
-    source was found first."""
-    order = sorted(drafts, key=lambda d: d.cue.start)
+    source was found first. ``order``: the relations sorted by their cue."""
     for a, b in itertools.pairwise(order):
         c = a.content
         if (
@@ -4554,11 +4576,11 @@ def _end_before_joined_verbs(text: str, qs: _Quotes, drafts: Sequence[_Draft]) -
             a.kind = "indirect"
 
 
-def _end_opening_participles(text: str, drafts: Sequence[_Draft]) -> None:
+def _end_opening_participles(text: str, order: Sequence[_Draft]) -> None:
     """A participle that opens the sentence with no source of its own reports up to the comma
     before the main clause, whose subject speaks for itself: "Asked whether he would run
-    again, Ruiz said he had not decided" (what was asked: "whether he would run again")."""
-    order = sorted(drafts, key=lambda d: d.cue.start)
+    again, Ruiz said he had not decided" (what was asked: "whether he would run again").
+    ``order``: the relations sorted by their cue."""
     for a, b in itertools.pairwise(order):
         c = a.content
         if (
