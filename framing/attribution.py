@@ -3818,13 +3818,7 @@ _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
 
 #: the words a phrase of time ends in (see _TIME_ONLY_RE)
-_TIME_END_WORDS: Final = frozenset(
-    [*("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"),
-     *("yesterday", "tonight", "week", "weekend", "month", "year", "spring", "summer", "fall"),
-     *("autumn", "winter", "january", "february", "march", "april", "may", "june", "july"),
-     *("august", "september", "october", "november", "december", "morning", "afternoon"),
-     *("evening", "night")]
-)  # fmt: skip
+_TIME_END_WORDS: Final = _TIME_WORDS | frozenset(["spring", "summer", "fall", "autumn", "winter"])
 
 
 def _ends_in_time_word(text: str, start: int, end: int) -> bool:
