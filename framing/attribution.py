@@ -4602,7 +4602,7 @@ def _end_relative_clauses(text: str, drafts: Sequence[_Draft]) -> None:
             or src[1] - src[0] > 5
             or text[src[0] : src[1]].lower() not in _RELATIVE
             or not d.cue.end <= c[0]
-            or text[: src[0]].rstrip()[-1:] != ","
+            or text[max(0, src[0] - 4) : src[0]].rstrip()[-1:] != ","
             # a clause of its own may have a phrase set off inside it before its verb ("who
             # suggested that Mr. Jäger, under fire for …, would do better to keep quiet")
             or text.startswith("that", c[0])
