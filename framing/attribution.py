@@ -3439,6 +3439,12 @@ def _mentions_quoted(text: str, start: int, end: int) -> bool:
 _AS_RE: Final = re.compile(r"[ \t]+as[ \t]+")
 # "by" within the next few words of the clause (no punctuation or quotation mark before it)
 _LATER_AGENT_RE: Final = re.compile(r"(?:[ \t]+[^\W\d_]+){1,3}?[ \t]+by[ \t]+")
+# an active verb of citing, its object, then "as" right before a participle: "cited unnamed
+# officials as (saying)", "quoted the president as (saying)"
+_CITED_AS_RE: Final = re.compile(
+    r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t]+((?:[^\s,;:.]+[ \t]+){0,7}?[^\s,;:.]+)"
+    r"[ \t]+as[ \t]+$"
+)
 _QUOTED_AS_RE: Final = re.compile(
     r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I
 )
@@ -4232,6 +4238,14 @@ def extract_attributions(
             # "…,” Braynard is quoted as saying": the subject of "is quoted" is the speaker
             lo = content[1] if kind == "direct" and content and content[1] <= hit.start else s_start
             source = _left_source(text, lo, quoted_as.start())
+        elif (
+            ing
+            and text.endswith(" as ", max(s_start, hit.start - 4), hit.start)
+            and (cited := _CITED_AS_RE.search(text, max(s_start, hit.start - 90), hit.start))
+        ):
+            # "The report cited unnamed officials as saying …", "quoted the president as
+            # saying": whom it cites speaks
+            source = _trim(text, cited.start(1), cited.end(1))
         if hit.term in _IMPERSONAL:
             source = None  # "the race seemed to be …": the writer's own evaluation
         elif (source is None or source[1] <= hit.start - 1) and (
@@ -6392,7 +6406,12 @@ def _finish(
             source = _new_source(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
-            if typ not in {"unverified", "document", "unknown"}:
+            if typ not in {"unverified", "document", "unknown"} and not (
+                # whom a report cites ("quoted one of Carson's advisers as saying") is no
+                # antecedent of a later "he": the story stays with its subject
+                text.endswith(" as ", d.cue.start - 4, d.cue.start)
+                and _CITED_AS_RE.search(text, max(0, d.cue.start - 90), d.cue.start) is not None
+            ):
                 # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
                 speakers.append((s, speaker or text[s:e], typ, text[s:e], d.cue.start))
         elif d.cue.lemma in _ADVERB_CUES:

@@ -3261,6 +3261,33 @@ def test_a_relative_clause_reports_up_to_the_main_verb(text: str, cue: str, cont
     assert span(text, by_cue(run(text), cue))[1] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # whom a report cites as saying something is who says it
+        ("The report cited unnamed officials as saying the school would close.",
+         "unnamed officials", "anonymous"),
+        ("The Times quoted the president as saying the deal was dead.", "the president", "role"),
+        # the passive keeps its subject
+        ("Ruiz was quoted as saying the school would close.", "Ruiz", "person"),
+    ],
+)  # fmt: skip
+def test_whom_a_report_cites_as_saying_is_the_source(
+    text: str, source: str, source_type: str
+) -> None:
+    a = by_cue(run(text), "saying")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
+def test_whom_a_report_cites_is_no_later_he() -> None:
+    text = (
+        "The Times quoted one of Ana Ruiz's advisers as saying the race was lost. “We have the "
+        "votes,” she said later."
+    )
+    assert by_cue(run(text), "said").speaker == "Ana Ruiz"
+
+
 def test_a_relative_clause_cut_from_an_appositive_is_its_own_relation() -> None:
     text = "“It closed,” said Ana Ruiz, a port clerk, who added that it would reopen."
     added = by_cue(run(text), "added")
