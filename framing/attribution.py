@@ -3246,6 +3246,8 @@ def _main_subject_after_opening(
             end += 1
         if end == 0 and len(toks) > 1 and toks[1].text[0].isalnum():
             end = 1  # "the man"
+    elif first.low in _GROUP_NOUNS or first.low in _ANON_HEADS:
+        end = 0  # a group or unnamed people on their own: "Citing security concerns, officials …"
     else:
         return None
     return first.start, toks[end].end

@@ -3218,6 +3218,9 @@ def test_what_is_believed_in_is_the_content() -> None:
 
 
 def test_an_opening_participle_reports_up_to_the_main_clause() -> None:
+    # a group or unnamed people as the main clause's subject is who the participle speaks for
+    text = "Citing security concerns, officials closed the border."
+    assert span(text, by_cue(run(text), "Citing")) == ("officials", "security concerns")
     text = "Asked whether he would run again, Ruiz said he had not decided."
     assert span(text, by_cue(run(text), "Asked"))[1] == "whether he would run again"
     assert span(text, by_cue(run(text), "said")) == ("Ruiz", "he had not decided")
