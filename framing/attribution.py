@@ -1904,9 +1904,8 @@ _APPOSITIVE_OPENERS: Final = frozenset(
 _RELATIVE_RE: Final = re.compile(
     r"(?:,[ \t]+|\b)(?:who|which)[ \t]+(?:(?:also|has|had|have|later|then|once)[ \t]+)*"
 )
-# where an appositive after an inverted subject ends: a quotation or a participle's clause
-# ("…,” said Ruiz, a Maren councillor, adding that …)
-# where an appositive ends: a quotation mark, a participle, or where and when it was said ("said
+# where an appositive after an inverted subject ends: a quotation mark, a participle's clause
+# ("…,” said Ruiz, a Maren councillor, adding that …), or where and when it was said ("said
 # Ruiz, who is running for mayor, at a rally on Friday")
 _APPOSITIVE_STOP_RE: Final = re.compile(
     r"[“”\"]|''|``|,[ \t]+\w+ing\b|,[ \t]+(?:at|during|on|in)[ \t]+(?:a|an|the|his|her|their)\b"
@@ -3447,6 +3446,16 @@ _CITED_AS_RE: Final = re.compile(
     r"\b(?:cited|cites|citing|quoted|quotes|quoting)[ \t]+((?:[^\s,;:.]+[ \t]+){0,7}?[^\s,;:.]+)"
     r"[ \t]+as[ \t]+$"
 )
+
+
+def _cited_as(text: str, lo: int, cue_start: int) -> re.Match[str] | None:
+    """The verb of citing and its object (group 1) before "as" and a participle at
+    ``cue_start`` ("cited unnamed officials as saying"), looked for only after " as "."""
+    if not text.endswith(" as ", max(lo, cue_start - 4), cue_start):
+        return None
+    return _CITED_AS_RE.search(text, max(lo, cue_start - 90), cue_start)
+
+
 _QUOTED_AS_RE: Final = re.compile(
     r"(?<![^\W_])(?:is|was|are|were|been|being|be)\s+quoted\s+as\s+$", re.I
 )
@@ -3810,9 +3819,8 @@ _BEFORE_THAT_WORDS: Final = frozenset(["last", "earlier", "late", "early", "agai
 # a word that hints at a clause or at what was said: a verb's ending or an auxiliary, a
 # conjunction that opens one, a quotation or a colon, a stance ("in favor of")
 _CLAUSE_HINT_RE: Final = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|should|may|might"
-    r"|must|do|does|did|that|whether|if|what|how|why|favou?r|support|\w+ed|\w+n[’']t)\b"
-    r"|[“\":]|''"
+    rf"(?i)\b(?:{'|'.join(sorted(_AUXILIARY))}"
+    r"|that|whether|if|what|how|why|favou?r|support|\w+ed|\w+n[’']t)\b|[“\":]|''"
 )
 # a medium or a means of saying: "wrote on Twitter", "said on Fox News", "said by phone"
 _MEDIUM_RE: Final = re.compile(
@@ -3825,6 +3833,8 @@ _MEDIUM_RE: Final = re.compile(
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
 
+#: the parts of a day, which follow a day in a phrase of time ("Thursday night")
+_PARTS_OF_DAY: Final = frozenset(["morning", "afternoon", "evening", "night"])
 #: the words a phrase of time ends in (see _TIME_ONLY_RE)
 _TIME_END_WORDS: Final = _TIME_WORDS | frozenset(["spring", "summer", "fall", "autumn", "winter"])
 
@@ -3840,19 +3850,18 @@ _PLACE_OPENINGS: Final = ("in ", "at ", "during ", "via ", "through ")
 
 
 # a short prepositional phrase, then "that": "on Facebook that", "in a statement Monday that"
-_ONE_WORD_THAT_RE: Final = re.compile(r"\w+,?[ \t]+(that)\b")  # "said privately that"
 _THAT_AFTER_PHRASE_RE: Final = re.compile(r"\w+(?:[ \t]+[\w’'.-]+){1,6}?,?[ \t]+(that)\b")
-# a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
-# the …"); not a day that opens the content ("said Sunday night's debate …")
+_ONE_WORD_THAT_RE: Final = re.compile(r"\w+,?[ \t]+(that)\b")  # "said privately that"
 # a phrase of time and nothing else: "on Thursday", "earlier this week", "in April", "late
-# Thursday", "in 2014", "last year"
+# Thursday", "in 2014", "last year" (its words: _TIME_END_WORDS)
 _TIME_ONLY_RE: Final = re.compile(
     r"(?i:(?:(?:on|in|at|during|earlier|later|last|this|next|early|late|the|previous|past)"
-    r"[ \t]+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
-    r"|tonight|week|weekend|month|year|spring|summer|fall|autumn|winter|january|february"
-    r"|march|april|may|june|july|august|september|october|november|december|\d{4})"
-    r"(?:[ \t]+(?:morning|afternoon|evening|night|\d{1,2}))?)"
+    r"[ \t]+)*(?:"
+    + "|".join(sorted(w for w in _TIME_END_WORDS - _PARTS_OF_DAY if "." not in w))
+    + rf"|\d{{4}})(?:[ \t]+(?:{'|'.join(sorted(_PARTS_OF_DAY))}|\d{{1,2}}))?)"
 )
+# a day right after the cue, before what was said ("said Tuesday that", "said on Sunday night
+# the …"); not a day that opens the content ("said Sunday night's debate …")
 _WHEN_RE: Final = re.compile(
     r"(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
     r"|tonight)(?>(?:[ \t]+(?:morning|afternoon|evening|night))?),?[ \t]+(?=\w)"
@@ -3920,7 +3929,11 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             while at < sent_end and text[at] in " \t":
                 at += 1
             hi = min(sent_end, start + 60)
-            that = _THAT_AFTER_PHRASE_RE.match(text, at, hi) if "that" in text[at:hi] else None
+            that = (
+                _THAT_AFTER_PHRASE_RE.match(text, at, hi)
+                if text.find("that", at, hi) >= 0
+                else None
+            )
             if that is None and word not in _CIRCUMSTANCE_PREPOSITIONS:
                 # one word before it ("said privately that"; not "commented on that issue")
                 that = _ONE_WORD_THAT_RE.match(text, at, min(sent_end, start + 30))
@@ -3978,8 +3991,9 @@ def _find_content_right(text: str, after: int, sent_end: int, term: str) -> tupl
             and _CLAUSE_HINT_RE.search(text, s, e) is None
         )
     ):
-        # a time alone is when it was said, not what: "…, EgyptAir said on Thursday." (the
-        # content is the clause before), "that Pompeo announced earlier this month"
+        # a time, place or medium alone is when, where or how it was said, not what: "…,
+        # EgyptAir said on Thursday." (the content is the clause before), "that Pompeo announced
+        # earlier this month"
         return None
     return s, e
 
@@ -4240,11 +4254,7 @@ def extract_attributions(
             # "…,” Braynard is quoted as saying": the subject of "is quoted" is the speaker
             lo = content[1] if kind == "direct" and content and content[1] <= hit.start else s_start
             source = _left_source(text, lo, quoted_as.start())
-        elif (
-            ing
-            and text.endswith(" as ", max(s_start, hit.start - 4), hit.start)
-            and (cited := _CITED_AS_RE.search(text, max(s_start, hit.start - 90), hit.start))
-        ):
+        elif ing and (cited := _cited_as(text, s_start, hit.start)) is not None:
             # "The report cited unnamed officials as saying …", "quoted the president as
             # saying": whom it cites speaks
             source = _trim(text, cited.start(1), cited.end(1))
@@ -4631,8 +4641,7 @@ def _end_relative_clauses(text: str, drafts: Sequence[_Draft]) -> None:
 
 # a comma, then the verb of the main clause after a relative clause: "…, is expected", "…, said"
 _MAIN_VERB_AFTER_COMMA_RE: Final = re.compile(
-    r",[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|said"
-    r"|says|told|added|did|does|do)\b"
+    rf",[ \t]+(?:{'|'.join(sorted(_AUXILIARY - {'be', 'been'}))}|said|says|told|added)\b"
 )
 
 
@@ -6408,11 +6417,11 @@ def _finish(
             source = _new_source(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
-            if typ not in {"unverified", "document", "unknown"} and not (
+            if (
+                typ not in {"unverified", "document", "unknown"}
                 # whom a report cites ("quoted one of Carson's advisers as saying") is no
                 # antecedent of a later "he": the story stays with its subject
-                text.endswith(" as ", d.cue.start - 4, d.cue.start)
-                and _CITED_AS_RE.search(text, max(0, d.cue.start - 90), d.cue.start) is not None
+                and _cited_as(text, 0, d.cue.start) is None
             ):
                 # (the gender is worked out only when a "he" or "she" asks: _speaker_gender)
                 speakers.append((s, speaker or text[s:e], typ, text[s:e], d.cue.start))
