@@ -92,6 +92,52 @@ def bootstrap_ratio(
     return RatioEstimate(estimate, low, high, n, n_boot, alpha)
 
 
+def _f1(counts: FloatArray) -> FloatArray:
+    """F1 from summed counts ``[..., (n_pred, n_gold, matched_pred, matched_gold)]``: precision
+    ``matched_pred / n_pred``, recall ``matched_gold / n_gold`` (0 without predictions or gold,
+    as :class:`framing.evaluation.polnear.RoleScore` counts them), F1 0 when both are 0."""
+    p = np.nan_to_num(_ratio(counts[..., 2], counts[..., 0]))
+    r = np.nan_to_num(_ratio(counts[..., 3], counts[..., 1]))
+    return np.nan_to_num(_ratio(2 * p * r, p + r))
+
+
+def bootstrap_f1(
+    counts: NDArray[np.float64] | NDArray[np.int64],
+    *,
+    n_boot: int = 1000,
+    alpha: float = 0.05,
+    seed: int = 0,
+) -> RatioEstimate:
+    """Span F1 per column with a percentile bootstrap interval over articles.
+
+    ``counts`` is ``(n, k, 4)``: for each article and each of ``k`` scores, the number of
+    predicted spans, of gold spans, of predicted spans that match a gold one and of gold spans
+    that a prediction matches. Precision and recall are micro-averaged (ratios of the sums over
+    the articles), so an article with many relations weighs more, as in the point estimate;
+    articles are resampled with replacement, the same resamples for every column.
+    """
+    arr = np.asarray(counts, dtype=np.float64)
+    if arr.ndim != 3 or arr.shape[2] != 4:
+        raise ValueError("counts must have shape (n_articles, k, 4)")
+    n, k, _ = arr.shape
+    estimate = _f1(arr.sum(axis=0))
+    if n == 0 or n_boot <= 0:
+        empty = np.full(k, np.nan)
+        return RatioEstimate(estimate, empty, empty.copy(), n, n_boot, alpha)
+    rng = np.random.default_rng(seed)
+    flat = arr.reshape(n, k * 4)
+    block = max(1, min(n_boot, _BLOCK_CELLS // max(n, 1)))
+    boots = np.empty((n_boot, k))
+    done = 0
+    while done < n_boot:
+        rows = min(block, n_boot - done)
+        weights = _resample_counts(rng, n, rows)
+        boots[done : done + rows] = _f1((weights @ flat).reshape(rows, k, 4))
+        done += rows
+    low, high = _nan_percentiles(boots, alpha)
+    return RatioEstimate(estimate, low, high, n, n_boot, alpha)
+
+
 def _nan_percentiles(boots: FloatArray, alpha: float) -> tuple[FloatArray, FloatArray]:
     k = boots.shape[1]
     low = np.full(k, np.nan)

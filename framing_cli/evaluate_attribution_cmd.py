@@ -7,6 +7,7 @@ from typing import Annotated
 
 import orjson
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -26,6 +27,15 @@ def attribution(
     per_outlet: Annotated[
         bool, typer.Option("--per-outlet/--overall", help="Also show one row per outlet.")
     ] = True,
+    n_boot: Annotated[
+        int,
+        typer.Option(
+            "--n-boot",
+            min=0,
+            help="Bootstrap resamples of the articles for each F1's 95% interval (0: none).",
+        ),
+    ] = 1000,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap resamples.")] = 0,
     with_agreement: Annotated[
         bool,
         typer.Option(
@@ -39,26 +49,39 @@ def attribution(
     if with_agreement:
         _print_agreement(directory, agreement(read_multiply_annotated(directory)), as_json)
         return
-    report = evaluate_directory(directory)
+    report = evaluate_directory(directory, n_boot=n_boot, seed=seed)
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return
-    table = Table(title=f"Attribution spans on {directory} ({report.n_articles} articles)")
-    for col in ("outlet", "role", "match", "P", "R", "F1", "predicted", "gold"):
-        table.add_column(col, justify="left" if col in {"outlet", "role", "match"} else "right")
+    table = Table(
+        title=f"Attribution spans on {directory} ({report.n_articles} articles)",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=(
+            f"95% CI of F1: percentile bootstrap over the row's articles ({report.n_boot:,} "
+            f"resamples, seed {report.seed})"
+            if report.n_boot
+            else None
+        ),
+    )
+    columns = ["outlet", "role", "match", "P", "R", "F1", "95% CI", "pred", "gold"]
+    if not report.n_boot:
+        columns.remove("95% CI")
+    for col in columns:
+        table.add_column(
+            col,
+            justify="left" if col in {"outlet", "role", "match"} else "right",
+            no_wrap=col == "95% CI",
+        )
     for s in report.scores:
         if s.outlet != "all" and not per_outlet:
             continue
-        table.add_row(
-            s.outlet,
-            s.role,
-            s.criterion,
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-            str(s.n_pred),
-            str(s.n_gold),
-        )
+        cells = [s.outlet, s.role, s.criterion, f"{s.precision:.3f}", f"{s.recall:.3f}"]
+        cells.append(f"{s.f1:.3f}")
+        if s.f1_ci is not None:
+            cells.append(f"{s.f1_ci[0]:.2f}–{s.f1_ci[1]:.2f}")
+        table.add_row(*cells, str(s.n_pred), str(s.n_gold))
     Console().print(table)
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from framing.stats import (
     benjamini_hochberg,
+    bootstrap_f1,
     bootstrap_ratio,
     log_odds_dirichlet,
     permutation_test_ratio,
@@ -62,6 +63,54 @@ def test_columns_share_resamples_and_zero_denominator_is_nan() -> None:
     assert est.estimate[0] == pytest.approx(0.2)
     assert np.isnan(est.estimate[1])
     assert np.isnan(est.low[1])
+
+
+def _spans(n: int, p_hit: float, r_hit: float, seed: int) -> np.ndarray:
+    """``n`` articles of one score: (predicted, gold, matched predicted, matched gold), each
+    prediction right with chance ``p_hit`` and each gold span found with chance ``r_hit``."""
+    rng = np.random.default_rng(seed)
+    pred = rng.integers(5, 40, size=n)
+    gold = rng.integers(5, 40, size=n)
+    counts = np.stack([pred, gold, rng.binomial(pred, p_hit), rng.binomial(gold, r_hit)], axis=1)
+    return counts[:, None, :]
+
+
+def test_f1_is_micro_averaged_over_articles() -> None:
+    # article 1: 10 predicted, 8 right, 10 gold, 8 found; article 2: 2 predicted, none right
+    counts = np.array([[[10, 10, 8, 8]], [[2, 30, 0, 0]]])
+    est = bootstrap_f1(counts, n_boot=200)
+    p, r = 8 / 12, 8 / 40  # pooled sums, not the mean of per-article F1s
+    assert est.estimate[0] == pytest.approx(2 * p * r / (p + r))
+    assert est.low[0] <= est.estimate[0] <= est.high[0]
+
+
+def test_f1_without_predictions_or_matches_is_zero_not_nan() -> None:
+    est = bootstrap_f1(np.array([[[0, 5, 0, 0], [3, 4, 0, 0]]] * 3), n_boot=50)
+    assert est.estimate.tolist() == [0.0, 0.0]
+    assert est.low.tolist() == [0.0, 0.0]
+
+
+def test_f1_interval_covers_the_true_f1_on_constructed_samples() -> None:
+    true_f1 = 2 * 0.8 * 0.7 / 1.5
+    covered = 0
+    for seed in range(40):
+        est = bootstrap_f1(_spans(84, 0.8, 0.7, seed), n_boot=400, seed=seed)
+        covered += int(est.low[0] <= true_f1 <= est.high[0])
+    assert covered >= 34  # nominal 95%: 38 of 40 expected, allow sampling noise
+
+
+def test_f1_interval_is_reproducible_and_narrows_with_more_articles() -> None:
+    counts = _spans(84, 0.8, 0.7, 1)
+    a = bootstrap_f1(counts, n_boot=300, seed=3)
+    b = bootstrap_f1(counts, n_boot=300, seed=3)
+    assert (a.low[0], a.high[0]) == (b.low[0], b.high[0])
+    large = bootstrap_f1(_spans(840, 0.8, 0.7, 1), n_boot=300, seed=3)
+    assert (large.high - large.low)[0] < (a.high - a.low)[0] / 2
+
+
+def test_f1_counts_need_four_numbers_per_score() -> None:
+    with pytest.raises(ValueError, match="n_articles, k, 4"):
+        bootstrap_f1(np.zeros((3, 2, 3)))
 
 
 def test_permutation_test_detects_a_real_difference_only() -> None:

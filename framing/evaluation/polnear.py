@@ -11,7 +11,10 @@ Scores are precision, recall and F1 for each role (cue, source, content), by two
 - **overlap**: a predicted span shares at least one character with a gold span of the role.
 
 Precision counts predicted spans that match some gold span; recall counts gold spans matched
-by some predicted span. Figures are given overall and per outlet (the file-name prefix).
+by some predicted span. Figures are given overall and per outlet (the file-name prefix), each
+F1 with a 95% percentile bootstrap interval over the articles it pools
+(:func:`framing.stats.bootstrap_f1`; 1,000 resamples, seed 0 unless asked otherwise): a split
+of 84 articles measures F1 to a few hundredths, and the interval says how many.
 
 :func:`agreement` puts those figures beside the annotators' own: on the articles that several
 annotators annotated, every annotator is scored against every other by the same criteria (one
@@ -26,9 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from framing.attribution import extract_attributions
 from framing.errors import DataError
 from framing.quotes import find_quotes
+from framing.stats import bootstrap_f1
 from framing.text import split_sentences
 from framing.types import Attribution
 
@@ -72,6 +78,8 @@ class RoleScore:
     n_gold: int
     matched_pred: int
     matched_gold: int
+    #: percentile bootstrap interval of :attr:`f1` over articles (``None`` when not computed)
+    f1_ci: tuple[float, float] | None = None
 
     @property
     def precision(self) -> float:
@@ -96,6 +104,11 @@ class RoleScore:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
+            **(
+                {"f1_ci": [round(self.f1_ci[0], 4), round(self.f1_ci[1], 4)]}
+                if self.f1_ci is not None
+                else {}
+            ),
         }
 
 
@@ -103,6 +116,9 @@ class RoleScore:
 class PolnearReport:
     n_articles: int
     scores: tuple[RoleScore, ...]
+    #: bootstrap resamples behind each score's ``f1_ci`` (0: no intervals), and their seed
+    n_boot: int = 0
+    seed: int = 0
 
     def get(self, role: str, criterion: str = "overlap", outlet: str = "all") -> RoleScore:
         for s in self.scores:
@@ -111,7 +127,12 @@ class PolnearReport:
         raise KeyError((role, criterion, outlet))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"n_articles": self.n_articles, "scores": [s.as_dict() for s in self.scores]}
+        return {
+            "n_articles": self.n_articles,
+            "n_boot": self.n_boot,
+            "seed": self.seed,
+            "scores": [s.as_dict() for s in self.scores],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,30 +337,34 @@ def _match_counts(pred: Sequence[Span], gold: Sequence[GoldSpan]) -> dict[str, t
 def evaluate(
     articles: Sequence[PolnearArticle],
     predictor: Callable[[str], Mapping[str, Sequence[Span]]] = predict,
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
 ) -> PolnearReport:
-    """Precision, recall and F1 per role, criterion and outlet (and ``"all"``)."""
-    totals: dict[tuple[str, str, str], list[int]] = {}
-    for art in articles:
+    """Precision, recall and F1 per role, criterion and outlet (and ``"all"``), each F1 with a
+    percentile bootstrap interval over the articles of its row (``n_boot=0``: none)."""
+    keys = [(r, c) for r in ROLES for c in ("overlap", "exact")]
+    # per article: (n_pred, n_gold, matched_pred, matched_gold) for each role and criterion
+    counts = np.zeros((len(articles), len(keys), 4), dtype=np.int64)
+    for i, art in enumerate(articles):
         pred = predictor(art.text)
         for role in ROLES:
             p = list(pred.get(role, ()))
             g = art.gold.get(role, ())
             for criterion, (mp, mg) in _match_counts(p, g).items():
-                for outlet in ("all", art.outlet):
-                    row = totals.setdefault((outlet, role, criterion), [0, 0, 0, 0])
-                    row[0] += len(p)
-                    row[1] += len(g)
-                    row[2] += mp
-                    row[3] += mg
-    outlets = sorted({o for o, _, _ in totals} - {"all"})
-    scores = [
-        RoleScore(o, r, c, *totals[(o, r, c)])
-        for o in ("all", *outlets)
-        for r in ROLES
-        for c in ("overlap", "exact")
-        if (o, r, c) in totals
-    ]
-    return PolnearReport(len(articles), tuple(scores))
+                counts[i, keys.index((role, criterion))] = (len(p), len(g), mp, mg)
+    groups: dict[str, list[int]] = {"all": list(range(len(articles)))}
+    for i, art in enumerate(articles):
+        groups.setdefault(art.outlet, []).append(i)
+    scores: list[RoleScore] = []
+    for outlet in ("all", *sorted(set(groups) - {"all"})):
+        rows = counts[groups[outlet]]
+        ci = bootstrap_f1(rows, n_boot=n_boot, seed=seed) if n_boot > 0 else None
+        for k, (role, criterion) in enumerate(keys):
+            n_pred, n_gold, mp, mg = (int(v) for v in rows[:, k].sum(axis=0))
+            interval = None if ci is None else (float(ci.low[k]), float(ci.high[k]))
+            scores.append(RoleScore(outlet, role, criterion, n_pred, n_gold, mp, mg, interval))
+    return PolnearReport(len(articles), tuple(scores), n_boot, seed)
 
 
 def _gold_match_counts(
@@ -401,7 +426,7 @@ def agreement(
 
     def rows(totals: dict[tuple[str, str], list[int]]) -> tuple[RoleScore, ...]:
         return tuple(
-            RoleScore("all", r, c, *totals[(r, c)])
+            RoleScore("all", r, c, *_four(totals[(r, c)]))
             for r in ROLES
             for c in ("overlap", "exact")
             if (r, c) in totals
@@ -415,5 +440,11 @@ def agreement(
     )
 
 
-def evaluate_directory(directory: str | Path) -> PolnearReport:
-    return evaluate(read_polnear(directory))
+def _four(row: Sequence[int]) -> tuple[int, int, int, int]:
+    return row[0], row[1], row[2], row[3]
+
+
+def evaluate_directory(
+    directory: str | Path, *, n_boot: int = 1000, seed: int = 0
+) -> PolnearReport:
+    return evaluate(read_polnear(directory), n_boot=n_boot, seed=seed)

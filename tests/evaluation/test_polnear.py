@@ -78,12 +78,50 @@ def test_scores_count_exact_and_overlap() -> None:
     assert wrong.get("source", "overlap").recall == 0.0
 
 
+def _article(name: str, outlet: str) -> PolnearArticle:
+    text = "“The roads are closed,” the mayor said. Officials claimed the bridge was safe."
+    gold = {"cue": (GoldSpan(((34, 38),)), GoldSpan(((50, 57),)))}
+    return PolnearArticle(name, outlet, text, gold, f"{name}_x.ann")
+
+
+def test_each_f1_carries_a_bootstrap_interval_over_its_own_articles() -> None:
+    # outlet "a": both cues found in one article, none in the other; outlet "b": always both
+    arts = [_article("a1", "a"), _article("a2", "a"), _article("b1", "b"), _article("b2", "b")]
+    found = {"a1": [(34, 38), (50, 57)], "a2": [], "b1": [(34, 38), (50, 57)]}
+    found["b2"] = found["b1"]
+    texts = iter(a.name for a in arts)
+
+    def predictor(_text: str) -> dict[str, list[tuple[int, int]]]:
+        return {"cue": found[next(texts)]}
+
+    report = evaluate(arts, predictor, n_boot=500, seed=1)
+    a_cue, b_cue = report.get("cue", outlet="a"), report.get("cue", outlet="b")
+    assert a_cue.f1 == pytest.approx(2 / 3)  # P 1, R 1/2
+    assert a_cue.f1_ci == (0.0, 1.0)  # a resample of a2 alone scores 0, of a1 alone 1
+    assert b_cue.f1_ci == (1.0, 1.0)  # every resample of outlet b is perfect
+    overall = report.get("cue")
+    assert overall.f1_ci is not None
+    # a resample of the four articles without a2 is perfect; one of a2 alone (0.4%) is rare
+    assert 0.0 < overall.f1_ci[0] < overall.f1 < overall.f1_ci[1] == 1.0
+    assert report.as_dict()["scores"][0]["f1_ci"] == [round(v, 4) for v in overall.f1_ci]
+    assert (report.n_boot, report.seed) == (500, 1)
+
+
+def test_no_intervals_when_no_resamples_are_asked_for() -> None:
+    report = evaluate([_article("a1", "a")], lambda _t: {"cue": [(34, 38)]}, n_boot=0)
+    assert report.get("cue").f1_ci is None
+    assert "f1_ci" not in report.as_dict()["scores"][0]
+
+
 @pytest.mark.data
 @pytest.mark.slow
 def test_dev_floors(data_dir: Path) -> None:
     articles = read_polnear(require(data_dir, "polnear/dev"))
     assert len(articles) == 84
     report = evaluate(articles)
+    cue = report.get("cue")
+    assert cue.f1_ci is not None
+    assert cue.f1_ci[0] < cue.f1 < cue.f1_ci[1]
     # the floors that reports print in their method section (framing.evaluation.floors)
     assert report.get("cue").f1 >= floor("attribution.cue_overlap_f1")
     assert report.get("source").f1 >= floor("attribution.source_overlap_f1")
@@ -175,6 +213,24 @@ def test_cli_agreement_json_and_exit_code(tmp_path: Path) -> None:
     # the console entry point turns it into exit code 6 (tests/test_cli.py runs that edge)
     assert isinstance(missing.exception, DataError)
     assert "not a PolNeAR split" in str(missing.exception)
+
+
+def test_cli_scores_print_their_interval_and_method(tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = _agreement_split(tmp_path / "split")
+    table = runner.invoke(app, ["evaluate", "attribution", str(root), "--n-boot", "200"])
+    assert table.exit_code == 0, table.output
+    assert "95% CI" in table.output
+    caption = " ".join(table.output.split())  # the caption wraps with the table's width
+    assert "percentile bootstrap over the row's articles (200 resamples, seed 0)" in caption
+    data = json.loads(
+        runner.invoke(app, ["evaluate", "attribution", str(root), "--json", "--seed", "3"]).output
+    )
+    assert (data["n_boot"], data["seed"]) == (1000, 3)
+    assert all(len(row["f1_ci"]) == 2 for row in data["scores"])
+    bare = runner.invoke(app, ["evaluate", "attribution", str(root), "--n-boot", "0"])
+    assert bare.exit_code == 0
+    assert "95% CI" not in bare.output
 
 
 @pytest.mark.data
