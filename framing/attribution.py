@@ -4711,6 +4711,8 @@ def _colon_drafts(
             while text[end - 1] in " \t":
                 end -= 1
             found[colon] = (nm.start(), end, m.end())
+    # the labels of one word: a transcript names a speaker in full once, then by surname
+    labels = {text[a:b] for a, b, _ in found.values() if " " not in text[a:b]}
     for colon, (src_s, src_e, content_start) in sorted(found.items()):
         if any(s <= colon < e for s, e in taken):
             continue
@@ -4726,6 +4728,7 @@ def _colon_drafts(
             and text[src_s:src_e].isupper()
             and _ordinary_case(text, text[src_s:src_e]) is None
             and _ordinary_case(text, words[-1]) is None
+            and words[-1] not in labels  # "JAKE TAPPER: …" then "TAPPER: …"
         ):
             continue  # a heading in capitals ("SMALL BUSINESS:"), not a speaker the text names
         _, p_e = _paragraph_bounds(text, colon)
@@ -6233,6 +6236,25 @@ _AFTER_AGENT_RE: Final = re.compile(
 _CONTRACTED_PRONOUN_RE: Final = re.compile(r"((?i:he|she|it|they|we|i|you))['’](?i:s|d|ll|ve|re|m)")
 
 
+def _label_name(label: str, names: dict[str, str]) -> str | None:
+    """The name a transcript's label in capitals stands for when the text never writes it in
+    ordinary case: a full label with a given name first is that name ("JAKE TAPPER" -> "Jake
+    Tapper", remembered in ``names`` under "TAPPER"), a lone surname the full label before it
+    ("TAPPER" -> "Jake Tapper"). ``None`` otherwise: "FIX IS IN" and "NATO" stay as written."""
+    words = label.split()
+    if len(words) == 1:
+        return names.get(label)
+    if (
+        len(words) > 3
+        or words[0].lower() not in given_names()
+        or not all(w.isalpha() for w in words)
+    ):
+        return None
+    name = " ".join(w.capitalize() for w in words)
+    names.setdefault(words[-1], name)
+    return name
+
+
 def _finish(
     text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
 ) -> AttributionResult:
@@ -6240,6 +6262,9 @@ def _finish(
     # paragraphs opened by a speaker's label ("WALLACE: …"): paragraph start -> the label's
     # speaker, filled as the colon relations are finished (they come before their content)
     labelled: dict[int, tuple[str, SourceType]] = {}
+    # a transcript's full labels in capitals with a given name first ("JAKE TAPPER:"), by the
+    # surname its later labels use alone ("TAPPER:"): the name in ordinary case
+    label_names: dict[str, str] = {}
     quoted: list[tuple[int, int]] = []
     for q in qs.quotes:
         if not quoted or q.start >= quoted[-1][1]:
@@ -6328,6 +6353,8 @@ def _finish(
                 found = _ordinary_case(text, speaker)
                 if found is None:
                     found = _ordinary_case(text, person_name(speaker.title()))  # "SEN. JOHN ROE"
+                if found is None:
+                    found = _label_name(speaker, label_names)
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
             if typ == "pronoun":

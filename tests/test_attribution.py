@@ -2274,6 +2274,33 @@ def test_labels_in_capitals_are_read_against_the_names_in_the_text() -> None:
     assert colon["FOX NEWS"].source.type == "organisation"
 
 
+def test_a_transcript_names_its_speaker_in_full_capitals_once_then_by_surname() -> None:
+    # the text never writes "Tapper" in ordinary case: the full label with a given name first
+    # is a speaker because its surname labels later turns, and names them
+    text = (
+        "Governor Mary Fallin spoke from Oklahoma City. Partial transcript as follows:\n"
+        "JAKE TAPPER: Donald Trump released a video on Friday about racial healing.\n"
+        "FALLIN: Well, I think the whole nation needs to work together on this.\n"
+        "TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n"
+    )
+    colon = [a for a in run(text).attributions if a.kind == "colon" and a.source]
+    assert [(a.source.text, a.source.type, a.speaker) for a in colon] == [
+        ("JAKE TAPPER", "person", "Jake Tapper"),
+        ("FALLIN", "person", "Mary Fallin"),
+        ("TAPPER", "person", "Jake Tapper"),
+    ]
+
+
+def test_a_heading_in_capitals_with_a_name_is_no_speaker_without_later_turns() -> None:
+    # a newsletter's section headed by whom it is about ("HARRY REID:"), no "REID:" turn after
+    text = (
+        "The Senate returns on Monday.\n"
+        "HARRY REID: The majority leader said he would hold a vote on the bill next week.\n"
+        "GEORGE W. BUSH: The former president will open his library in Dallas on Thursday.\n"
+    )
+    assert [a for a in run(text).attributions if a.kind == "colon"] == []
+
+
 @pytest.mark.parametrize(
     "line",
     [
