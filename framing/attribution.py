@@ -3075,7 +3075,15 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
             (
                 h
                 for h in range(j, min(j + 3, len(first)))
-                if _is_subject_head(first[h].low) and all(_is_modifier(m.low) for m in first[j:h])
+                if _is_subject_head(first[h].low)
+                and all(
+                    # after a name or a head, an irregular past is its verb: "Obama met
+                    # survivors", "Tenney took down businessman Steve Wells" (not in "The lost
+                    # voters")
+                    _is_modifier(m.low)
+                    and ((end == k and t.low in _ARTICLES) or m.low not in _PAST_VERBS)
+                    for m in first[j:h]
+                )
             ),
             None,
         )
@@ -3186,6 +3194,7 @@ _BODY_WORDS: Final = frozenset(
 )  # fmt: skip
 
 
+_ARTICLES: Final = frozenset(["the", "a", "an"])
 _PAST_VERBS: Final = frozenset(
     ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did", "spent", "met",
      "won", "lost", "led", "saw", "brought", "bought", "built", "kept", "ran", "began", "chose",

@@ -3424,6 +3424,16 @@ def test_a_sentence_adverb_or_participle_is_not_part_of_the_source(
          "Mr. Buttigieg", "Buttigieg"),
         ("FBI Director James Comey held a news conference and said no charges were warranted.",
          "said", "FBI Director James Comey", "James Comey"),
+        # an irregular past is no modifier of the people after it ("met survivors")
+        ("President Barack Obama met survivors of the shooting on Thursday and said the "
+         "country must act.", "said", "President Barack Obama", "Barack Obama"),
+        ("The senator met reporters on Tuesday, saying the bill would pass.", "saying",
+         "The senator", "The senator"),
+        ("Ms. Tenney took down businessman Steve Wells in the primary and said the race "
+         "was over.", "said", "Ms. Tenney", "Tenney"),
+        # before any head it is a modifier ("The lost voters")
+        ("The lost voters met the candidate and said the deal was bad.", "said",
+         "The lost voters", "The lost voters"),
     ],
 )  # fmt: skip
 def test_the_subject_of_a_later_verb_reaches_its_head(
