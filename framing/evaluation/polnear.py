@@ -29,12 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from framing.attribution import extract_attributions
 from framing.errors import DataError
 from framing.quotes import find_quotes
-from framing.stats import bootstrap_f1
 from framing.text import split_sentences
 from framing.types import Attribution
 
@@ -343,6 +340,11 @@ def evaluate(
 ) -> PolnearReport:
     """Precision, recall and F1 per role, criterion and outlet (and ``"all"``), each F1 with a
     percentile bootstrap interval over the articles of its row (``n_boot=0``: none)."""
+    # (numpy is imported here, not at the start of the command line: tests/test_cli.py)
+    import numpy as np
+
+    from framing.stats import bootstrap_f1
+
     keys = [(r, c) for r in ROLES for c in ("overlap", "exact")]
     # per article: (n_pred, n_gold, matched_pred, matched_gold) for each role and criterion
     counts = np.zeros((len(articles), len(keys), 4), dtype=np.int64)
