@@ -3564,6 +3564,76 @@ def _has_words(text: str, start: int, end: int, n: int) -> bool:
     return _N_WORDS_RE[n].match(text, start, end) is not None
 
 
+# a sentence's end before a capital inside a span: "… integration. ''That's …" (not "U.S.
+# District", "Michael W. Mosman")
+_INNER_SENTENCE_END_RE: Final = re.compile(r"[a-z0-9)][.!?][”\"’']*\s+[“\"‘'`]*[A-Z]")
+
+
+def _ends_paraphrase(text: str, s_start: int, q: Quote) -> bool:
+    """Whether a short quotation ends a clause of the writer's words that opens its sentence
+    ("No Child Left Behind was “very assertive and interventionist,”"): three words or more
+    before it, in the same sentence, the last a word (not a colon or a dash)."""
+    before = text[s_start : q.start].rstrip()
+    return (
+        before[-1:].isalnum()
+        and _has_words(text, s_start, q.start, 3)
+        and _INNER_SENTENCE_END_RE.search(before) is None
+    )
+
+
+# whom someone told or asked (a few words), then what: a clause, a question or a quotation
+_ADDRESSEE_THEN_CLAUSE_RE: Final = re.compile(
+    r"(?:[ \t]+[\w.’'-]+){1,6}?(?:[ \t]+(?:that|how|whether|if|why|what|when|where|to)\b"
+    r"|[ \t]*[,:]?[ \t]*[“\"‘])"
+)
+_WORD_AFTER_RE: Final = re.compile(r"[ \t]+(\w+)")
+# words that open a phrase of whom something was said, or a clause of when or why
+_NOT_CONTENT_OPENERS: Final = frozenset(
+    ["of", "while", "when", "after", "before", "because", "since", "until"]
+)
+_QUOTE_AFTER_RE: Final = re.compile(r"[ \t]*[,:]?[ \t]*(?:[“\"‘]|'')")
+
+
+def _content_of_its_own(
+    text: str, q: Quote, s_start: int, term: str, cue: tuple[int, int], s_end: int
+) -> bool:
+    """Whether a cue after a short quotation inside its sentence (a phrase or a title the
+    sentence quotes, words before it) reports a clause or an object of its own, which is then
+    its content: "On ABC’s “This Week,” Carson admitted that the course name was wrong", "Noah
+    Oppenheim, the NBC executive in charge of “Today,” reminded his staff about …". Not who
+    speaks after the cue ("… may be “strategic,” said Jeffery Hemsley, an assistant professor
+    …"), nor whom they told ("… “unusual sounds,” a physician told the Senate in January")."""
+    if q.start <= s_start or not _has_words(text, s_start, q.start, 1):
+        return False
+    cue_start, cue_end = cue
+    if _INNER_SENTENCE_END_RE.search(text, s_start, q.start) is not None:
+        return False  # the quotation opens a sentence of its own: "… Mexico. ''That's …,'' said"
+    if _THAT_RE.match(text, cue_end) is not None:
+        return True
+    if term in _TELLING:
+        # whom they told or asked, then what: "asked Trump how he would handle …"
+        return _ADDRESSEE_THEN_CLAUSE_RE.match(text, cue_end, s_end) is not None
+    if (
+        term not in _NEVER_INVERTED
+        and _left_source(text, q.end, cue_start) is None
+        and _right_source(text, cue_end, s_end) is not None
+    ):
+        return False  # "…,” said Hemsley, …": who speaks follows the cue
+    after = _WORD_AFTER_RE.match(text, cue_end, s_end)
+    if after is None:
+        # a quotation of its own after the cue: "As Amar … put it, “Senate Republicans …”"
+        return _QUOTE_AFTER_RE.match(text, cue_end, s_end) is not None
+    first = after.group(1).lower()
+    if first == "as":
+        # a clause of when or how ("said as she turned around"), not what ("described as …")
+        second = _WORD_AFTER_RE.match(text, after.end(), s_end)
+        if second is not None and second.group(1).lower() in _MAIN_PRONOUNS:
+            return False
+    elif first in _NOT_CONTENT_OPENERS:
+        return False  # of whom or when it was said: "“…,” Kunin said of Sanders"
+    return _find_content_right(text, cue_end, s_end, term) is not None
+
+
 def _prev_word(text: str, pos: int, lo: int) -> str:
     prev = _tokens(text, max(lo, pos - 20), pos)
     return prev[-1].low if prev else ""
@@ -4042,6 +4112,7 @@ def extract_attributions(
         kind: AttributionKind = "indirect"
         quote_i: int | None = None
         conf = 0.8
+        ends_paraphrase = False  # a short quotation before the cue ends the writer’s clause
 
         if hit.term == "according to":
             src_end = s_end
@@ -4099,10 +4170,15 @@ def extract_attributions(
                 )
                 and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
                 and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))
+                and not (
+                    q.kind in _SHORT_KINDS
+                    and _content_of_its_own(text, q, s_start, hit.term, (hit.start, hit.end), s_end)
+                )
             ):
                 quote_i = qi
                 content = (q.start, q.end)
                 kind = "direct"
+                ends_paraphrase = q.kind in _SHORT_KINDS and _ends_paraphrase(text, s_start, q)
                 source = _left_source(text, q.end, hit.start)
                 if ing:
                     source = _participle_subject(text, q.end, source)
@@ -4151,6 +4227,11 @@ def extract_attributions(
             source = _previous_source(text, drafts, s_start, hit.start)
             if source is None:
                 source = _subject_fallback(text, s_start, hit.start)
+        if ends_paraphrase and content is not None and (source is None or source[0] > content[0]):
+            # a quoted phrase that ends a paraphrase: the paraphrase is the content ("Obama
+            # earned the title of “deporter in chief,” said Chishti"; not when the source opens
+            # the sentence: "The ad, titled “Unifier?”, concludes that …")
+            content, kind = (_trim(text, s_start, content[1])[0], content[1]), "mixed"
         if (
             content is None
             and (hit.term in _STRICT or hit.text.lower() in _STRICT_FORMS)

@@ -4182,3 +4182,53 @@ def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -
     )
     a = by_cue(run(text), "condemning")
     assert (a.kind, span(text, a)[0], a.speaker) == ("direct", "Mayor Ana Ruiz", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "kind"),
+    [
+        # a show or a book the opening phrase names is where it was said, not what
+        ("In an interview on ABC’s “This Week,” Carson admitted that the course name was "
+         "wrong.", "admitted", "that the course name was wrong", "indirect"),
+        ("Later on “This Week,” Senator Bernie Sanders questioned Mr. Trump's veracity.",
+         "questioned", "Mr. Trump's veracity", "indirect"),
+        ("On “Face the Nation,” Sanders was asked by host John Dickerson whether his aim was "
+         "similar to Kennedy's.", "was asked", "whether his aim was similar to Kennedy's",
+         "indirect"),
+        ("As Akhil Amar, a law professor and author of “America's Unwritten Constitution,” put "
+         "it, “Senate Republicans should remember that.”", "put it",
+         "“Senate Republicans should remember that.”", "direct"),
+        # a quoted phrase that ends the writer's clause: the clause is what was said
+        ("No Child Left Behind was “very assertive and interventionist,” said Gary Orfield, an "
+         "education professor.", "said",
+         "No Child Left Behind was “very assertive and interventionist,”", "mixed"),
+        ("Many of the diplomats linked their symptoms with “unusual sounds,” a physician told "
+         "the Senate in January.", "told",
+         "Many of the diplomats linked their symptoms with “unusual sounds,”", "mixed"),
+        # a quotation that opens its sentence stays the content
+        ("“It was a mistake,” Carson admitted on Sunday.", "admitted", "“It was a mistake,”",
+         "direct"),
+        # nor is whom it was said of a content, nor a clause of when ("said of Sanders")
+        ("Because of her weak support among the young, “she does need him,” Kunin said of "
+         "Sanders.", "said", "“she does need him,”", "direct"),
+        ("The campaign is “an orange buffoon,” Susan said as she turned around.", "said",
+         "The campaign is “an orange buffoon,”", "mixed"),
+    ],
+)  # fmt: skip
+def test_a_short_quotation_before_the_cue_is_its_content_only_when_nothing_else_is(
+    text: str, cue: str, content: str, kind: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert span(text, a)[1] == content
+    assert a.kind == kind
+
+
+def test_a_quoted_sentence_after_the_writers_sentence_is_not_joined_to_it() -> None:
+    # the splitter may keep both in one sentence after a closing '' (no capital after the stop)
+    text = (
+        "Mexico's future relies on North American integration. ''That's Mexico's "
+        "vulnerability,'' said Luis Rubio, an analyst."
+    )
+    a = by_cue(run(text), "said")
+    assert span(text, a)[1] == "''That's Mexico's vulnerability,''"
+    assert a.kind == "direct"
