@@ -577,7 +577,7 @@ _ANONYMOUS_LINKS: Final = frozenset(
 )  # fmt: skip
 _LINK_SECONDS: Final = frozenset(b for _, b in _ANONYMOUS_LINKS)
 # words allowed inside a source noun phrase although they are function words
-_NP_INNER: Final = frozenset(["of", "for", "at", "in", "the", "a", "an"])
+_NP_INNER: Final = frozenset(["of", "for", "at", "in", "from", "the", "a", "an"])
 _LEAD_TRIM: Final = frozenset(
     [
         "so",
@@ -1407,8 +1407,39 @@ _LEFT_WINDOWS: Final = (45, 110, 250)
 def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject noun phrase that ends just before the cue (skipping auxiliaries).
 
-    A short window is tried first; a longer one only when the phrase may reach past it.
+    A short window is tried first; a longer one only when the phrase may reach past it. A
+    phrase after a participle and its preposition is the participle's object, and the phrase
+    before the participle speaks: "A letter from the Legion obtained by The Associated Press
+    warns", "Another intelligence source speaking to Fox News said" (not before a cue in
+    -ing, whose subject the phrase is: "all signs pointed to Obama endorsing Clinton").
     """
+    found = _left_source_plain(text, lo, cue_start)
+    if found is not None and found[0] - 6 > lo and text[found[0] - 1] == " ":
+        reduced = _REDUCED_RELATIVE_RE.search(text, max(lo, found[0] - 40), found[0])
+        if (
+            reduced is not None
+            and reduced.group(1) not in _NOT_PARTICIPLES
+            and not _ING_CUE_RE.match(text, cue_start)
+        ):
+            head = _left_source_plain(text, lo, reduced.start())
+            if head is not None and head[1] == reduced.start() - 1:
+                found = head
+    return found
+
+
+# a participle and its preposition right before a phrase: "obtained by", "speaking to"
+_REDUCED_RELATIVE_RE: Final = re.compile(
+    r"(?<![\w’'-])([a-z]{3,}ed|written|given|taken|chosen|shown|known|seen|made|held|led|built"
+    r"|sent|paid|sold|run|set|kept|brought|speaking|talking|writing|testifying|appearing"
+    r"|responding|reacting) (?:by|on|from|in|to|with|at|for|about) $"
+)
+# words in -ed that are no participle
+_NOT_PARTICIPLES: Final = frozenset(["need", "seed", "speed", "feed", "indeed", "hundred", "shed"])
+_ING_CUE_RE: Final = re.compile(r"\w+ing\b")
+
+
+def _left_source_plain(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """:func:`_left_source` without the participle's object."""
     found: tuple[int, int] | None = None
     for width in _LEFT_WINDOWS:
         near = cue_start - width
@@ -1495,7 +1526,7 @@ def _with_conjuncts(text: str, lo: int, found: tuple[int, int]) -> tuple[int, in
     """``found``, which follows `` and ``, with the conjuncts joined to it by ``and`` when they
     are names or personal pronouns ("Trump and Pence said", "he and Brafman", "Both Bolton and
     Gorka")."""
-    left = _left_source(text, lo, found[0] - 5)
+    left = _left_source_plain(text, lo, found[0] - 5)
     if left is None or not _name_like(text, *left):
         return found
     return left[0], found[1]
@@ -2273,6 +2304,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
             and w.lower() not in _COMMON_HEADS
             # a head capitalised by the sentence start: "Source familiar with the ad"
             and not (i == 0 and (words[0] in _ANON_HEADS or words[0] in _GROUP_NOUNS))
+            and not (i == 0 and words[0] in _NUMBER_WORDS)  # "Two women from Ohio"
             for i, w in enumerate(raw[:pp])
         )
     ):
@@ -2283,6 +2315,14 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         if core in _ANON_HEADS:
             return "anonymous", False
         if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
+            return "role", False
+        if (
+            raw[pp - 1].islower()
+            and core not in _ORG_WORDS
+            and (_people_plural(core) or _people_plural(core + "s") or core.endswith("man"))
+        ):
+            # another noun for people describes who speaks ("a democratic socialist from
+            # Vermont", "Two women from Ohio"), whatever the names after it
             return "role", False
     if (
         # (a capitalised head that also names an organisation is a name: "the Washington Post")

@@ -4232,3 +4232,34 @@ def test_a_quoted_sentence_after_the_writers_sentence_is_not_joined_to_it() -> N
     a = by_cue(run(text), "said")
     assert span(text, a)[1] == "''That's Mexico's vulnerability,''"
     assert a.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "type_"),
+    [
+        # a participle and its object after the subject: the subject speaks
+        ("Another intelligence source speaking to Fox News said the agents were looking.",
+         "said", "Another intelligence source", "anonymous"),
+        ("A random survey conducted by the One America News Network found Trump the winner.",
+         "found", "A random survey", "document"),
+        ("A report released by the Brookings Institution last year estimated that most were "
+         "bots.", "estimated", "A report", "document"),
+        # what comes from somewhere is part of the phrase, typed by its head
+        ("A Feb. 1 letter from the American Legion obtained by The Associated Press warns "
+         "that any further contact would be through lawyers.", "warns",
+         "A Feb. 1 letter from the American Legion", "document"),
+        ("Two women from Ohio said they would vote for him.", "said", "Two women from Ohio",
+         "role"),
+        ("A 74-year-old democratic socialist from Vermont said it was over.", "said",
+         "A 74-year-old democratic socialist from Vermont", "role"),
+        # a cue in -ing has the phrase as its subject: "pointed to Obama endorsing Clinton"
+        ("All signs pointed to Obama endorsing Clinton on Thursday.", "endorsing", "Obama",
+         "person"),
+    ],
+)  # fmt: skip
+def test_a_phrase_after_a_participle_or_from_is_read_with_its_head(
+    text: str, cue: str, source: str, type_: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, type_)
