@@ -3307,9 +3307,20 @@ def _participle_subject(
     """The source of a participle cue whose noun phrase before it is a verb phrase: the verb's
     subject ("McConnell issued a statement saying …", "Johnson kept asking …")."""
     verb = _verb_and_object(text, *source) if source is not None else None
-    if verb is None:
+    if verb is None or source is None:
         return source
+    obj = _FROM_AUTHOR_RE.search(text, verb, source[1])
+    if obj is not None:
+        # what came from someone says it, as they do: "I've received a message from POGO
+        # stating …", "a tweet from Jon Ralston saying …"
+        return obj.start(1), source[1]
     return _left_source(text, lo, verb) or _subject_fallback(text, lo, verb)
+
+
+# the object of a verb that came from someone ("received a message from POGO")
+_FROM_AUTHOR_RE: Final = re.compile(
+    r"[a-z]+[ \t]+((?:a|an|the)[ \t]+[^,;:]*?[ \t]+from[ \t]+[A-Z])"
+)
 
 
 def _verb_and_object(text: str, start: int, end: int) -> int | None:
@@ -5321,7 +5332,22 @@ class _Mentions:
         determiner in ``text[lo:pos]`` ("the senators", "these researchers"), a sentence's
         subject first."""
         m = self._last_phrase(_GROUP_RE, lo, pos, skip, _names_a_group)
+        pair = self._last_phrase(
+            _PAIR_RE, m.end() if m is not None else lo, pos, skip, self._two_people
+        )
+        if pair is not None:
+            # two people named since ("Sens. Mike Crapo and Jim Risch. Last week, they …")
+            return f"{person_name(pair.group(1))} and {person_name(pair.group(2))}"
         return m.group() if m is not None else None
+
+    def _two_people(self, m: re.Match[str]) -> bool:
+        """Whether both names of a match of :data:`_PAIR_RE` may name a person, in full, and
+        not as the object of a preposition ("a study they wrote with Daron Acemoglu and
+        Brendan Price": not who "they" are)."""
+        before = self._text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower() in _GOVERNING_PREPOSITIONS | _ARTICLES:
+            return False
+        return all(" " in person_name(n) and _person_like(person_name(n)) for n in m.groups())
 
     def _last_phrase(
         self,
@@ -5440,12 +5466,19 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return j < 0 or text[j] in ".!?\n"
 
 
-# a determiner and a plural noun with up to two modifiers in lower case ("the senators", "these
-# young researchers"); whether the noun names people is checked in code
+# a determiner or a name's possessive and a plural noun with up to two modifiers in lower case
+# ("the senators", "these young researchers", "Donald Trump’s supporters"); whether the noun
+# names people is checked in code
 _GROUP_RE: Final = re.compile(
-    r"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose)[ \t]+"
+    r"(?<![\w'’-])(?:[Tt]he|[Tt]hese|[Tt]hose|[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}['’]s)[ \t]+"
     rf"(?:(?!(?:{_FUNCTION_WORDS})[ \t])"
     r"[a-z][\w-]*(?<!ing)[ \t]+){0,2}?([A-Za-z][a-z]+s)(?![\w'’-])"
+)
+# two capitalised names joined by "and" ("Mike Crapo and Jim Risch")
+# (a word with a full stop inside a name is an initial or a title: "J. Bradford", "Sen.")
+_PAIR_RE: Final = re.compile(
+    r"(?<![\w'’-])((?:[A-Z](?:[\w’'-]*|[a-z]{0,3}\.)[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]+and[ \t]+"
+    r"((?:[A-Z](?:[\w’'-]*|[a-z]{0,3}\.)[ \t]+){1,3}[A-Z][\w’'-]+)(?![\w'’.-])"
 )
 # what may stand between a subject and its verb: adverbs and auxiliaries ("it also points out",
 # "it previously had said", "it does say")

@@ -4252,6 +4252,9 @@ def test_a_quoted_sentence_after_the_writers_sentence_is_not_joined_to_it() -> N
          "role"),
         ("A 74-year-old democratic socialist from Vermont said it was over.", "said",
          "A 74-year-old democratic socialist from Vermont", "role"),
+        # what someone received from someone says it as they do
+        ("I've received a message from POGO stating that they wish to be described as a "
+         "watchdog.", "stating", "a message from POGO", "document"),
         # a cue in -ing has the phrase as its subject: "pointed to Obama endorsing Clinton"
         ("All signs pointed to Obama endorsing Clinton on Thursday.", "endorsing", "Obama",
          "person"),
@@ -4263,3 +4266,25 @@ def test_a_phrase_after_a_participle_or_from_is_read_with_its_head(
     a = by_cue(run(text), cue)
     assert a.source is not None
     assert (a.source.text, a.source.type) == (source, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a group named by a name's possessive and a plural noun for people
+        ("Ms. Kerr spoke first. Donald Trump’s supporters erupted into cheers as they learned "
+         "that he had won.", "Donald Trump’s supporters"),
+        # two people named together, then "they"
+        ("Hillary Clinton and Bernie Sanders answered the union's questions. They also "
+         "expressed support for its positions.", "Hillary Clinton and Bernie Sanders"),
+        # not the two people a preposition names ("a study they wrote with …")
+        ("In another study they wrote with Daron Acemoglu and Brendan Price, they estimated "
+         "that imports cost jobs.", None),
+    ],
+)  # fmt: skip
+def test_they_stands_for_a_group_or_two_people_named_before(text: str, speaker: str | None) -> None:
+    cue = "estimated" if "estimated" in text else ("learned" if "learned" in text else "expressed")
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.text.lower() == "they"
+    assert a.speaker == speaker
