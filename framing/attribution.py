@@ -1414,7 +1414,14 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     -ing, whose subject the phrase is: "all signs pointed to Obama endorsing Clinton").
     """
     found = _left_source_plain(text, lo, cue_start)
-    if found is not None and found[0] - 6 > lo and text[found[0] - 1] == " ":
+    if (
+        found is not None
+        and found[0] - 6 > lo
+        and text[found[0] - 1] == " "
+        # (the word before the phrase, first: one of the participle's prepositions)
+        and text[text.rfind(" ", found[0] - 8, found[0] - 1) + 1 : found[0] - 1]
+        in _AFTER_PARTICIPLE
+    ):
         reduced = _REDUCED_RELATIVE_RE.search(text, max(lo, found[0] - 40), found[0])
         if (
             reduced is not None
@@ -1428,10 +1435,11 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
 
 # a participle and its preposition right before a phrase: "obtained by", "speaking to"
+_AFTER_PARTICIPLE: Final = frozenset(["by", "on", "from", "in", "to", "with", "at", "for", "about"])
 _REDUCED_RELATIVE_RE: Final = re.compile(
     r"(?<![\w’'-])([a-z]{3,}ed|written|given|taken|chosen|shown|known|seen|made|held|led|built"
     r"|sent|paid|sold|run|set|kept|brought|speaking|talking|writing|testifying|appearing"
-    r"|responding|reacting) (?:by|on|from|in|to|with|at|for|about) $"
+    rf"|responding|reacting) (?:{'|'.join(sorted(_AFTER_PARTICIPLE))}) $"
 )
 # words in -ed that are no participle
 _NOT_PARTICIPLES: Final = frozenset(["need", "seed", "speed", "feed", "indeed", "hundred", "shed"])
@@ -5332,8 +5340,11 @@ class _Mentions:
         determiner in ``text[lo:pos]`` ("the senators", "these researchers"), a sentence's
         subject first."""
         m = self._last_phrase(_GROUP_RE, lo, pos, skip, _names_a_group)
-        pair = self._last_phrase(
-            _PAIR_RE, m.end() if m is not None else lo, pos, skip, self._two_people
+        since = m.end() if m is not None else lo
+        pair = (
+            self._last_phrase(_PAIR_RE, since, pos, skip, self._two_people)
+            if self._text.find(" and ", since, pos) >= 0
+            else None
         )
         if pair is not None:
             # two people named since ("Sens. Mike Crapo and Jim Risch. Last week, they …")
