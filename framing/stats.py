@@ -10,6 +10,7 @@ takes an explicit seed so results are reproducible.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,7 +76,28 @@ def bootstrap_ratio(
     n, k = num.shape
     if den.shape[0] != n:
         raise ValueError("numerators and denominators need the same number of rows")
-    estimate = _ratio(num.sum(axis=0), den.sum(axis=0)) * scale
+    # (a shared denominator stays one column: its sums broadcast against every numerator's)
+
+    def ratio(sums: FloatArray) -> FloatArray:
+        return _ratio(sums[..., :k], sums[..., k:]) * scale
+
+    return _bootstrap(np.hstack([num, den]), ratio, k, n_boot=n_boot, alpha=alpha, seed=seed)
+
+
+def _bootstrap(
+    values: FloatArray,
+    statistic: Callable[[FloatArray], FloatArray],
+    k: int,
+    *,
+    n_boot: int,
+    alpha: float,
+    seed: int,
+) -> RatioEstimate:
+    """``statistic`` of the column sums of ``values`` (``(n, m)``, one row per article; it maps
+    ``(..., m)`` sums to ``(..., k)`` figures), with a percentile interval from ``n_boot``
+    resamples of the rows, drawn in blocks that bound the memory they take."""
+    n = values.shape[0]
+    estimate = statistic(values.sum(axis=0))
     if n == 0 or n_boot <= 0:
         empty = np.full(k, np.nan)
         return RatioEstimate(estimate, empty, empty.copy(), n, n_boot, alpha)
@@ -86,7 +108,7 @@ def bootstrap_ratio(
     while done < n_boot:
         rows = min(block, n_boot - done)
         weights = _resample_counts(rng, n, rows)
-        boots[done : done + rows] = _ratio(weights @ num, weights @ den) * scale
+        boots[done : done + rows] = statistic(weights @ values)
         done += rows
     low, high = _nan_percentiles(boots, alpha)
     return RatioEstimate(estimate, low, high, n, n_boot, alpha)
@@ -120,22 +142,11 @@ def bootstrap_f1(
     if arr.ndim != 3 or arr.shape[2] != 4:
         raise ValueError("counts must have shape (n_articles, k, 4)")
     n, k, _ = arr.shape
-    estimate = _f1(arr.sum(axis=0))
-    if n == 0 or n_boot <= 0:
-        empty = np.full(k, np.nan)
-        return RatioEstimate(estimate, empty, empty.copy(), n, n_boot, alpha)
-    rng = np.random.default_rng(seed)
-    flat = arr.reshape(n, k * 4)
-    block = max(1, min(n_boot, _BLOCK_CELLS // max(n, 1)))
-    boots = np.empty((n_boot, k))
-    done = 0
-    while done < n_boot:
-        rows = min(block, n_boot - done)
-        weights = _resample_counts(rng, n, rows)
-        boots[done : done + rows] = _f1((weights @ flat).reshape(rows, k, 4))
-        done += rows
-    low, high = _nan_percentiles(boots, alpha)
-    return RatioEstimate(estimate, low, high, n, n_boot, alpha)
+
+    def f1(sums: FloatArray) -> FloatArray:
+        return _f1(sums.reshape(*sums.shape[:-1], k, 4))
+
+    return _bootstrap(arr.reshape(n, k * 4), f1, k, n_boot=n_boot, alpha=alpha, seed=seed)
 
 
 def _nan_percentiles(boots: FloatArray, alpha: float) -> tuple[FloatArray, FloatArray]:
