@@ -3640,9 +3640,10 @@ def _ends_paraphrase(text: str, s_start: int, q: Quote) -> bool:
     )
 
 
-# whom someone told or asked (a few words), then what: a clause, a question or a quotation
+# whom someone told or asked (a few words), then what: a clause, a question, what about or a
+# quotation
 _ADDRESSEE_THEN_CLAUSE_RE: Final = re.compile(
-    r"(?:[ \t]+[\w.’'-]+){1,6}?(?:[ \t]+(?:that|how|whether|if|why|what|when|where|to)\b"
+    r"(?:[ \t]+[\w.’'-]+){1,6}?(?:[ \t]+(?:that|how|whether|if|why|what|when|where|to|about)\b"
     r"|[ \t]*[,:]?[ \t]*[“\"‘])"
 )
 _WORD_AFTER_RE: Final = re.compile(r"[ \t]+(\w+)")
@@ -5347,7 +5348,7 @@ class _Mentions:
             else None
         )
         if pair is not None:
-            # two people named since ("Sens. Mike Crapo and Jim Risch. Last week, they …")
+            # two people named since ("Hillary Clinton and Bernie Sanders answered … They")
             return f"{person_name(pair.group(1))} and {person_name(pair.group(2))}"
         return m.group() if m is not None else None
 
@@ -5485,8 +5486,8 @@ _GROUP_RE: Final = re.compile(
     rf"(?:(?!(?:{_FUNCTION_WORDS})[ \t])"
     r"[a-z][\w-]*(?<!ing)[ \t]+){0,2}?([A-Za-z][a-z]+s)(?![\w'’-])"
 )
-# two capitalised names joined by "and" ("Mike Crapo and Jim Risch")
-# (a word with a full stop inside a name is an initial or a title: "J. Bradford", "Sen.")
+# two capitalised names joined by "and" ("Mike Crapo and Jim Risch"; a word with a full stop
+# inside a name is an initial or a title: "J. Bradford", "Sen.")
 _PAIR_RE: Final = re.compile(
     r"(?<![\w'’-])((?:[A-Z](?:[\w’'-]*|[a-z]{0,3}\.)[ \t]+){1,3}[A-Z][\w’'-]+)[ \t]+and[ \t]+"
     r"((?:[A-Z](?:[\w’'-]*|[a-z]{0,3}\.)[ \t]+){1,3}[A-Z][\w’'-]+)(?![\w'’.-])"

@@ -4195,6 +4195,9 @@ def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -
         ("On “Face the Nation,” Sanders was asked by host John Dickerson whether his aim was "
          "similar to Kennedy's.", "was asked", "whether his aim was similar to Kennedy's",
          "indirect"),
+        ("In a memo, Noah Oppenheim, the executive in charge of “Today,” reminded his staff "
+         "about Mr. Bush's early work.", "reminded", "his staff about Mr. Bush's early work",
+         "indirect"),
         ("As Akhil Amar, a law professor and author of “America's Unwritten Constitution,” put "
          "it, “Senate Republicans should remember that.”", "put it",
          "“Senate Republicans should remember that.”", "direct"),
