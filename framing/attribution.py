@@ -1847,6 +1847,21 @@ def _left_source_in(
         if start_i < end_i and _two_word_approximator(toks[start_i].low, toks[start_i + 1].low):
             break
         start_i += 1
+    if start_i < end_i and toks[start_i].low in _TIME_OPENERS:
+        # a phrase of time that opens the sentence is when, not who: "Last year the Pew
+        # Research Center found", "Earlier this month the council said"
+        j = start_i + 1
+        if toks[j].low in {"this", "last"}:
+            j += 1
+        # (in lower case, or the name of a day or a month: not the show "CBS This Morning")
+        if (
+            j < end_i
+            and toks[j].low in _TIME_WORDS
+            and (toks[j].text.islower() or toks[j].low not in _COMMON_TIME_WORDS)
+        ):
+            start_i = j + 1
+            while start_i < end_i and toks[start_i].text == ",":
+                start_i += 1
     if start_i > end_i or not (toks[end_i].text[0].isalnum() or toks[end_i].text == "%"):
         return None, touched
     if toks[end_i].low in _NP_INNER:
@@ -1865,6 +1880,13 @@ def _left_source_in(
     return (toks[start_i].start, end if end > paren_end else paren_end), touched
 
 
+# words that open a phrase of time before a subject ("Last year", "Earlier this month")
+_TIME_OPENERS: Final = frozenset(["last", "this", "next", "earlier", "later"])
+# the words of time that are no names of days or months
+_COMMON_TIME_WORDS: Final = frozenset(
+    ["week", "month", "year", "weekend", "today", "yesterday", "tonight", "morning", "afternoon",
+     "evening", "night"]
+)  # fmt: skip
 # words that open an inverted subject phrase: "said one party activist", "said former Gov. X"
 _RIGHT_DET: Final = frozenset(
     [
@@ -4569,6 +4591,21 @@ def _short_organisation(name: str, speakers: Sequence[_Speaker]) -> str:
     return fulls.pop() if len(fulls) == 1 else name
 
 
+def _organisation_named_by(word: str, speakers: Sequence[_Speaker]) -> str | None:
+    """The organisation that spoke earlier in the text whose name opens with ``word`` (after
+    "the") and runs on ("Pew" -> "the Pew Research Center"), when exactly one does."""
+    fulls = {
+        said
+        for _, said, typ, _, _ in speakers
+        if typ == "organisation"
+        # (a name of capitalised words: "the Pew Research Center", not "the Clinton campaign")
+        and (bare := said.removeprefix("the ").removeprefix("The ")).startswith(f"{word} ")
+        and bare[len(word) + 1 : len(word) + 2].isupper()
+        and " and " not in said
+    }
+    return fulls.pop() if len(fulls) == 1 else None
+
+
 def _ordinary_case(text: str, phrase: str) -> str | None:
     """How ``text`` writes ``phrase`` (a label in capitals) as a name in ordinary case, if it
     does: "WALLACE" -> "Wallace", "MCCONNELL" -> "McConnell"."""
@@ -6575,6 +6612,10 @@ def _finish(
                             plurals[speaker] = _capitalised_plural(text, speaker)
                         if plurals[speaker]:
                             typ = "role"  # "Investors say …": people, no surname
+                    if typ == "person" and (org := _organisation_named_by(speaker, speakers)):
+                        # the first word of an organisation that spoke before is its short name,
+                        # no surname: "the Pew Research Center found … Pew concluded"
+                        speaker, typ = org, "organisation"
             elif typ != "pronoun" and speaker and "," in speaker:
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"

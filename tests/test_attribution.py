@@ -4291,3 +4291,32 @@ def test_they_stands_for_a_group_or_two_people_named_before(text: str, speaker: 
     assert a.source is not None
     assert a.source.text.lower() == "they"
     assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "speaker"),
+    [
+        # a phrase of time that opens the sentence is no part of who speaks
+        ("Last year the Pew Research Center found that most voters were undecided.", "found",
+         "the Pew Research Center", "the Pew Research Center"),
+        ("Earlier this month the council said it would vote.", "said", "the council",
+         "the council"),
+        # a show's name is ("CBS This Morning")
+        ("“It was the first time,” CBS This Morning co-anchor DeMarco Morgan said.", "said",
+         "This Morning co-anchor DeMarco Morgan", "DeMarco Morgan"),
+        # the first word of an organisation that spoke before is its short name
+        ("The Pew Research Center found that most voters were undecided. Pew concluded that "
+         "young voters were different.", "concluded", "Pew", "The Pew Research Center"),
+        # not a place's, nor a surname's ("the Clinton campaign" is no name of capitalised words)
+        ("The Ohio Democratic Party said it would vote. Ohio told reporters that it was done.",
+         "told", "Ohio", "Ohio"),
+        ("The Clinton campaign said it would vote. Clinton told reporters that it was done.",
+         "told", "Clinton", "Clinton"),
+    ],
+)  # fmt: skip
+def test_time_phrases_and_short_names_of_organisations(
+    text: str, cue: str, source: str, speaker: str
+) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.speaker) == (source, speaker)
