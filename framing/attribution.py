@@ -2851,8 +2851,16 @@ def _block_quotations(
         quote = Quote(start, end, start, end, text[start:end], "direct", n_words, True, 0.7)
         blocks.append((d, quote))
         taken.append((start, end))
-    if not blocks:
-        return qs
+    return _with_quotations(qs, drafts, blocks) if blocks else qs
+
+
+def _with_quotations(
+    qs: _Quotes, drafts: list[_Draft], blocks: Sequence[tuple[_Draft, Quote]]
+) -> _Quotes:
+    """``qs`` with quotations that have no marks (``start == inner_start``), each the direct
+    content of its relation; relations whose cue lies inside one are its speaker's words and
+    are dropped, as inside any long quotation (``drafts`` are updated in place, the
+    relations of ``blocks`` among them)."""
     inside = [(q.start, q.end) for _, q in blocks]
     drafts[:] = [
         d
@@ -4509,6 +4517,12 @@ def extract_attributions(
     drafts.extend(_colon_drafts(text, qs, drafts, excluded))
     drafts.extend(_poll_drafts(text, sentences, drafts, excluded))
     drafts.extend(_byline_drafts(text, qs, used_quotes))
+    posts = _signed_posts(text, qs, drafts, excluded)
+    if posts:
+        _end_before_signatures(text, drafts, [d for d, _ in posts])
+        drafts.extend(d for d, _ in posts)
+        qs = _with_quotations(qs, drafts, posts)
+        used_quotes = {d.quote for d in drafts if d.quote is not None}
     drafts.sort(key=lambda d: d.cue.start)
     drafts.extend(_continuations(text, qs, drafts, used_quotes, sentences))
     by_cue = sorted(drafts, key=lambda d: d.cue.start)
@@ -5024,6 +5038,75 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
         used.add(i)
         out.append(_Draft(cue, src, (q.start, q.end), "direct", i, 0.8))
     return out
+
+
+# an embedded post's signature: a dash, its author's name and handle, and the date ("… — Paul
+# Ryan (@SpeakerRyan) July 5, 2016", as pages keep the text of an embedded tweet)
+_SIGNED_POST_RE: Final = re.compile(
+    r"[ \t\xa0]*([―—–]|--?)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3}"
+    r"[ \t\xa0]*\(@\w{1,15}\))[ \t\xa0]*(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"[ \t\xa0]+\d{1,2},[ \t\xa0]+\d{4}"
+)
+_POST_MAX: Final = 280
+# the end of a sentence (or of an earlier post's date) and the opening of the next
+_SENTENCE_OPENING_RE: Final = re.compile(r"(?:[.!?”\"]|\d{4})[ \t\xa0]+(?=[“\"‘A-Z0-9@#.])")
+# what ends a post's text without being part of it: its links, an embedded picture's address
+_POST_TAIL_RE: Final = re.compile(r"(?:[ \t\xa0]*(?:pic\.twitter\.com/\S+|https?://\S+))+$")
+
+
+def _signed_posts(
+    text: str, qs: _Quotes, drafts: Sequence[_Draft], excluded: Sequence[Excluded]
+) -> list[tuple[_Draft, Quote]]:
+    """Embedded posts kept as text, each signed after a dash by its author, handle and date:
+    the author's words, a quotation without marks (from the start of its line, or of the
+    markup that holds it, to the dash; its links and picture addresses are left out), as the
+    dash and the name after a quotation sign it (:func:`_byline_drafts`)."""
+    out: list[tuple[_Draft, Quote]] = []
+    if "(@" not in text:
+        return out  # (the cheap test first: no handle, no signature)
+    taken = [(d.cue.start, d.cue.end) for d in drafts] + [(e.start, e.end) for e in excluded]
+    quoted = [(q.start, q.end) for q in qs.quotes]
+    for m in _SIGNED_POST_RE.finditer(text):
+        dash = m.start(1)
+        if any(a <= dash < b for a, b in taken):
+            continue
+        start = max(text.rfind("\n", 0, dash), text.rfind(">", 0, dash)) + 1
+        end = dash
+        while end > start and text[end - 1] in " \t\xa0":
+            end -= 1
+        tail = _POST_TAIL_RE.search(text, start, end)
+        if tail is not None:
+            end = tail.start()
+        if end - start > _POST_MAX:
+            # a page that kept no line or markup around the post (a post is at most 280
+            # characters): where it opens cannot be told from the writer's sentences before
+            # it, so only its last sentence is taken, and none of the writer's words
+            openings = list(_SENTENCE_OPENING_RE.finditer(text, end - _POST_MAX, end - 1))
+            if not openings:
+                continue
+            start = openings[-1].end()
+        a, b = _trim(text, start, end)
+        if not _has_words(text, a, b, 2) or any(s < b and a < e for s, e in quoted):
+            continue  # (a post that holds quotation marks of its own is left as it is read)
+        cue = _CueSpan(dash, m.end(1), m.group(1), "—", "neutral")
+        quote = Quote(a, b, a, b, text[a:b], "direct", count_words(text[a:b]), True, 0.8)
+        out.append((_Draft(cue, _trim(text, *m.span(2)), (a, b), "direct", None, 0.8), quote))
+    return out
+
+
+def _end_before_signatures(text: str, drafts: Sequence[_Draft], signed: Sequence[_Draft]) -> None:
+    """What a relation inside a signed post reports ends before the post's signature ("The
+    regime must answer … — Paul Ryan (@SpeakerRyan) July 5, 2016": not the signature)."""
+    for s in signed:
+        dash = s.cue.start
+        for d in drafts:
+            if d.content is not None and d.content[0] < dash < d.content[1]:
+                cut = _trim(text, d.content[0], dash)
+                tail = _POST_TAIL_RE.search(text, cut[0], cut[1])
+                if tail is not None:
+                    cut = _trim(text, cut[0], tail.start())
+                d.content = cut if _has_words(text, cut[0], cut[1], 1) else None
 
 
 def _continuations(
@@ -6643,6 +6726,9 @@ def _finish(
                     speaker, typ = full, "person"
             if typ == "organisation" and speaker:
                 speaker = _short_organisation(speaker, speakers)
+            if speaker and " (@" in speaker:
+                # a post's author is named without the handle: "The Daily Beast (@thedailybeast)"
+                speaker = speaker[: speaker.find(" (@")]
             if d.kind == "continuation":
                 speaker = None
                 for a in reversed(attributions):

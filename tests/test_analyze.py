@@ -104,6 +104,17 @@ def test_voice_of_hits_in_quotes_and_outside() -> None:
     assert voices["propaganda"] == "authorial"
 
 
+def test_an_embedded_post_is_its_authors_voice() -> None:
+    text = (
+        "The senator answered within the hour.\n"
+        "This regime of lies will end. https://t.co/x1 — Jane Roe (@janeroe) March 3, 2019\n"
+        "The propaganda campaign went on for weeks."
+    )
+    voices = {h.term: h.voice for h in analyze_text(text).hits}
+    assert voices["regime"] == "quoted"
+    assert voices["propaganda"] == "authorial"
+
+
 def test_a_block_quotation_after_a_colon_is_the_speakers_voice() -> None:
     text = (
         "The mayor answered on Facebook.\n\nIn a post on Monday, Okafor wrote:\n\n"

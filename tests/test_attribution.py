@@ -4320,3 +4320,49 @@ def test_time_phrases_and_short_names_of_organisations(
     a = by_cue(run(text), cue)
     assert a.source is not None
     assert (a.source.text, a.speaker) == (source, speaker)
+
+
+_POST = (
+    "Ryan spoke on Tuesday.\n"
+    '<tweet author="@SpeakerRyan">No one should be above the law. The regime must answer. '
+    "pic.twitter.com/OqctxglquI — Paul Ryan (@SpeakerRyan) July 5, 2016</tweet>."
+)
+
+
+def test_an_embedded_post_signed_by_its_author_is_their_quotation() -> None:
+    result = run(_POST)
+    a = by_cue(result, "—")
+    assert a.kind == "direct"
+    assert span(_POST, a) == (
+        "Paul Ryan (@SpeakerRyan)",
+        "No one should be above the law. The regime must answer",
+    )
+    assert (a.speaker, a.source is not None and a.source.type) == ("Paul Ryan", "person")
+    # the post is a quotation without marks; a verb inside it is the author's own words
+    (post,) = [q for q in result.quotes if q.start == q.inner_start]
+    assert (post.start, post.end) == (a.content.start, a.content.end) if a.content else False
+    assert [x.cue.text for x in result.attributions if post.start <= x.cue.start < post.end] == []
+
+
+def test_a_post_kept_without_lines_is_its_last_sentence_only() -> None:
+    # where the post opens cannot be told from the writer's sentences before it
+    before = "The senate met again on Monday and the debate ran on for many hours. " * 6
+    text = (
+        before + "They lied. The regime must go, and soon. https://t.co/x1 — Jane Roe (@janeroe) "
+        "March 3, 2019"
+    )
+    a = by_cue(run(text), "—")
+    assert span(text, a)[1] == "The regime must go, and soon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash and a name with no handle and date sign no post
+        "No one should be above the law. — Paul Ryan, speaking in Janesville",
+        # a handle with no date is a mention, not a signature
+        "Follow the debate with our reporter — Jane Roe (@janeroe) — all night.",
+    ],
+)
+def test_a_dash_and_a_name_alone_sign_no_post(text: str) -> None:
+    assert [a for a in run(text).attributions if a.cue.text == "—"] == []
