@@ -5067,11 +5067,23 @@ def _signed_posts(
         return out  # (the cheap test first: no handle, no signature)
     taken = [(d.cue.start, d.cue.end) for d in drafts] + [(e.start, e.end) for e in excluded]
     quoted = [(q.start, q.end) for q in qs.quotes]
-    for m in _SIGNED_POST_RE.finditer(text):
+    signatures: list[re.Match[str]] = []
+    handle = text.find("(@")
+    while handle >= 0:
+        # (from each handle, the signature around it: a scan of the whole text for dashes
+        # would try every position)
+        for m in _SIGNED_POST_RE.finditer(text, max(0, handle - 60), handle + 60):
+            if m.start(2) < handle < m.end(2):
+                signatures.append(m)
+                break
+        handle = text.find("(@", handle + 2)
+    after = 0  # where the signature before ends: a post opens after it
+    for m in signatures:
         dash = m.start(1)
+        opens_after, after = after, m.end()
         if any(a <= dash < b for a, b in taken):
             continue
-        start = max(text.rfind("\n", 0, dash), text.rfind(">", 0, dash)) + 1
+        start = max(text.rfind("\n", 0, dash), text.rfind(">", 0, dash), opens_after - 1) + 1
         end = dash
         while end > start and text[end - 1] in " \t\xa0":
             end -= 1

@@ -4355,6 +4355,15 @@ def test_a_post_kept_without_lines_is_its_last_sentence_only() -> None:
     assert span(text, a)[1] == "The regime must go, and soon"
 
 
+def test_two_posts_on_one_line_are_two() -> None:
+    text = (
+        "Two posts.\nGo now. — Jane Roe (@janeroe) March 3, 2019 Stay here. — Joe Doe "
+        "(@joedoe) March 3, 2019"
+    )
+    posts = [span(text, a) for a in run(text).attributions if a.cue.text == "—"]
+    assert posts == [("Jane Roe (@janeroe)", "Go now"), ("Joe Doe (@joedoe)", "Stay here")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
