@@ -5052,7 +5052,23 @@ _POST_MAX: Final = 280
 # the end of a sentence (or of an earlier post's date) and the opening of the next
 _SENTENCE_OPENING_RE: Final = re.compile(r"(?:[.!?”\"]|\d{4})[ \t\xa0]+(?=[“\"‘A-Z0-9@#.])")
 # what ends a post's text without being part of it: its links, an embedded picture's address
-_POST_TAIL_RE: Final = re.compile(r"(?:[ \t\xa0]*(?:pic\.twitter\.com/\S+|https?://\S+))+$")
+_POST_LINKS: Final = ("pic.twitter.com/", "http://", "https://")
+
+
+def _without_links(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without the links and picture addresses at its end (read
+    back a word at a time: a search for them would try every position)."""
+    while end > start:
+        space = max(text.rfind(" ", start, end), text.rfind("\xa0", start, end))
+        word_start = space + 1 if space >= 0 else start
+        if not text.startswith(_POST_LINKS, word_start, end):
+            # a link glued to the text before it: "… too.https://t.co/…"
+            glued = max(text.rfind(link, word_start, end) for link in _POST_LINKS)
+            return glued if glued > word_start else end
+        end = word_start
+        while end > start and text[end - 1] in " \t\xa0":
+            end -= 1
+    return end
 
 
 def _signed_posts(
@@ -5087,9 +5103,7 @@ def _signed_posts(
         end = dash
         while end > start and text[end - 1] in " \t\xa0":
             end -= 1
-        tail = _POST_TAIL_RE.search(text, start, end)
-        if tail is not None:
-            end = tail.start()
+        end = _without_links(text, start, end)
         if end - start > _POST_MAX:
             # a page that kept no line or markup around the post (a post is at most 280
             # characters): where it opens cannot be told from the writer's sentences before
@@ -5115,9 +5129,7 @@ def _end_before_signatures(text: str, drafts: Sequence[_Draft], signed: Sequence
         for d in drafts:
             if d.content is not None and d.content[0] < dash < d.content[1]:
                 cut = _trim(text, d.content[0], dash)
-                tail = _POST_TAIL_RE.search(text, cut[0], cut[1])
-                if tail is not None:
-                    cut = _trim(text, cut[0], tail.start())
+                cut = _trim(text, cut[0], _without_links(text, *cut))
                 d.content = cut if _has_words(text, cut[0], cut[1], 1) else None
 
 

@@ -4355,6 +4355,14 @@ def test_a_post_kept_without_lines_is_its_last_sentence_only() -> None:
     assert span(text, a)[1] == "The regime must go, and soon"
 
 
+def test_a_posts_links_are_no_part_of_it_also_when_glued_to_its_words() -> None:
+    text = (
+        "Fallon answered.\nIt is pathetic. It’s dangerous, too.https://t.co/hcd4 "
+        "pic.twitter.com/Ab12 — Brian Fallon (@brianefallon) August 2, 2016"
+    )
+    assert span(text, by_cue(run(text), "—"))[1] == "It is pathetic. It’s dangerous, too"
+
+
 def test_two_posts_on_one_line_are_two() -> None:
     text = (
         "Two posts.\nGo now. — Jane Roe (@janeroe) March 3, 2019 Stay here. — Joe Doe "
