@@ -21,6 +21,10 @@ attribution) and compared span by span:
   relation's speaker or source, compared without case and accents (``Felipe_Calder``, as
   BASIL truncates it, matches "Felipe Calderón").
 
+Every rate comes with a 95% percentile bootstrap interval over the articles of its row (1,000
+resamples, seed 0 unless asked otherwise; :mod:`framing.stats`): BASIL's 221 annotated
+articles hold a few hundred quoted spans per outlet.
+
 A gold speaker is a **person** when it has two or more words and the first is in the given-name
 list (``lexicons/given_names.tsv``); ``other_*`` are **generic**; every other value (a group,
 an organisation, one word such as ``Trump`` or ``NAACP``) is **other named**, for which only
@@ -57,6 +61,8 @@ class VoiceScore:
     outlet: str
     #: (BASIL quoted, voice) -> number of spans
     counts: Mapping[tuple[bool, str], int]
+    #: percentile bootstrap interval of :attr:`f1` over articles (``None`` when not computed)
+    f1_ci: tuple[float, float] | None = None
 
     def n(self, quoted: bool | None = None, voice: str | None = None) -> int:
         return sum(
@@ -92,6 +98,9 @@ class SpeakerScore:
     quoted: int  # spans BASIL flags as quoted
     attributed: int  # of those, spans inside the content of a relation
     named_right: int | None  # of those, spans whose relation names the gold person (persons)
+    #: percentile bootstrap intervals of the two rates over articles (``None``: not computed)
+    attributed_ci: tuple[float, float] | None = None
+    named_right_ci: tuple[float, float] | None = None
 
     @property
     def attributed_rate(self) -> float:
@@ -114,12 +123,17 @@ class BasilVoiceReport:
     voice: tuple[VoiceScore, ...]
     speakers: tuple[SpeakerScore, ...]
     dropped: Mapping[str, int] = field(default_factory=dict)
+    #: bootstrap resamples behind the intervals (0: none), and their seed
+    n_boot: int = 0
+    seed: int = 0
 
     def as_dict(self) -> dict[str, object]:
         """The report as plain data (``--json``)."""
         return {
             "n_articles": self.n_articles,
             "n_spans": self.n_spans,
+            "n_boot": self.n_boot,
+            "seed": self.seed,
             "dropped": dict(self.dropped),
             "voice": [
                 {
@@ -131,6 +145,7 @@ class BasilVoiceReport:
                     "precision": round(v.precision, 4),
                     "recall": round(v.recall, 4),
                     "f1": round(v.f1, 4),
+                    "f1_ci": _rounded(v.f1_ci),
                     "by_voice": {
                         ("quoted" if q else "not_quoted"): {
                             voice: v.n(q, voice) for voice in SPAN_VOICES
@@ -147,10 +162,12 @@ class BasilVoiceReport:
                     "quoted": s.quoted,
                     "attributed": s.attributed,
                     "attributed_rate": round(s.attributed_rate, 4),
+                    "attributed_ci": _rounded(s.attributed_ci),
                     "named_right": s.named_right,
                     "named_right_rate": None
                     if s.named_right_rate is None
                     else round(s.named_right_rate, 4),
+                    "named_right_ci": _rounded(s.named_right_ci),
                 }
                 for s in self.speakers
             ],
@@ -163,6 +180,10 @@ class BasilVoiceReport:
         return next(
             s for s in self.speakers if s.outlet == outlet and s.speaker_class == speaker_class
         )
+
+
+def _rounded(ci: tuple[float, float] | None) -> list[float] | None:
+    return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
 def _fold(value: str) -> str:
@@ -218,8 +239,11 @@ def _covering(attributions: Sequence[Attribution], pos: int) -> Attribution | No
     return best
 
 
-def evaluate_voice(corpus: AnnotatedCorpus | str | Path) -> BasilVoiceReport:
-    """Voice and speaker of every BASIL bias span (``corpus``: loaded, or the BASIL folder)."""
+def evaluate_voice(
+    corpus: AnnotatedCorpus | str | Path, *, n_boot: int = 1000, seed: int = 0
+) -> BasilVoiceReport:
+    """Voice and speaker of every BASIL bias span (``corpus``: loaded, or the BASIL folder),
+    each rate with a percentile bootstrap interval over articles (``n_boot=0``: none)."""
     if not isinstance(corpus, AnnotatedCorpus):
         corpus = read_basil(corpus)
     by_doc: dict[str, list[AnnotatedSpan]] = {}
@@ -227,6 +251,9 @@ def evaluate_voice(corpus: AnnotatedCorpus | str | Path) -> BasilVoiceReport:
         by_doc.setdefault(sp.document_id, []).append(sp)
     voice: dict[str, dict[tuple[bool, str], int]] = {}
     speakers: dict[tuple[str, SpeakerClass], list[int]] = {}
+    # per article, for the intervals: its outlet; its quoted-voice counts (predicted, gold,
+    # both); and per speaker class its quoted, attributed and named-right spans
+    rows: list[tuple[str, list[int], dict[SpeakerClass, list[int]]]] = []
     for doc in corpus.documents:
         spans = by_doc.get(doc.id)
         if not spans:
@@ -239,9 +266,15 @@ def evaluate_voice(corpus: AnnotatedCorpus | str | Path) -> BasilVoiceReport:
             text, excluded, result.quotes, [(c.start, c.end) for c in result.reported]
         )
         outlet = doc.source or "unknown"
+        art_voice = [0, 0, 0]
+        art_speakers: dict[SpeakerClass, list[int]] = {c: [0, 0, 0] for c in SPEAKER_CLASSES}
+        rows.append((outlet, art_voice, art_speakers))
         for sp in spans:
             quoted = sp.attributes.get("quote") == "yes"
             v = voice_of(segments, sp.start, sp.end)
+            art_voice[0] += v == "quoted"
+            art_voice[1] += quoted
+            art_voice[2] += quoted and v == "quoted"
             for o in ("all", outlet):
                 row = voice.setdefault(o, {})
                 row[(quoted, v)] = row.get((quoted, v), 0) + 1
@@ -251,21 +284,74 @@ def evaluate_voice(corpus: AnnotatedCorpus | str | Path) -> BasilVoiceReport:
             cls = speaker_class(gold)
             relation = _covering(result.attributions, sp.start)
             right = relation is not None and cls == "person" and names_gold(gold, relation)
-            for o in ("all", outlet):
-                counts = speakers.setdefault((o, cls), [0, 0, 0])
+            for counts in (
+                speakers.setdefault(("all", cls), [0, 0, 0]),
+                speakers.setdefault((outlet, cls), [0, 0, 0]),
+                art_speakers[cls],
+            ):
                 counts[0] += 1
                 counts[1] += relation is not None
                 counts[2] += right
     outlets = ["all", *sorted(o for o in voice if o != "all")]
+    voice_ci, rate_ci = _intervals(rows, outlets, n_boot, seed)
     return BasilVoiceReport(
         n_articles=sum(1 for d in corpus.documents if d.id in by_doc),
         n_spans=len(corpus.spans),
-        voice=tuple(VoiceScore(o, dict(sorted(voice.get(o, {}).items()))) for o in outlets),
+        voice=tuple(
+            VoiceScore(o, dict(sorted(voice.get(o, {}).items())), voice_ci.get(o)) for o in outlets
+        ),
         speakers=tuple(
-            SpeakerScore(o, c, n, a, r if c == "person" else None)
+            SpeakerScore(
+                o,
+                c,
+                n,
+                a,
+                r if c == "person" else None,
+                rate_ci.get((o, c, "attributed")),
+                rate_ci.get((o, c, "named_right")) if c == "person" else None,
+            )
             for o in outlets
             for c in SPEAKER_CLASSES
             for n, a, r in [speakers.get((o, c), [0, 0, 0])]
         ),
         dropped=dict(corpus.dropped),
+        n_boot=n_boot,
+        seed=seed,
     )
+
+
+_Interval = tuple[float, float]
+
+
+def _intervals(
+    rows: Sequence[tuple[str, list[int], Mapping[SpeakerClass, list[int]]]],
+    outlets: Sequence[str],
+    n_boot: int,
+    seed: int,
+) -> tuple[dict[str, _Interval], dict[tuple[str, SpeakerClass, str], _Interval]]:
+    """Percentile bootstrap intervals over each outlet's articles (and all of them): of the
+    quoted voice's F1, and of the attributed and named-right shares of each speaker class."""
+    voice_ci: dict[str, _Interval] = {}
+    rate_ci: dict[tuple[str, SpeakerClass, str], _Interval] = {}
+    if n_boot <= 0:
+        return voice_ci, rate_ci
+    # (numpy is imported here, not at the start of the command line: tests/test_cli.py)
+    import numpy as np
+
+    from framing.stats import bootstrap_f1, bootstrap_ratio
+
+    for outlet in outlets:
+        mine = [r for r in rows if outlet == "all" or r[0] == outlet]
+        if not mine:
+            continue
+        v = np.array([[[p, g, b, b]] for _, (p, g, b), _ in mine], dtype=np.float64)
+        f1 = bootstrap_f1(v, n_boot=n_boot, seed=seed)
+        voice_ci[outlet] = (float(f1.low[0]), float(f1.high[0]))
+        for cls in SPEAKER_CLASSES:
+            counts = np.array([r[2][cls] for r in mine], dtype=np.float64)
+            if counts[:, 0].sum() == 0:
+                continue
+            est = bootstrap_ratio(counts[:, 1:], counts[:, 0], n_boot=n_boot, seed=seed)
+            rate_ci[(outlet, cls, "attributed")] = (float(est.low[0]), float(est.high[0]))
+            rate_ci[(outlet, cls, "named_right")] = (float(est.low[1]), float(est.high[1]))
+    return voice_ci, rate_ci

@@ -152,9 +152,31 @@ def test_command_prints_tables_and_json(tmp_path: Path) -> None:
         "quoted": 2,
         "attributed": 2,
         "attributed_rate": 1.0,
+        "attributed_ci": [1.0, 1.0],
         "named_right": 2,
         "named_right_rate": 1.0,
+        "named_right_ci": [1.0, 1.0],
     }
+    assert (data["n_boot"], data["seed"]) == (1000, 0)
+    assert data["voice"][0]["f1_ci"] == [1.0, 1.0]
+    caption = " ".join(table.output.split())
+    assert "95% CI: percentile bootstrap over the row's articles (1,000 resamples, seed 0)" in (
+        caption
+    )
+
+
+def test_rates_carry_intervals_over_their_articles(tmp_path: Path) -> None:
+    root = _write(tmp_path / "basil")
+    report = evaluate_voice(root, n_boot=400, seed=2)
+    # one outlet's article is perfect, so is every resample of it
+    assert report.voice_of_outlet("fox").f1_ci == (1.0, 1.0)
+    generic = report.speaker("generic")
+    assert (generic.attributed_ci, generic.named_right_ci) == ((1.0, 1.0), None)
+    # a class with no quoted span has no interval
+    assert report.speaker("other named").attributed_ci is None
+    bare = evaluate_voice(root, n_boot=0)
+    assert bare.voice_of_outlet().f1_ci is None
+    assert bare.as_dict()["voice"][0]["f1_ci"] is None  # type: ignore[index]
 
 
 def test_a_folder_without_articles_is_a_data_error(tmp_path: Path) -> None:
@@ -170,6 +192,9 @@ def test_voice_and_speakers_reach_the_floors_on_basil(data_dir: Path) -> None:
     report = evaluate_voice(require(data_dir, "basil"))
     assert report.n_articles >= 200
     assert report.voice_of_outlet().f1 >= floor("voice.quoted_f1")
+    f1_ci = report.voice_of_outlet().f1_ci
+    assert f1_ci is not None
+    assert f1_ci[0] < report.voice_of_outlet().f1 < f1_ci[1]
     assert report.voice_of_outlet().recall >= 0.95
     person = report.speaker("person")
     assert person.quoted >= 150
