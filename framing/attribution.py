@@ -576,8 +576,9 @@ _ANONYMOUS_LINKS: Final = frozenset(
      ("privy", "to"), ("knowledgeable", "about"), ("briefed", "on")]
 )  # fmt: skip
 _LINK_SECONDS: Final = frozenset(b for _, b in _ANONYMOUS_LINKS)
+_ARTICLES: Final = frozenset(["the", "a", "an"])
 # words allowed inside a source noun phrase although they are function words
-_NP_INNER: Final = frozenset(["of", "for", "at", "in", "from", "the", "a", "an"])
+_NP_INNER: Final = frozenset(["of", "for", "at", "in", "from"]) | _ARTICLES
 _LEAD_TRIM: Final = frozenset(
     [
         "so",
@@ -1832,7 +1833,7 @@ def _left_source_in(
     if words > (14 if linked else 9):
         # too long for a subject: keep the phrase from its last determiner or name on
         for k in range(end_i, start_i - 1, -1):
-            if toks[k].low in {"the", "a", "an"}:
+            if toks[k].low in _ARTICLES:
                 start_i = k
                 break
         else:
@@ -1882,11 +1883,12 @@ def _left_source_in(
 
 # words that open a phrase of time before a subject ("Last year", "Earlier this month")
 _TIME_OPENERS: Final = frozenset(["last", "this", "next", "earlier", "later"])
+#: the parts of a day, which follow a day in a phrase of time ("Thursday night")
+_PARTS_OF_DAY: Final = frozenset(["morning", "afternoon", "evening", "night"])
 # the words of time that are no names of days or months
-_COMMON_TIME_WORDS: Final = frozenset(
-    ["week", "month", "year", "weekend", "today", "yesterday", "tonight", "morning", "afternoon",
-     "evening", "night"]
-)  # fmt: skip
+_COMMON_TIME_WORDS: Final = _PARTS_OF_DAY | frozenset(
+    ["week", "month", "year", "weekend", "today", "yesterday", "tonight"]
+)
 # words that open an inverted subject phrase: "said one party activist", "said former Gov. X"
 _RIGHT_DET: Final = frozenset(
     [
@@ -2311,7 +2313,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
     final = len(raw) - 1
     has_name = any(
         w[0].isupper()
-        and w.lower() not in {"the", "a", "an"}
+        and w.lower() not in _ARTICLES
         # "One analyst", "Another voter", "Her lawyer", "No state", "Every senator"
         and not (
             i == 0
@@ -2394,7 +2396,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         # words before give it ("a State Department official", "a Trump aide")
         return "anonymous", False
     if (
-        words[0] in {"the", "a", "an"}
+        words[0] in _ARTICLES
         and len(raw) > 2
         and (
             (raw[-1].islower() and (_person_head(words[-2:]) or head in _ROLE_WORDS))
@@ -2459,7 +2461,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         return "organisation", not has_name  # the Ukrainians, The Democrats
     if caps and len(raw) <= 2 and _is_acronym(raw[-1]) and (len(raw) == 1 or words[0] == "the"):
         return "organisation", not has_name  # acronyms (FBI, the US, the UN)
-    if low & _ROLE_WORDS and (not has_name or words[0] in {"the", "a", "an"}):
+    if low & _ROLE_WORDS and (not has_name or words[0] in _ARTICLES):
         return "role", not has_name
     if has_name and raw[-1].islower() and raw[-1].endswith("s") and len(raw[-1]) > 3:
         # a group named by a plural common noun, whatever names modify it ("Republican
@@ -3173,7 +3175,7 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
             j = noun + 1
             continue
         break
-    if end == k and t.low in {"the", "a", "an"}:
+    if end == k and t.low in _ARTICLES:
         if not (j < len(first) and first[j].text[0].isalnum() and first[j].low not in _STOP_LEFT):
             return None
         end = j
@@ -3272,7 +3274,6 @@ _BODY_WORDS: Final = frozenset(
 )  # fmt: skip
 
 
-_ARTICLES: Final = frozenset(["the", "a", "an"])
 _PAST_VERBS: Final = frozenset(
     ["sent", "made", "gave", "took", "put", "wrote", "held", "left", "did", "spent", "met",
      "won", "lost", "led", "saw", "brought", "bought", "built", "kept", "ran", "began", "chose",
@@ -4002,8 +4003,6 @@ _MEDIUM_RE: Final = re.compile(
 _IN_OBJECT_CUES: Final = frozenset(["believe", "trust", "confide"])
 
 
-#: the parts of a day, which follow a day in a phrase of time ("Thursday night")
-_PARTS_OF_DAY: Final = frozenset(["morning", "afternoon", "evening", "night"])
 #: the words a phrase of time ends in (see _TIME_ONLY_RE)
 _TIME_END_WORDS: Final = _TIME_WORDS | frozenset(["spring", "summer", "fall", "autumn", "winter"])
 

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import orjson
 import typer
-from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -16,6 +15,13 @@ from framing.evaluation.polnear import (
     agreement,
     evaluate_directory,
     read_multiply_annotated,
+)
+from framing_cli.intervals import (
+    Seed,
+    format_interval,
+    interval_caption,
+    interval_table,
+    n_boot_option,
 )
 
 
@@ -27,15 +33,8 @@ def attribution(
     per_outlet: Annotated[
         bool, typer.Option("--per-outlet/--overall", help="Also show one row per outlet.")
     ] = True,
-    n_boot: Annotated[
-        int,
-        typer.Option(
-            "--n-boot",
-            min=0,
-            help="Bootstrap resamples of the articles for each F1's 95% interval (0: none).",
-        ),
-    ] = 1000,
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap resamples.")] = 0,
+    n_boot: Annotated[int, n_boot_option("F1")] = 1000,
+    seed: Seed = 0,
     with_agreement: Annotated[
         bool,
         typer.Option(
@@ -53,17 +52,9 @@ def attribution(
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return
-    table = Table(
-        title=f"Attribution spans on {directory} ({report.n_articles} articles)",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-        caption=(
-            f"95% CI of F1: percentile bootstrap over the row's articles ({report.n_boot:,} "
-            f"resamples, seed {report.seed})"
-            if report.n_boot
-            else None
-        ),
+    table = interval_table(
+        f"Attribution spans on {directory} ({report.n_articles} articles)",
+        interval_caption(report.n_boot, report.seed, of="F1"),
     )
     columns = ["outlet", "role", "match", "P", "R", "F1", "95% CI", "pred", "gold"]
     if not report.n_boot:
@@ -80,7 +71,7 @@ def attribution(
         cells = [s.outlet, s.role, s.criterion, f"{s.precision:.3f}", f"{s.recall:.3f}"]
         cells.append(f"{s.f1:.3f}")
         if s.f1_ci is not None:
-            cells.append(f"{s.f1_ci[0]:.2f}–{s.f1_ci[1]:.2f}")
+            cells.append(format_interval(s.f1_ci))
         table.add_row(*cells, str(s.n_pred), str(s.n_gold))
     Console().print(table)
 

@@ -7,12 +7,17 @@ from typing import Annotated
 
 import orjson
 import typer
-from rich import box
 from rich.console import Console
-from rich.table import Table
 
 from framing.datasets import data_root
 from framing.evaluation.basil import SPAN_VOICES, evaluate_voice
+from framing_cli.intervals import (
+    Seed,
+    format_interval,
+    interval_caption,
+    interval_table,
+    n_boot_option,
+)
 
 
 def voice(
@@ -21,15 +26,8 @@ def voice(
         typer.Argument(help="The BASIL folder (default: $FRAMING_DATA_DIR/basil)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    n_boot: Annotated[
-        int,
-        typer.Option(
-            "--n-boot",
-            min=0,
-            help="Bootstrap resamples of the articles for each rate's 95% interval (0: none).",
-        ),
-    ] = 1000,
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap resamples.")] = 0,
+    n_boot: Annotated[int, n_boot_option("rate")] = 1000,
+    seed: Seed = 0,
 ) -> None:
     """Whether each BASIL bias span is quoted (voice) and, when it is, whose (speaker)."""
     folder = directory if directory is not None else data_root() / "basil"
@@ -38,19 +36,11 @@ def voice(
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return
     console = Console(highlight=False)
-    method = (
-        f"95% CI: percentile bootstrap over the row's articles ({report.n_boot:,} resamples, "
-        f"seed {report.seed})"
-        if report.n_boot
-        else None
-    )
-    table = Table(
-        title=f"Voice of BASIL bias spans ({report.n_articles} articles, {report.n_spans} spans):"
+    method = interval_caption(report.n_boot, report.seed)
+    table = interval_table(
+        f"Voice of BASIL bias spans ({report.n_articles} articles, {report.n_spans} spans):"
         " BASIL's quote flag against the voice; P, R, F1 of the quoted voice",
-        caption=method,
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
+        method,
     )
     for col in ("outlet", "quote", *SPAN_VOICES, "P", "R", "F1", "95% CI"):
         table.add_column(
@@ -59,7 +49,7 @@ def voice(
     for v in report.voice:
         for quoted in (True, False):
             scores = (
-                (f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}", _ci(v.f1_ci))
+                (f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}", format_interval(v.f1_ci))
                 if quoted
                 else ("", "", "", "")
             )
@@ -70,13 +60,7 @@ def voice(
                 *scores,
             )
     console.print(table)
-    st = Table(
-        title="Speakers of the quoted spans (named right: persons only)",
-        caption=method,
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    st = interval_table("Speakers of the quoted spans (named right: persons only)", method)
     columns = ("outlet", "gold speaker", "quoted", "attributed", "share", "95% CI")
     for col in (*columns, "named right", "share ", "95% CI "):
         st.add_column(
@@ -92,16 +76,12 @@ def voice(
             str(s.quoted),
             str(s.attributed),
             f"{s.attributed_rate:.3f}",
-            _ci(s.attributed_ci),
+            format_interval(s.attributed_ci),
             "" if s.named_right is None else str(s.named_right),
             "" if right is None else f"{right:.3f}",
-            _ci(s.named_right_ci),
+            format_interval(s.named_right_ci),
         )
     console.print(st)
-
-
-def _ci(interval: tuple[float, float] | None) -> str:
-    return "" if interval is None else f"{interval[0]:.2f}–{interval[1]:.2f}"
 
 
 def register(app: typer.Typer) -> None:
