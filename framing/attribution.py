@@ -5006,22 +5006,31 @@ def _poll_draft(
 
 
 # a quotation signed with a dash and a name at the end of its line: ``“…” ― Sonya Herridge``
-# (epigraphs, readers' responses, pull quotes)
+# (epigraphs, readers' responses, pull quotes), maybe with who they are after a comma (``—
+# John Boiler, chief executive of the agency``, ``― Edwin G. Monroy, Phoenix``): group 2 is the
+# source, group 3 the name
 _BYLINE_RE: Final = re.compile(
-    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5}?)[ \t\xa0.]*$",
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*(([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5}?)"
+    r"(?:,[ \t\xa0]+[^\n“”\"]{1,80}?)?)[ \t\xa0.]*$",
     re.MULTILINE,
 )
+# a quotation too short to be taken for one on its own is one when it is a sentence: it ends
+# with the sentence's stop inside its marks (``“Investigations are in progress.” — The Vatican
+# Press Office``; not a title, ``“The Apprentice” — NBC``)
+_SENTENCE_INSIDE_RE: Final = re.compile(r"[.!?][’'\"”]*$")
 
 
 def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
     """Quotations not yet attributed that a dash and a name sign at the end of the line."""
     out: list[_Draft] = []
     for i, q in enumerate(qs.quotes):
-        if i in used or q.kind in _SHORT_KINDS:
+        if i in used:
             continue
         after = text[q.end : q.end + 3].lstrip(" \t\xa0")
         if not after or after[0] not in "―—–-":
             continue  # (the cheap test first: most quotations have no dash after them)
+        if q.kind in _SHORT_KINDS and _SENTENCE_INSIDE_RE.search(text, q.start, q.end) is None:
+            continue
         if text[_paragraph_bounds(text, q.start)[0] : q.start].strip():
             # the quotation opens its paragraph: a dash and a name after the last quotation of
             # a live blog's entry sign the entry ("… ,'' he said. —Will Feuer"), not the words
@@ -5029,9 +5038,11 @@ def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
         m = _BYLINE_RE.match(text, q.end)
         if m is None:
             continue
-        words = WORD_RE.findall(m.group(2))
+        words = WORD_RE.findall(m.group(3))
         if not words or not all(w[0].isupper() for w in words):
             continue  # a name: every word capitalised ("Edwin G. Monroy")
+        if len(words) < 2 and m.end(3) < m.end(2):
+            continue  # a name of one word and a comma: "— Yes, she added"
         src = _trim(text, *m.span(2))
         cue = _CueSpan(m.start(1), m.end(1), m.group(1), "—", "neutral")  # one lemma for all dashes
         used.add(i)
@@ -5974,7 +5985,10 @@ _NOT_SOURCE_WORDS: Final = frozenset(
      "meanwhile", "instead", "indeed", "however", "perhaps", "maybe", "earlier", "later",
      "today", "yesterday", "tonight", "but", "and", "or", "not", "yes",
      # contracted openings: "There’s still time for Cruz …, even after repeatedly dismissing"
-     "there's", "there’s", "that's", "that’s", "what's", "what’s", "here's", "here’s"]
+     "there's", "there’s", "that's", "that’s", "what's", "what’s", "here's", "here’s",
+     # an imperative addresses the reader and has no subject: "Don’t believe the polls",
+     # "Never say never", "Please tell your friends", "Let’s say it works"
+     "do", "don't", "don’t", "never", "please", "let's", "let’s"]
 )  # fmt: skip
 #: prepositions whose object, before a comma and a participle, is not the participle's subject
 _GOVERNING_PREPOSITIONS: Final = frozenset(

@@ -2228,6 +2228,73 @@ def test_a_dash_after_a_quotation_without_a_name_signs_nothing(text: str) -> Non
     assert [a for a in run(text).attributions if a.cue.text in "―—–"] == []
 
 
+def test_a_signature_may_say_who_the_signer_is() -> None:
+    text = (
+        "Readers told us what the debate meant to them.\n"
+        "“He represents our greatest shame.” ― Edwin G. Monroy, Phoenix\n"
+        "“We love the disruption we brought.” —John Boiler, chief executive of the agency\n"
+    )
+    found = [a for a in run(text).attributions if a.kind == "direct"]
+    assert [(a.source and a.source.text, a.speaker) for a in found] == [
+        ("Edwin G. Monroy, Phoenix", "Edwin G. Monroy"),
+        ("John Boiler, chief executive of the agency", "John Boiler"),
+    ]
+
+
+def test_a_short_signed_quotation_is_one_when_it_is_a_sentence() -> None:
+    # a quotation of four words is a scare quote on its own; signed, and a sentence, it is
+    # the signer's words, not a continuation of the speaker before it
+    text = (
+        "The pope met the bishops on Sunday, said Marco Rossi, a spokesman.\n"
+        "“Investigations are in progress.” — The Vatican Press Office\n"
+    )
+    a = by_cue(run(text), "—")
+    assert (a.kind, *span(text, a)) == (
+        "direct",
+        "The Vatican Press Office",
+        "“Investigations are in progress.”",
+    )
+    assert [x.kind for x in run(text).attributions] == ["indirect", "direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title after a quotation mark is no sentence
+        "The season opened this week.\n“The Apprentice” — NBC\n",
+        # a one-word name before a comma is no signature: the words after it go on
+        "The vote was close.\n“We will see what comes of it.” — Yes, she added later.\n",
+    ],
+)
+def test_what_does_not_sign_a_quotation(text: str) -> None:
+    assert [a for a in run(text).attributions if a.cue.text in "―—–"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Don’t believe the polls this early in the race.", "believe"),
+        ("Do not imagine that the fight is over.", "not imagine"),
+        ("Never say never in politics.", "say"),
+        ("Please tell your friends about the new rules.", "tell"),
+        ("Let’s say that the plan works as promised.", "say"),
+        ("And let's hope it stays that way.", "hope"),
+    ],
+)
+def test_an_imperative_has_no_source(text: str, cue: str) -> None:
+    # each had its opening word as a person ("Don’t", "Do", "Never", "Please", "Let")
+    a = by_cue(run(text), cue)
+    assert (a.source, a.speaker) == (None, None)
+
+
+def test_a_negation_after_a_subject_is_part_of_the_verb() -> None:
+    text = "Voters don’t believe the polls, and Trump never said that he would win."
+    assert [(a.cue.text, a.source and a.source.text) for a in run(text).attributions] == [
+        ("don’t believe", "Voters"),
+        ("never said", "Trump"),
+    ]
+
+
 def test_a_country_is_no_antecedent_for_he() -> None:
     text = (
         "Mr. Lind spoke about trade with the United States. He said the tariffs would "
