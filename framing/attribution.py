@@ -1912,6 +1912,12 @@ _RIGHT_DET: Final = frozenset(
 )
 
 
+# what says how an unnamed source knows, and the preposition after it: "a person familiar with
+# the matter", "an official close to the talks"
+_KNOWING: Final = frozenset(["familiar", "close"])
+_KNOWING_PREPOSITIONS: Final = frozenset(["with", "to"])
+
+
 def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """An inverted subject right after the cue: "said Lappo", "said the ministry"."""
     toks = _tokens(text, pos, min(hi, pos + 90))
@@ -1938,6 +1944,8 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if tok.low in _AUX and not tok.text[0].isupper():
             break
+        if tok.low in _KNOWING_PREPOSITIONS and toks[n - 1].low in _KNOWING:
+            continue  # "said a White House official familiar with the discussions"
         if tok.low in _STOP_LEFT and tok.low not in _NP_INNER:
             break
         if n > 8:
@@ -2155,7 +2163,9 @@ _GROUP_NOUNS: Final = frozenset(
      "democrats", "independents", "evangelicals", "immigrants", "refugees", "citizens",
      "negotiators", "regulators", "lobbyists", "executives", "employees", "reporters",
      "journalists", "commentators", "pundits", "academics", "historians", "scholars",
-     "authorities"]
+     "authorities", "friends", "colleagues", "neighbors", "neighbours", "relatives", "allies",
+     # the people a phrase after it describes: "Those who know her", "Those close to him"
+     "those"]
 )  # fmt: skip
 #: of those, the members of parties, who speak as their party
 _PARTY_MEMBERS: Final = frozenset(["republicans", "democrats"])
@@ -2215,6 +2225,10 @@ def _phrase_type(phrase: str) -> tuple[SourceType, bool]:
     return typ
 
 
+# a noun phrase and the relative clause after it (group 1: the noun phrase)
+_RELATIVE_HEAD_RE: Final = re.compile(r"(\S.*?),?[ \t]+(?:who|whom|that)[ \t]+\S")
+
+
 def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
     """:func:`_phrase_type` before a possessive is read."""
     if phrase.endswith(")") and "(" in phrase:
@@ -2223,6 +2237,11 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         bare = phrase[: phrase.rindex("(")].rstrip()
         if bare:
             return _phrase_type(bare)
+    relative = _RELATIVE_HEAD_RE.match(phrase)
+    if relative is not None:
+        # a relative clause says what its head did, not who the head is: "Voters who backed
+        # Trump" are voters, "The militias that helped retake Kirkuk" militias
+        return _phrase_type(relative.group(1))
     possessor = _POSSESSOR_NAME_RE.search(phrase)
     if possessor is not None and _phrase_type(possessor.group(1))[0] == "person":
         # a name after a possessive and the words for the person's role: "Fox News’ Sean
@@ -2346,7 +2365,13 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         core = words[pp - 1]
         if core in _ANON_HEADS:
             return "anonymous", False
-        if core in _ROLE_WORDS or core in _GROUP_NOUNS or core in _MEMBER_WORDS:
+        if (
+            core in _ROLE_WORDS
+            or core in _GROUP_NOUNS
+            or core in _MEMBER_WORDS
+            # kin, who are no one by the name after them: "The ex-wife of Alan Grayson"
+            or core.rpartition("-")[2] in _KIN_WORDS
+        ):
             return "role", False
         if (
             raw[pp - 1].islower()
@@ -3405,6 +3430,15 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
     first = _first_token(text, start, end)
     if first is None or not first.text.islower():
         return start, end
+    if first.low in _OBJECT_PRONOUNS and first.end == end:
+        # an object is no subject; it may end a relative clause that the subject holds:
+        # "Those who worked with her said" -> those who worked with her
+        rel_clause = _CLAUSE_TO_OBJECT_RE.search(text, max(lo, start - 60), start)
+        if rel_clause is not None:
+            head = _left_source(text, lo, rel_clause.start())
+            if head is not None:
+                return head[0], end
+        return None
     if first.low.endswith("ing") and first.low not in _NOT_VERB_ING:
         toks = _tokens(text, start, end)
         nxt = toks[1] if len(toks) > 1 else None
@@ -3416,7 +3450,21 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
             return None
         return start, end
     if first.low not in _AUXILIARY:
-        if first.low.endswith("ed") or first.low in _PAST_VERBS:
+        if (
+            first.low.endswith("ed")
+            or first.low in _PAST_VERBS
+            # a verb in the present after "who": "People who know her say" (not the subject
+            # of a clause whose object "who" is: "a man who many believe …", "an executive
+            # who police accused of …"; nor a negation a tokenised text split, "who didn ’ t")
+            or (
+                _last_word_is(text, max(lo, start - 6), start, "who")
+                and first.low not in _PRONOUNS
+                and first.low not in _DETERMINERS
+                and first.low not in _QUANTIFIERS
+                and first.end < end  # (a word alone before the cue is its subject)
+                and not _subject_of_verb_after(text, first.end, end)
+            )
+        ):
             # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters, "the
             # militias that helped retake Kirkuk said" -> the militias
             rel = _last_token(text, max(lo, start - 12), start)
@@ -3438,6 +3486,25 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
         if head is not None:
             return head[0], end
     return None
+
+
+# a relative clause that ends in its verb's object: "who worked with (her)", "that hired (him)"
+_CLAUSE_TO_OBJECT_RE: Final = re.compile(r"(?<![^\W_])(?:who|that)(?:[ \t]+[a-z]+){1,6}[ \t]+$")
+
+
+def _subject_of_verb_after(text: str, pos: int, end: int) -> bool:
+    """Whether the word before ``pos`` is the subject of a verb in the past after it ("police
+    accused"), or the first part of a negation that a tokenised text split ("didn ’ t")."""
+    nxt = _first_token(text, pos, end)
+    return nxt is not None and (
+        nxt.text in {"’", "'"} or nxt.low.endswith("ed") or nxt.low in _PAST_VERBS
+    )
+
+
+def _last_word_is(text: str, lo: int, pos: int, word: str) -> bool:
+    """Whether ``text[lo:pos]`` ends in ``word`` and a space."""
+    head = text[lo:pos].rstrip(" \t")
+    return head.endswith(word) and not head[: len(head) - len(word)][-1:].isalnum()
 
 
 def _after_verb(text: str, lo: int, pos: int) -> bool:
@@ -3954,6 +4021,15 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     return use
 
 
+# personal pronouns that are only objects (or possessives): never the subject of a verb
+_OBJECT_PRONOUNS: Final = frozenset(["him", "her", "them", "me", "us"])
+# words for more than one that a noun follows, never a verb in -s
+_PLURAL_QUANTIFIERS: Final = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "hundreds", "thousands", "several", "many", "few", "both", "various", "numerous",
+     "multiple", "these", "those"]
+)  # fmt: skip
+
 # prefixes that make a new verb with a hyphen: "re-tweeting", "counter-accused", "self-described"
 _VERB_PREFIXES: Final = frozenset(
     ["re", "de", "co", "counter", "pre", "self", "mis", "over", "under"]
@@ -4451,6 +4527,15 @@ def extract_attributions(
                     antecedent = _relative_antecedent(text, s_start, rel)
                 if antecedent is not None:
                     antecedent = _antecedent_phrase(text, *antecedent)
+        if (
+            source is not None
+            and text[source[0] : source[1]].rpartition(" ")[2].lower() in _PLURAL_QUANTIFIERS
+            and hit.text.endswith("s")
+            and not text[source[1] : hit.start].strip()
+        ):
+            # a verb in -s never agrees with a plural before it: the cue is a noun, and what
+            # counts it no source ("there have been few calls for", "one of three tweets")
+            source = None
         if source is not None:
             source = _without_auxiliary(text, s_start, *source)
         if (

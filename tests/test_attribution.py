@@ -2295,6 +2295,104 @@ def test_a_negation_after_a_subject_is_part_of_the_verb() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # who "who" is the object of: the subject after it speaks
+        (
+            "Cruz’s refusal to disavow a man who most voters believe betrayed them drew fire.",
+            "believe",
+            "most voters",
+        ),
+        (
+            "It was an executive who police accused of slamming a woman to the ground.",
+            "accused of",
+            "police",
+        ),
+    ],
+)
+def test_who_as_an_object_is_no_part_of_the_source(text: str, cue: str, source: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.text == source
+
+
+def test_an_object_pronoun_is_no_source() -> None:
+    text = "He said her family asked for privacy."
+    assert [(a.cue.text, a.source and a.source.text) for a in run(text).attributions] == [
+        ("said", "He"),
+        ("asked for", None),  # it had been "her", a person
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Trump is considering an order, said a White House official familiar with the talks.",
+         "said", "a White House official familiar with the talks"),
+        ("The deal is close, said one person close to the negotiations on Friday.", "said",
+         "one person close to the negotiations"),
+    ],
+)  # fmt: skip
+def test_an_inverted_unnamed_source_keeps_how_it_knows(text: str, cue: str, source: str) -> None:
+    # the source had been the sentence's subject, and the unnamed source the content
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, "anonymous")
+    assert span(text, a)[1] == text.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("There have been few calls for Sanders to drop out.", "calls for",
+         "Sanders to drop out"),
+        ("He does not make as many references to Clinton as he did.", "references",
+         "to Clinton as he did"),
+    ],
+)  # fmt: skip
+def test_a_plural_before_a_cue_in_s_counts_a_noun(text: str, cue: str, content: str) -> None:
+    # a verb in -s never agrees with a plural before it: "few", "many" are no source
+    a = by_cue(run(text), cue)
+    assert (a.source, span(text, a)[1]) == (None, content)
+
+
+def test_a_plural_subject_of_a_base_form_is_a_source() -> None:
+    a = by_cue(run("Many say he lied, and several reports suggest he left."), "suggest")
+    assert a.source is not None
+    assert a.source.text == "several reports"
+    a = by_cue(run("Many say he lied."), "say")
+    assert a.source is not None
+    assert a.source.text == "Many"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # after "her", say and tell are verbs: "her" is the object of what comes before
+        ("Those close to her said the pier would close.", "said", "Those close to her"),
+        ("The diplomat who spoke with her told reporters the pier would close.", "told",
+         "The diplomat who spoke with her"),
+    ],
+)  # fmt: skip
+def test_say_and_tell_after_her(text: str, cue: str, source: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She finally had her say at the meeting.",  # the noun: a turn to speak
+        "His remarks were long, and her claims were longer.",
+        "The said property was sold.",
+    ],
+)
+def test_say_after_a_determiner_is_a_noun(text: str) -> None:
+    assert [a.cue.text for a in run(text).attributions] == []
+
+
 def test_a_country_is_no_antecedent_for_he() -> None:
     text = (
         "Mr. Lind spoke about trade with the United States. He said the tariffs would "
@@ -4037,6 +4135,20 @@ def test_a_phrase_set_off_between_subject_and_verb_is_not_the_source(
         # a name with its relative clause is that person
         ("Ana Ruiz who backed the plan said it failed.", "Ana Ruiz who backed the plan",
          "person", "Ana Ruiz"),
+        # a name inside the clause does not type its head ("person" before)
+        ("Voters who backed Trump said the pier would close.", "Voters who backed Trump",
+         "role", "Voters who backed Trump"),
+        # a verb in the present after "who" ("know her" was the source, and "Those" a person)
+        ("Those who know her say the pier will close.", "Those who know her", "role",
+         "Those who know her"),
+        ("Friends who know them well say the pier will close.", "Friends who know them well",
+         "role", "Friends who know them well"),
+        # the clause may end in its object ("her" was the source)
+        ("Those who worked with her said the pier would close.", "Those who worked with her",
+         "role", "Those who worked with her"),
+        ("The ex-wife of Alan Ruiz who filed two reports against him blames the mayor.",
+         "The ex-wife of Alan Ruiz who filed two reports against him", "role",
+         "The ex-wife of Alan Ruiz who filed two reports against him"),
     ],
 )  # fmt: skip
 def test_a_relative_clause_neither_names_nor_types_the_source(
