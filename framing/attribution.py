@@ -1218,9 +1218,10 @@ _CAP_NAME_RE: Final = re.compile(
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
     r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
-    r"(?:\s++(?:[A-Z]\.\s++)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?"
-    r"(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
-)  # (Latin-1 and Latin Extended-A letters, "Enrique Peña Nieto"; one inner capital, "McCain")
+    r"(?:\s++(?:[A-Z]\.\s++)?(?:(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s++){0,2}"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
+)  # (Latin-1 and Latin Extended-A letters, "Enrique Peña Nieto"; one inner capital, "McCain";
+#    particles between, "Bill de Blasio", "Ursula von der Leyen")
 # a name of two or more capitalised words at the end of a phrase, after a possessive and any
 # lower-case words for a role: "Fox News’ Sean Hannity", "Sanders’ campaign organizer Mason Baird"
 _POSSESSOR_NAME_RE: Final = re.compile(
@@ -1700,6 +1701,51 @@ def _surname_like(toks: Sequence[_Token], i: int) -> bool:
     )
 
 
+# the occasions and media of speaking that a phrase on "in", "during" or "at" names between a
+# subject and its verb
+_OCCASION_WORDS: Final = frozenset(
+    ["interview", "interviews", "statement", "conference", "speech", "briefing", "appearance",
+     "op-ed", "letter", "tweet", "post", "video", "call", "email", "hearing", "rally",
+     "podcast", "broadcast", "address", "remarks", "memo", "testimony", "debate", "town"]
+)  # fmt: skip
+_OCCASION_PREPOSITIONS: Final = frozenset(["in", "during", "at"])
+
+
+def _occasion_start(toks: Sequence[_Token], i: int) -> int:
+    """Where a phrase of the occasion of speaking that ends at token ``i`` starts, after a name
+    or a word for people ("Ron DeSantis in a news conference Wednesday", "Ted Cruz in an
+    interview on Fox", "the senator during a rally in Ohio"), or -1. After any other word
+    the phrase may be part of the subject ("The woman at the rally") or follow a verb ("did not
+    attack her directly in his remarks")."""
+    if not toks[i].text[0].isalnum() or toks[i].low in _OCCASION_PREPOSITIONS:
+        return -1
+    for k in range(i - 1, max(0, i - 9), -1):
+        if not (toks[k].text[0].isalnum() or toks[k].text in {"-", "."}):
+            return -1
+        if toks[k].low not in _OCCASION_PREPOSITIONS or toks[k + 1].low not in _OBJECT_DET:
+            continue
+        before = toks[k - 1]
+        if not (
+            before.text[0].isupper() or before.low in _ROLE_WORDS or _people_plural(before.low)
+        ):
+            return (
+                -1
+            )  # (not after a verb or an adverb: "did not attack her directly in his remarks")
+        noun = next(
+            (j for j in range(k + 2, min(i, k + 5) + 1) if toks[j].low in _OCCASION_WORDS), -1
+        )
+        # after the noun only where or when: "on Fox", "in Ohio", "Wednesday"
+        if noun >= 0 and all(
+            t.low in {"on", "with", "in", "at"}
+            or t.low in _TIME_WORDS
+            or t.text[0].isupper()
+            or t.text[0].isdigit()
+            for t in toks[noun + 1 : i + 1]
+        ):
+            return k
+    return -1
+
+
 def _left_source_in(
     text: str, lo: int, window_start: int, cue_start: int
 ) -> tuple[tuple[int, int] | None, bool]:
@@ -1708,6 +1754,11 @@ def _left_source_in(
     toks = _tokens(text, window_start, cue_start)
     i = len(toks) - 1
     while i >= 0 and toks[i].text[0].isalnum():
+        if (k := _occasion_start(toks, i)) >= 0:
+            # where the subject spoke, between it and its verb: "Florida Governor Ron DeSantis
+            # in a news conference Wednesday said", "Sen. Ted Cruz in an interview on Fox said"
+            i = k - 1
+            continue
         if toks[i].low in _TIME_WORDS and not _surname_like(toks, i):
             # a time phrase between subject and verb: "the senator on Tuesday said"
             while i >= 0 and (toks[i].low in _TIME_WORDS or toks[i].low[:1].isdigit()):
@@ -1716,7 +1767,9 @@ def _left_source_in(
                 i -= 1
             continue
         if not (
-            toks[i].low in _AUX or toks[i].low.endswith("ly") or toks[i].low in _ADVERB_BEFORE_CUE
+            toks[i].low in _AUX
+            or (toks[i].low.endswith("ly") and toks[i].low not in _LY_NOUNS)  # (not "rally")
+            or toks[i].low in _ADVERB_BEFORE_CUE
         ):
             break
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
@@ -3051,7 +3104,9 @@ def _before_auxiliaries(text: str, lo: int, end: int) -> _Token | None:
     """The last of :func:`_tokens` ``(text, lo, end)`` that is not an auxiliary or an adverb in
     -ly, read back from the end without the tokens before it."""
     tok = _last_token(text, lo, end)
-    while tok is not None and (tok.low in _AUX or tok.low.endswith("ly")):
+    while tok is not None and (
+        tok.low in _AUX or (tok.low.endswith("ly") and tok.low not in _LY_NOUNS)
+    ):
         tok = _token_before(text, lo, tok)
     return tok
 
@@ -3954,6 +4009,18 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
     if not hit.participle and (
         (prev_low in _NOUN_LEFT and last is not None and last.text.islower())
         or (prev_low[:1].isdigit() and low.endswith("s"))
+        or (
+            # a participle between a number and its plural noun: "300,000 confirmed cases",
+            # "10,181 new confirmed cases" (not "12 agreed that …", nor after a year: "in
+            # 2008 cited IUDs", "of 2015 showed Sanders")
+            (
+                (prev_low[:1].isdigit() and _YEAR_RE.fullmatch(prev_low) is None)
+                or prev_low in _AMOUNT_ADJECTIVES
+            )
+            and low.endswith("ed")
+            and _plural_noun(_next_word(text, hit.end, hit.end + 20))
+            and text[hit.end + 1 : hit.end + 2].islower()
+        )
     ):
         return None  # a noun: "the right of states", "in swing states", "2012 attacks"
     if hit.term == "show" and (
@@ -4019,6 +4086,18 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
         if t.text in {".", ",", ")", "?", "!"} and hit.term not in {"think", "believe"}:
             return None
     return use
+
+
+_YEAR_RE: Final = re.compile(r"(?:1[89]|20)\d\d")
+# adjectives between a number and a participle before a noun: "10,181 new confirmed cases"
+_AMOUNT_ADJECTIVES: Final = frozenset(["new", "additional", "total", "more"])
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("cases", "deaths")."""
+    return (
+        len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us"))
+    ) and word not in {"this", "thus", "does", "was", "has", "his", "hers", "its", "ours"}
 
 
 # personal pronouns that are only objects (or possessives): never the subject of a verb
@@ -5096,13 +5175,13 @@ def _poll_draft(
 # source, group 3 the name
 _BYLINE_RE: Final = re.compile(
     r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*(([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5}?)"
-    r"(?:,[ \t\xa0]+[^\n“”\"]{1,80}?)?)[ \t\xa0.]*$",
+    r"(?:[ \t\xa0]?,[ \t\xa0]+[^\n“”\"]{1,80}?)?)[ \t\xa0.]*$",
     re.MULTILINE,
 )
 # a quotation too short to be taken for one on its own is one when it is a sentence: it ends
 # with the sentence's stop inside its marks (``“Investigations are in progress.” — The Vatican
 # Press Office``; not a title, ``“The Apprentice” — NBC``)
-_SENTENCE_INSIDE_RE: Final = re.compile(r"[.!?][’'\"”]*$")
+_SENTENCE_INSIDE_RE: Final = re.compile(r"[.!?][ ’'\"”]*$")  # (tokenised texts: "… . ”")
 
 
 def _byline_drafts(text: str, qs: _Quotes, used: set[int]) -> list[_Draft]:
@@ -5467,6 +5546,12 @@ class _Mentions:
                 good = ok[i] = (
                     _person_like(name)
                     and not _before_state(self._text, m.end())  # "Green Bay, Wis."
+                    # a name with a particle opens with a given name ("Bill de Blasio"; not
+                    # "Cinco de Mayo")
+                    and (
+                        _PARTICLE_IN_NAME_RE.search(name) is None
+                        or person_name(name).split(None, 1)[0].lower() in given_names()
+                    )
                     # in a headline's capitals, only a given name opens a name ("Murdoch In
                     # Talks", "Felipe Calderon Says")
                     and (
@@ -6199,9 +6284,15 @@ def _is_title(words: Sequence[str], k: int) -> int:
 # a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
 # Trump", "FBI Director James Comey") are dropped from its start (_is_title)
 # (with the lower-case particles of surnames: "Bill de Blasio", "Ludwig van Beethoven")
+_PARTICLE_IN_NAME_RE: Final = re.compile(r"\s(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s")
+# the lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen")
+_NAME_PARTICLES: Final = frozenset(
+    ["de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "bin", "ibn"]
+)
 _NAME_RUN_RE: Final = re.compile(
+    r"(?:^(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)[ \t]+)?"  # "de Blasio said"
     r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:de|da|di|del|della|van|von|der|den|du|le|la|bin|al|dos)"
-    r"[ \t]+)?[A-Z][\w'’-]*\.?)*"
+    r"[ \t]+){0,2}[A-Z][\w'’-]*\.?)*"
 )
 _PARENTHESES_RE: Final = re.compile(r"\s*\([^()]*\)")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
@@ -6339,8 +6430,11 @@ class _FullNames:
     def resolve(self, name: str, pos: int, gender: str | None = None) -> str:
         """The full name ``name`` stands for at ``pos``; of ``gender`` ("m", "f") when a
         title gives it ("Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton")."""
-        if not name[:1].isupper() or not name.isalpha():
-            return name  # several words, or not a capitalised word
+        particle, _, rest = name.partition(" ")
+        if not (name[:1].isupper() and name.isalpha()) and not (
+            particle in _NAME_PARTICLES and rest[:1].isupper() and rest.isalpha()
+        ):
+            return name  # several words ("de Blasio" aside), or not a capitalised word
         found = self._seen.get(name)
         if found is None:
             found = self._seen[name] = self._introductions(name)
@@ -6384,6 +6478,15 @@ class _FullNames:
             end = i + len(surname)
             if (end == len(text) or not text[end].isalnum()) and i > 1 and text[i - 1] == " ":
                 k = i - 1
+                particles = ""  # "Bill de Blasio", "Ursula von der Leyen"
+                for _ in range(2):
+                    p = k
+                    while p > 0 and text[p - 1].isalpha():
+                        p -= 1
+                    if p < 2 or text[p - 1] != " " or text[p:k] not in _NAME_PARTICLES:
+                        break
+                    particles = f"{text[p:k]} {particles}"
+                    k = p - 1
                 middle = ""
                 if k >= 3 and text[k - 1] == "." and text[k - 2].isupper() and text[k - 3] == " ":
                     middle = f" {text[k - 2]}."  # "Donald J. Trump"
@@ -6391,8 +6494,10 @@ class _FullNames:
                 w = k
                 while w > 0 and text[w - 1].isalpha():
                     w -= 1
+                given = text[w:k].lower() in given_names()
+                # (with a particle, only a given name on the list: not "Los Hijos de Trump")
                 if _given_like(text, w, k) and (
-                    text[w:k].lower() in given_names() or not _on_title_case_line(text, w)
+                    given or (not particles and not _on_title_case_line(text, w))
                 ):
                     first = text[w:k]
                     # a name of three words ("Ruth Bader Ginsburg", "Hillary Rodham Clinton"):
@@ -6407,7 +6512,7 @@ class _FullNames:
                         and _given_like(text, v, w - 1)
                     ):
                         first = f"{text[v : w - 1]} {first}"
-                    out.append((w, f"{first}{middle} {surname}"))
+                    out.append((w, f"{first}{middle} {particles}{surname}"))
             i = text.find(surname, end)
         return out
 
@@ -6559,10 +6664,11 @@ _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS
 # content, "wants to build", nor "on", which more often opens a place, "posted on Twitter")
 _PARTICLE_RE: Final = re.compile(r"(for|about|of|with|as|against|over)[ \t]+(?=\S)")
 # words in -ly that are no adverbs, and adverbs that are cues of their own
-_NOT_GROUP_ADVERBS: Final = frozenset(
-    ["family", "assembly", "rally", "ally", "reply", "supply", "italy", "july", "only", "daily",
-     "weekly", "monthly", "reportedly", "allegedly", "holly", "belly", "bully", "jelly"]
+_LY_NOUNS: Final = frozenset(
+    ["family", "assembly", "rally", "ally", "reply", "supply", "italy", "july", "daily",
+     "weekly", "monthly", "holly", "belly", "bully", "jelly", "anomaly", "monopoly"]
 )  # fmt: skip
+_NOT_GROUP_ADVERBS: Final = _LY_NOUNS | frozenset(["only", "reportedly", "allegedly"])
 
 
 # the negations of a verb group ("n't" forms are told by their ending)
