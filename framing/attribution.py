@@ -5577,6 +5577,16 @@ class _Mentions:
             i -= 1
         return None
 
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def may_be_person(self, full: str) -> bool:
+        """Whether a full name may name a person (remembered per name)."""
+        if full not in self._people:
+            self._people[full] = _person_like(full)
+        return self._people[full]
+
     def last_surname(
         self,
         lo: int,
@@ -5603,9 +5613,7 @@ class _Mentions:
                 continue
             if self._quoted and self._quotation_at(start) not in {-1, here}:
                 continue
-            if full not in self._people:
-                self._people[full] = _person_like(full)
-            if not self._people[full]:
+            if not self.may_be_person(full):
                 continue  # "House" is no surname of the White House
             if gender is None or gender_of is None or gender_of(start, full) in {None, gender}:
                 return start, full
@@ -5947,6 +5955,29 @@ def _person_like(name: str) -> bool:
 # a capitalised word, not before another, that opens a sentence or a paragraph (after "But",
 # "And" …, after a title), possibly with a possessive: "Trump eased his tone", "But Sanders’
 # campaign …", "Mr. Rubio said"
+# a surname, the verb of its clause and a conjunction right before a pronoun: the subject the
+# pronoun's clause depends on ("Flynn lied when (he)", "Mr. Trump smiled as (he)")
+_CLAUSE_HEAD_SURNAME_RE: Final = re.compile(
+    r"(?<![\w.’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?(?P<name>[A-Z][a-z]+)[ \t]+"
+    r"(?:[a-z]+[ \t]+){1,4}(?:when|as|after|before|because|while|since|until|once|though"
+    r"|although)[ \t]+$"
+)
+# the words after which a subject opens a clause
+_CLAUSE_OPENING_WORDS: Final = frozenset(
+    ["that", "and", "but", "so", "while", "because", "if", "whether", "though", "although"]
+)
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether a clause opens at ``pos``: after a sentence's or clause's mark or a conjunction,
+    not after a verb or a preposition whose object the word is ("attack Trump personally when
+    he …", "with Weaver standing behind him as he …")."""
+    before = text[max(0, pos - 12) : pos].rstrip()
+    if not before or before[-1] in ".!?,;:“\"‘'\n—":
+        return True
+    return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENING_WORDS
+
+
 _SUBJECT_SURNAME_RE: Final = re.compile(
     # (one set of marks first, which the engine skips to, then what follows each mark)
     r"[.!?\n](?:(?<=\n)[ \t]*|(?<!\n)[”\"’']?[ \t]+)(?:(?:But|And|So|Yet|Still)[ \t]+)?"
@@ -6102,6 +6133,26 @@ def _resolve(
             )
             if titled is not None:
                 best = (titled[0], titled[1], "person")
+            # the subject of the clause that the pronoun's clause depends on, named by surname:
+            # "Prosecutors say that Flynn lied when he said …" (not Kislyak, named in full before)
+            head = _CLAUSE_HEAD_SURNAME_RE.search(mentions.text, max(0, pos - 60), pos)
+            if (
+                head is not None
+                and (best is None or head.start("name") > best[0])
+                and _opens_clause(mentions.text, head.start())
+            ):
+                name = head.group("name")
+                full = full_name(name, head.start("name"))
+                if (
+                    full != name
+                    and mentions.may_be_person(full)
+                    and (
+                        want is None
+                        or gender_of is None
+                        or gender_of(head.start("name"), full) in {None, want}
+                    )
+                ):
+                    best = (head.start("name"), full, "person")
         if subject is not None and (
             want is None or gender_of is None or gender_of(*subject) in {None, want}
         ):

@@ -2500,6 +2500,28 @@ def test_a_number_may_be_a_subject() -> None:
     assert a.source.text == "12"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # the subject the pronoun's clause depends on, named by surname (it had been the last
+        # person named in full: Sergey Kislyak)
+        ("Michael Flynn met Sergey Kislyak. Prosecutors say that Flynn lied when he said he "
+         "did not ask for anything.", "said", "Michael Flynn"),
+        ("Hillary Clinton hired Platte River Networks. They asked whether Clinton committed "
+         "perjury when she testified before Congress.", "testified", "Hillary Clinton"),
+        # not an object ("set Biden off"), nor after a preposition ("with Weaver standing")
+        ("Joe Biden spoke. CBS News reporter Bo Erickson set Biden off when he asked about "
+         "his son.", "asked about", "Bo Erickson"),
+        ("Jeff Weaver is his manager. “The party needs change,” Bernie Sanders insisted, with "
+         "Weaver standing behind him as he urged the party to act.", "urged", "Bernie Sanders"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_conjunction_is_its_clause_heads(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert by_cue(run(text), cue).speaker == speaker
+
+
 def test_a_country_is_no_antecedent_for_he() -> None:
     text = (
         "Mr. Lind spoke about trade with the United States. He said the tariffs would "
