@@ -2349,6 +2349,14 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         # part of a group is typed as the group: "Most Republicans", "Many Trump supporters",
         # "Two Republicans", "Other lawmakers", "Fellow Democrats"
         return _phrase_type(rest[1])
+    if (
+        words[0] in {"one", "another"}
+        and words[1:2] != ["of"]
+        and len(after_one := phrase.split(None, 1)) == 2  # (not "one-time", "one’s")
+    ):
+        # one of a kind is typed as "a" one: "One long-time party activist" is a role, as "a
+        # long-time party activist" is, not the party; "One voter" a role, not no one
+        return _phrase_type("a " + after_one[1])
     bare = phrase[4:] if words[0] == "the" else phrase  # (without its article)
     orgs = organisations()
     if bare in orgs or ("The " + bare) in orgs:
@@ -3280,7 +3288,8 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
 # singular nouns for a person that an indefinite article may open a subject with ("A man who
 # was there said …")
 _PERSON_NOUNS: Final = frozenset(
-    ["man", "woman", "person", "voter", "resident", "student", "teacher", "worker", "witness",
+    ["operative", "consultant", "insider", "staffer", "strategist", "fundraiser", "lobbyist",
+     "man", "woman", "person", "voter", "resident", "student", "teacher", "worker", "witness",
      "friend", "neighbor", "neighbour", "member", "supporter", "critic", "doctor", "nurse",
      "veteran", "father", "mother", "parent", "farmer", "protester", "protestor", "user",
      "businessman", "businesswoman", "mogul", "tycoon", "billionaire", "millionaire",
@@ -4695,7 +4704,7 @@ def extract_attributions(
     drafts = _without_nested(drafts)
     _end_contents_in_sources(text, drafts)
     drafts.sort(key=lambda d: (d.content[0] if d.content else d.cue.start, d.cue.start))
-    return _finish(text, sentences, qs, drafts)
+    return _finish(text, sentences, qs, drafts, sorted((e.start, e.end) for e in excluded))
 
 
 # a one-word name written as a place: before a word for its territory, border or capital, or
@@ -5480,8 +5489,17 @@ class _Mentions:
     far into the text as asked; a match is checked (not an organisation, not a sentence opener)
     only when asked for."""
 
-    def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        quoted: Sequence[tuple[int, int]] = (),
+        excluded: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self._text = text
+        # page furniture (boilerplate): no name in it is anyone's antecedent ("Add Donald Trump
+        # as an interest … Add Interest")
+        self._excluded = excluded
+        self._excluded_starts = [a for a, _ in excluded]
         # the spans of the quotations (sorted, disjoint): a name inside one is a candidate only
         # for a pronoun inside the same one
         self._quoted = quoted
@@ -5533,8 +5551,10 @@ class _Mentions:
                     start = m.end() - len(name)
                 named = self._names[i] = (start, name)
             start, name = named
-            if (skip is not None and skip[0] <= start < skip[1]) or (
-                quoted and self._quotation_at(start) not in {-1, here}
+            if (
+                (skip is not None and skip[0] <= start < skip[1])
+                or (quoted and self._quotation_at(start) not in {-1, here})
+                or (self._excluded and self._is_excluded(start))
             ):
                 # a name inside the relation's own quotation ("“I’m a New Yorker,” he said"), or
                 # in someone's words the pronoun is not in ("… called ‘La Raza lawyers’ …” …
@@ -5580,6 +5600,10 @@ class _Mentions:
     @property
     def text(self) -> str:
         return self._text
+
+    def _is_excluded(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._excluded_starts, pos) - 1
+        return i >= 0 and pos < self._excluded[i][1]
 
     def may_be_person(self, full: str) -> bool:
         """Whether a full name may name a person (remembered per name)."""
@@ -6830,7 +6854,11 @@ def _label_name(label: str, names: dict[str, str]) -> str | None:
 
 
 def _finish(
-    text: str, sentences: Sequence[Sentence], qs: _Quotes, drafts: Sequence[_Draft]
+    text: str,
+    sentences: Sequence[Sentence],
+    qs: _Quotes,
+    drafts: Sequence[_Draft],
+    excluded: Sequence[tuple[int, int]] = (),
 ) -> AttributionResult:
     speakers: list[_Speaker] = []
     # paragraphs opened by a speaker's label ("WALLACE: …"): paragraph start -> the label's
@@ -6843,7 +6871,7 @@ def _finish(
     for q in qs.quotes:
         if not quoted or q.start >= quoted[-1][1]:
             quoted.append((q.start, q.end))
-    mentions = _Mentions(text, quoted)
+    mentions = _Mentions(text, quoted, excluded)
     full_names = _FullNames(text)
     anonymity: dict[int, bool] = {}
     written_as_place: dict[str, bool] = {}  # one-word names: whether the text writes them so

@@ -21,6 +21,7 @@ from framing.attribution import (
     _last_token,
     _may_grant_anonymity,
     _Mentions,
+    _phrase_type,
     _token_before,
     _tokens,
     cue_lexicon,
@@ -2520,6 +2521,29 @@ def test_a_pronoun_after_a_conjunction_is_its_clause_heads(
     text: str, cue: str, speaker: str
 ) -> None:
     assert by_cue(run(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # one of a kind is typed as "a" one (it had been the party, an organisation)
+        ("One long-time party activist said the pier would close.", "role"),
+        ("Another campaign staffer said the pier would close.", "anonymous"),
+        ("One-time donors said the pier would close.", "role"),
+        ("One’s own party said the pier would close.", "organisation"),
+    ],
+)
+def test_one_of_a_kind_is_typed_as_a_one(text: str, source_type: str) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert a.source.type == source_type
+
+
+@pytest.mark.parametrize("phrase", ["one-time", "Another-day", "one’s"])
+def test_one_joined_to_the_next_word_is_typed(phrase: str) -> None:
+    # two words for the word pattern, one for a split on spaces: typing it had raised
+    # IndexError
+    assert _phrase_type(phrase)[0] in {"unknown", "person"}
 
 
 def test_a_country_is_no_antecedent_for_he() -> None:

@@ -89,6 +89,12 @@ ARTICLE = (
         ("Follow Maria Lindqvist on Twitter: @mlindqvist", "social"),
         ("Follow The Coastal Ledger on Facebook: The Coastal Ledger", "social"),
         ("Follow us on Instagram", "social"),
+        (
+            "Interested in Harbour Trade? Add Harbour Trade as an interest to stay up to date on "
+            "the latest Harbour Trade news, video, and analysis from The Coastal Ledger. Add "
+            "Interest",
+            "social",
+        ),
         ("Share this article", "social"),
         ("SHARE THIS ARTICLE:", "social"),
         ("Click here to subscribe to our YouTube channel", "social"),
@@ -174,6 +180,7 @@ def test_crlf_line_spans_exclude_the_carriage_return() -> None:
         "An AFP photo of the rally was shared thousands of times.",
         "Comments from the minister drew criticism from both parties.",
         "Share prices fell 4 percent after the announcement.",
+        "Readers can add the council as an interest in the app to follow its votes.",
         "Image: the senator said the party needed a new one before the election.",
         "Credit: the lender said borrowers would see lower rates within a month.",
         "Sign up for the draft was compulsory for men over 18, the historian noted.",
@@ -263,6 +270,7 @@ def test_megabyte_line_without_spaces_costs_no_more_than_prose(cpu_seconds) -> N
         "x/" * 990 + "Getty",
         "Read more: " + ". " * 990,
         "Sign up for our " + "newsletter " * 150,
+        "Add " + "x " * 180 + " as an interest to stay up to date on the latest",
     ],
 )
 def test_adversarial_lines_cost_no_more_than_prose(line: str, cpu_seconds) -> None:
