@@ -1719,6 +1719,8 @@ def _occasion_start(toks: Sequence[_Token], i: int) -> int:
     attack her directly in his remarks")."""
     if not toks[i].text[0].isalnum() or toks[i].low in _OCCASION_PREPOSITIONS:
         return -1
+    if not any(toks[j].low in _OCCASION_WORDS for j in range(max(0, i - 6), i + 1)):
+        return -1  # (the cheap test first: most subjects end in no such phrase)
     for k in range(i - 1, max(0, i - 9), -1):
         if not (toks[k].text[0].isalnum() or toks[k].text in {"-", "."}):
             return -1
@@ -2290,7 +2292,11 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         bare = phrase[: phrase.rindex("(")].rstrip()
         if bare:
             return _phrase_type(bare)
-    relative = _RELATIVE_HEAD_RE.match(phrase)
+    relative = (
+        _RELATIVE_HEAD_RE.match(phrase)
+        if " who" in phrase or " that" in phrase or " whom" in phrase
+        else None
+    )
     if relative is not None:
         # a relative clause says what its head did, not who the head is: "Voters who backed
         # Trump" are voters, "The militias that helped retake Kirkuk" militias
@@ -5981,6 +5987,10 @@ def _person_like(name: str) -> bool:
 # campaign …", "Mr. Rubio said"
 # a surname, the verb of its clause and a conjunction right before a pronoun: the subject the
 # pronoun's clause depends on ("Flynn lied when (he)", "Mr. Trump smiled as (he)")
+_JOINING_WORDS: Final = (
+    " when", " as", " after", " before", " because", " while", " since", " until", " once",
+    " though", " although",
+)  # fmt: skip
 _CLAUSE_HEAD_SURNAME_RE: Final = re.compile(
     r"(?<![\w.’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?(?P<name>[A-Z][a-z]+)[ \t]+"
     r"(?:[a-z]+[ \t]+){1,4}(?:when|as|after|before|because|while|since|until|once|though"
@@ -6159,7 +6169,11 @@ def _resolve(
                 best = (titled[0], titled[1], "person")
             # the subject of the clause that the pronoun's clause depends on, named by surname:
             # "Prosecutors say that Flynn lied when he said …" (not Kislyak, named in full before)
-            head = _CLAUSE_HEAD_SURNAME_RE.search(mentions.text, max(0, pos - 60), pos)
+            head = (
+                _CLAUSE_HEAD_SURNAME_RE.search(mentions.text, max(0, pos - 60), pos)
+                if mentions.text[max(0, pos - 9) : pos].rstrip().endswith(_JOINING_WORDS)
+                else None
+            )
             if (
                 head is not None
                 and (best is None or head.start("name") > best[0])
@@ -6554,7 +6568,7 @@ class _FullNames:
             if (end == len(text) or not text[end].isalnum()) and i > 1 and text[i - 1] == " ":
                 k = i - 1
                 particles = ""  # "Bill de Blasio", "Ursula von der Leyen"
-                for _ in range(2):
+                while k > 1 and text[k - 1].islower():  # (particles are in lower case)
                     p = k
                     while p > 0 and text[p - 1].isalpha():
                         p -= 1
