@@ -1218,7 +1218,7 @@ _CAP_NAME_RE: Final = re.compile(
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
     r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
-    r"(?:\s++(?:[A-Z]\.\s++)?(?:(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s++){0,2}"
+    r"(?:\s++(?:[A-Z]\.\s++)?(?:(?=[bdiv])(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s++){0,2}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
 )  # (Latin-1 and Latin Extended-A letters, "Enrique Peña Nieto"; one inner capital, "McCain";
 #    particles between, "Bill de Blasio", "Ursula von der Leyen")
@@ -1719,8 +1719,14 @@ def _occasion_start(toks: Sequence[_Token], i: int) -> int:
     attack her directly in his remarks")."""
     if not toks[i].text[0].isalnum() or toks[i].low in _OCCASION_PREPOSITIONS:
         return -1
-    if not any(toks[j].low in _OCCASION_WORDS for j in range(max(0, i - 6), i + 1)):
-        return -1  # (the cheap test first: most subjects end in no such phrase)
+    last = toks[i]
+    if last.text[0].islower() and last.low not in _OCCASION_WORDS and last.low not in _TIME_WORDS:
+        return -1  # (the cheap test first: "officials said" ends in no such phrase)
+    for j in range(i, i - 7 if i > 6 else -1, -1):
+        if toks[j].low in _OCCASION_WORDS:
+            break
+    else:
+        return -1  # (nor does a phrase with no word for an occasion)
     for k in range(i - 1, max(0, i - 9), -1):
         if not (toks[k].text[0].isalnum() or toks[k].text in {"-", "."}):
             return -1
@@ -6519,11 +6525,10 @@ class _FullNames:
     def resolve(self, name: str, pos: int, gender: str | None = None) -> str:
         """The full name ``name`` stands for at ``pos``; of ``gender`` ("m", "f") when a
         title gives it ("Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton")."""
-        particle, _, rest = name.partition(" ")
-        if not (name[:1].isupper() and name.isalpha()) and not (
-            particle in _NAME_PARTICLES and rest[:1].isupper() and rest.isalpha()
-        ):
-            return name  # several words ("de Blasio" aside), or not a capitalised word
+        if not (name[:1].isupper() and name.isalpha()):
+            particle, _, rest = name.partition(" ")
+            if not (particle in _NAME_PARTICLES and rest[:1].isupper() and rest.isalpha()):
+                return name  # several words ("de Blasio" aside), or not a capitalised word
         found = self._seen.get(name)
         if found is None:
             found = self._seen[name] = self._introductions(name)
@@ -6568,14 +6573,12 @@ class _FullNames:
             if (end == len(text) or not text[end].isalnum()) and i > 1 and text[i - 1] == " ":
                 k = i - 1
                 particles = ""  # "Bill de Blasio", "Ursula von der Leyen"
-                while k > 1 and text[k - 1].islower():  # (particles are in lower case)
-                    p = k
-                    while p > 0 and text[p - 1].isalpha():
-                        p -= 1
-                    if p < 2 or text[p - 1] != " " or text[p:k] not in _NAME_PARTICLES:
+                while True:  # (a particle is a short word: read back to a space near by)
+                    space = text.rfind(" ", k - 6 if k > 6 else 0, k)
+                    if space < 1 or text[space + 1 : k] not in _NAME_PARTICLES:
                         break
-                    particles = f"{text[p:k]} {particles}"
-                    k = p - 1
+                    particles = f"{text[space + 1 : k]} {particles}"
+                    k = space
                 middle = ""
                 if k >= 3 and text[k - 1] == "." and text[k - 2].isupper() and text[k - 3] == " ":
                     middle = f" {text[k - 2]}."  # "Donald J. Trump"
@@ -6583,10 +6586,10 @@ class _FullNames:
                 w = k
                 while w > 0 and text[w - 1].isalpha():
                     w -= 1
-                given = text[w:k].lower() in given_names()
                 # (with a particle, only a given name on the list: not "Los Hijos de Trump")
                 if _given_like(text, w, k) and (
-                    given or (not particles and not _on_title_case_line(text, w))
+                    text[w:k].lower() in given_names()
+                    or (not particles and not _on_title_case_line(text, w))
                 ):
                     first = text[w:k]
                     # a name of three words ("Ruth Bader Ginsburg", "Hillary Rodham Clinton"):
