@@ -2208,7 +2208,7 @@ _OTHER_WORDS: Final = frozenset(["other", "fellow", "more"])
 #: indefinite pronouns as subjects: no one in particular (``_SOMEONE``: an unnamed somebody)
 _SOMEONE: Final = frozenset(["someone", "somebody"])
 _INDEFINITE_PRONOUNS: Final = _SOMEONE | frozenset(
-    ["nobody", "everyone", "everybody", "anyone", "anybody", "none"]
+    ["nobody", "everyone", "everybody", "anyone", "anybody", "none", "whoever", "whomever"]
 )
 
 # plural nouns for groups of people by role or trait: as a whole subject ("Prosecutors said")
@@ -4663,10 +4663,14 @@ def extract_attributions(
         if (
             source is not None
             and source[1] - source[0] <= 10
-            and text[source[0] : source[1]].lower() in _NOT_SOURCE_WORDS
+            and (
+                text[source[0] : source[1]].lower() in _NOT_SOURCE_WORDS
+                or _YEAR_RE.fullmatch(text, *source) is not None
+            )
         ):
             # a word that opens the sentence is no one: "That meeting was …", "Even before
-            # Francis' remarks, Mr. Trump had …", "To ultimately prevail, she will …"
+            # Francis' remarks, Mr. Trump had …", "To ultimately prevail, she will …"; nor
+            # is a year ("a video released in 2007 called …")
             source = None
         if source is not None and source[0] < hit.start < source[1]:
             # a source never holds its own cue: "Clarke, who recently co-authored a paper

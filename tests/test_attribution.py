@@ -2546,6 +2546,44 @@ def test_one_joined_to_the_next_word_is_typed(phrase: str) -> None:
     assert _phrase_type(phrase)[0] in {"unknown", "person"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun: it is not surprising (each had been a cue, "Small" a person)
+        "Small wonder that governments with lots to hide are nervous.",
+        "No wonder the people of the harbour are angry.",
+        "Little wonder that he regards staying as the only solution.",
+        # a state of mind, not a threat anyone made
+        "Governments with lots to hide feel threatened by the leaks.",
+    ],
+)
+def test_nouns_and_adjectives_of_wonder_and_threaten(text: str) -> None:
+    assert [a.cue.lemma for a in run(text).attributions] == []
+
+
+def test_wonder_and_threaten_as_verbs() -> None:
+    text = "I wonder whether it works, and Trump threatened to sue the paper."
+    assert [a.cue.lemma for a in run(text).attributions] == ["wonder", "threaten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a year is no one (it had been the source)
+        (
+            "An analysis of elections going back to 1972 showed the party with the highest turnout "
+            "won.",
+            "showed",
+        ),
+        ("Whoever leaked the video showing the war was brave. He dismissed it.", "dismissed"),
+    ],
+)
+def test_a_year_or_whoever_is_no_speaker(text: str, cue: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.speaker is None
+    assert a.source is None or a.source.text[:1].isalpha()
+
+
 def test_a_country_is_no_antecedent_for_he() -> None:
     text = (
         "Mr. Lind spoke about trade with the United States. He said the tariffs would "

@@ -90,6 +90,11 @@ ARTICLE = (
         ("Follow The Coastal Ledger on Facebook: The Coastal Ledger", "social"),
         ("Follow us on Instagram", "social"),
         (
+            "The Harbour Ledger: A ... Maria Lindqvist Best Price: $8.00 Buy New $8.51 (as of "
+            "02:00 EDT - Details)",
+            "advertisement",
+        ),
+        (
             "Interested in Harbour Trade? Add Harbour Trade as an interest to stay up to date on "
             "the latest Harbour Trade news, video, and analysis from The Coastal Ledger. Add "
             "Interest",
@@ -181,6 +186,9 @@ def test_crlf_line_spans_exclude_the_carriage_return() -> None:
         "Comments from the minister drew criticism from both parties.",
         "Share prices fell 4 percent after the announcement.",
         "Readers can add the council as an interest in the app to follow its votes.",
+        # prose before a widget glued to it keeps the line
+        "The Ledger writes: The Harbour Ledger: A ... Maria Lindqvist Best Price: $8.00 Buy New "
+        "$8.51 (as of 02:00 EDT - Details)",
         "Image: the senator said the party needed a new one before the election.",
         "Credit: the lender said borrowers would see lower rates within a month.",
         "Sign up for the draft was compulsory for men over 18, the historian noted.",
