@@ -721,6 +721,11 @@ _ANON_HEADS: Final = frozenset(
 )
 _ORG_WORDS: Final = frozenset(
     [
+        # churches and their bodies ("the Catholic Church", "the Archdiocese of Boston")
+        "church",
+        "diocese",
+        "archdiocese",
+        "synod",
         "ministry",
         "department",
         "committee",

@@ -2584,6 +2584,21 @@ def test_a_year_or_whoever_is_no_speaker(text: str, cue: str) -> None:
     assert a.source is None or a.source.text[:1].isalpha()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # churches and their bodies are organisations (each had been a person)
+        "The Catholic Church said the pier would close.",
+        "The Archdiocese of Hartford said the pier would close.",
+        "The United Methodist Church announced a plan to split.",
+    ],
+)
+def test_a_church_is_an_organisation(text: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.type == "organisation"
+
+
 def test_a_country_is_no_antecedent_for_he() -> None:
     text = (
         "Mr. Lind spoke about trade with the United States. He said the tariffs would "
