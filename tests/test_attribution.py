@@ -2232,13 +2232,13 @@ def test_a_dash_after_a_quotation_without_a_name_signs_nothing(text: str) -> Non
 def test_a_signature_may_say_who_the_signer_is() -> None:
     text = (
         "Readers told us what the debate meant to them.\n"
-        "“He represents our greatest shame.” ― Edwin G. Monroy, Phoenix\n"
-        "“We love the disruption we brought.” —John Boiler, chief executive of the agency\n"
+        "“The harbour deserves better.” ― Tomas R. Lindqvist, Dayton\n"
+        "“We love what the pier brought.” —Karl Brenner, chief executive of the agency\n"
     )
     found = [a for a in run(text).attributions if a.kind == "direct"]
     assert [(a.source and a.source.text, a.speaker) for a in found] == [
-        ("Edwin G. Monroy, Phoenix", "Edwin G. Monroy"),
-        ("John Boiler, chief executive of the agency", "John Boiler"),
+        ("Tomas R. Lindqvist, Dayton", "Tomas R. Lindqvist"),
+        ("Karl Brenner, chief executive of the agency", "Karl Brenner"),
     ]
 
 
@@ -2246,13 +2246,13 @@ def test_a_signature_in_a_tokenised_text() -> None:
     # corpora distributed tokenised put spaces before stops and commas
     text = (
         "He was fined and banned for four months .\n"
-        "“ Investigations are in progress . ” — The Vatican Press Office\n"
-        "“ It can be a farm girl from Indiana . ” —John Boiler , chief executive of the agency\n"
+        "“ Inspections are in progress . ” — The Harbour Authority Press Office\n"
+        "“ It can be a fisherman from Dayton . ” —Karl Brenner , chief executive of the agency\n"
     )
     found = [a for a in run(text).attributions if a.kind == "direct"]
     assert [(a.speaker, a.source and a.source.type) for a in found] == [
-        ("The Vatican Press Office", "organisation"),
-        ("John Boiler", "person"),
+        ("The Harbour Authority Press Office", "organisation"),
+        ("Karl Brenner", "person"),
     ]
 
 
@@ -2260,14 +2260,14 @@ def test_a_short_signed_quotation_is_one_when_it_is_a_sentence() -> None:
     # a quotation of four words is a scare quote on its own; signed, and a sentence, it is
     # the signer's words, not a continuation of the speaker before it
     text = (
-        "The pope met the bishops on Sunday, said Marco Rossi, a spokesman.\n"
-        "“Investigations are in progress.” — The Vatican Press Office\n"
+        "The council met the builders on Sunday, said Marco Rossi, a spokesman.\n"
+        "“Inspections are in progress.” — The Harbour Authority Press Office\n"
     )
     a = by_cue(run(text), "—")
     assert (a.kind, *span(text, a)) == (
         "direct",
-        "The Vatican Press Office",
-        "“Investigations are in progress.”",
+        "The Harbour Authority Press Office",
+        "“Inspections are in progress.”",
     )
     assert [x.kind for x in run(text).attributions] == ["indirect", "direct"]
 
@@ -2293,7 +2293,7 @@ def test_what_does_not_sign_a_quotation(text: str) -> None:
         ("Never say never in politics.", "say"),
         ("Please tell your friends about the new rules.", "tell"),
         ("Let’s say that the plan works as promised.", "say"),
-        ("And let's hope it stays that way.", "hope"),
+        ("And let's hope the pier stays open.", "hope"),
     ],
 )
 def test_an_imperative_has_no_source(text: str, cue: str) -> None:
@@ -2315,12 +2315,12 @@ def test_a_negation_after_a_subject_is_part_of_the_verb() -> None:
     [
         # who "who" is the object of: the subject after it speaks
         (
-            "Cruz’s refusal to disavow a man who most voters believe betrayed them drew fire.",
+            "Rossi’s refusal to disavow a man who most voters believe betrayed them drew fire.",
             "believe",
             "most voters",
         ),
         (
-            "It was an executive who police accused of slamming a woman to the ground.",
+            "It was a harbour executive who police accused of pushing a guard into the water.",
             "accused of",
             "police",
         ),
@@ -2334,10 +2334,10 @@ def test_who_as_an_object_is_no_part_of_the_source(text: str, cue: str, source: 
 
 def test_an_object_pronoun_is_no_source() -> None:
     # who wrote is not found, but it is not "me" (it had been)
-    text = "In fact, a former student of his wrote to me saying that he was wrong."
-    assert [(a.cue.text, a.source) for a in run(text).attributions] == [("saying", None)]
+    text = "Last week a former colleague of hers wrote to me saying that she was wrong."
+    assert by_cue(run(text), "saying").source is None
     # "her" of "her family" is no source either (it had been, resolved to "He")
-    text = "He said her family asked for privacy."
+    text = "The pastor said her family asked for privacy."
     a = by_cue(run(text), "asked for")
     assert a.source is not None
     assert (a.source.text, a.source.type) == ("her family", "role")
@@ -2346,8 +2346,8 @@ def test_an_object_pronoun_is_no_source() -> None:
 @pytest.mark.parametrize(
     ("text", "cue", "source"),
     [
-        ("Trump is considering an order, said a White House official familiar with the talks.",
-         "said", "a White House official familiar with the talks"),
+        ("The mayor is weighing an order, said a city hall official familiar with the talks.",
+         "said", "a city hall official familiar with the talks"),
         ("The deal is close, said one person close to the negotiations on Friday.", "said",
          "one person close to the negotiations"),
     ],
@@ -2363,10 +2363,10 @@ def test_an_inverted_unnamed_source_keeps_how_it_knows(text: str, cue: str, sour
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("There have been few calls for Sanders to drop out.", "calls for",
-         "Sanders to drop out"),
-        ("He does not make as many references to Clinton as he did.", "references",
-         "to Clinton as he did"),
+        ("There have been few calls for Ruiz to drop out.", "calls for",
+         "Ruiz to drop out"),
+        ("He does not make as many references to Ruiz as he did.", "references",
+         "to Ruiz as he did"),
     ],
 )  # fmt: skip
 def test_a_plural_before_a_cue_in_s_counts_a_noun(text: str, cue: str, content: str) -> None:
@@ -2415,11 +2415,11 @@ def test_say_after_a_determiner_is_a_noun(text: str) -> None:
     ("text", "source"),
     [
         # where the subject spoke stands between it and its verb (it had been part of the source)
-        ("Florida Governor Ron DeSantis in a news conference Wednesday said the state is fine.",
-         "Florida Governor Ron DeSantis"),
+        ("Coastal Governor Ana Ruiz in a news conference Wednesday said the state is fine.",
+         "Coastal Governor Ana Ruiz"),
         # (the source had been "Fox")
-        ("Sen. Ted Cruz in an interview on Fox said he would run.", "Sen. Ted Cruz"),
-        ("Trump during a rally in Ohio on Tuesday said he would win.", "Trump"),
+        ("Sen. Marco Rossi in an interview on Harbour TV said he would run.", "Sen. Marco Rossi"),
+        ("Rossi during a rally in Dayton on Tuesday said he would win.", "Rossi"),
         ("The senator at the hearing said he was happy.", "The senator"),
         # after another word the phrase is part of the subject, and so is what is no occasion
         ("The woman at the rally said she was happy.", "The woman at the rally"),
@@ -2434,11 +2434,11 @@ def test_the_occasion_between_a_subject_and_its_verb(text: str, source: str) -> 
 
 def test_an_occasion_after_a_verb_is_no_subject() -> None:
     text = (
-        "Mr. Sanders did not attack Mrs. Clinton directly in his remarks on Tuesday night but "
-        "argued that he would be a better candidate."
+        "Ana Ruiz spoke first. Mr. Rossi did not attack Mrs. Ruiz directly in his remarks on "
+        "Tuesday night but argued that he would be a better mayor."
     )
     a = by_cue(run(text), "argued")
-    assert a.speaker != "Hillary Clinton"
+    assert a.speaker != "Ana Ruiz"
     assert a.source is None or "attack" not in a.source.text
 
 
@@ -2449,7 +2449,7 @@ def test_an_occasion_after_a_verb_is_no_subject() -> None:
         ("The woman at the rally said she was happy.", "The woman at the rally"),
         ("His family said he was fine.", "His family"),
         # an adverb is
-        ("The Florida Republican would only say that he was fine.", "The Florida Republican"),
+        ("The Ohio Republican would only say that he was fine.", "The Ohio Republican"),
     ],
 )
 def test_a_word_in_ly_between_subject_and_verb(text: str, source: str) -> None:
@@ -2476,8 +2476,7 @@ def test_names_with_particles() -> None:
         # a particle between capitalised words makes no person without a given name
         ("Donald Trump ate at a restaurant on Cinco de Mayo. “Happy birthday!,” he tweeted.",
          "Donald Trump"),
-        ("Donald Trump saw the play Los Hijos de Trump. Trump writes that it is unfair.",
-         "Donald Trump"),
+        ("Ana Ruiz saw the play Los Hijos de Ruiz. Ruiz writes that it is unfair.", "Ana Ruiz"),
     ],
 )  # fmt: skip
 def test_a_particle_alone_makes_no_name(text: str, speaker: str | None) -> None:
@@ -2487,7 +2486,7 @@ def test_a_particle_alone_makes_no_name(text: str, speaker: str | None) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Florida surpassed 300,000 confirmed cases of the virus on Wednesday.",
+        "The province passed 300,000 confirmed cases of the virus on Wednesday.",
         "The state recorded 10,181 new confirmed cases.",
     ],
 )
@@ -2506,15 +2505,15 @@ def test_a_number_may_be_a_subject() -> None:
     [
         # the subject the pronoun's clause depends on, named by surname (it had been the last
         # person named in full: Sergey Kislyak)
-        ("Michael Flynn met Sergey Kislyak. Prosecutors say that Flynn lied when he said he "
-         "did not ask for anything.", "said", "Michael Flynn"),
-        ("Hillary Clinton hired Platte River Networks. They asked whether Clinton committed "
-         "perjury when she testified before Congress.", "testified", "Hillary Clinton"),
+        ("Mark Dalen met Pavel Orlov. Prosecutors say that Dalen lied when he said he "
+         "did not ask for anything.", "said", "Mark Dalen"),
+        ("Ana Ruiz hired Harbour Data Systems. They asked whether Ruiz committed perjury "
+         "when she testified before the council.", "testified", "Ana Ruiz"),
         # not an object ("set Biden off"), nor after a preposition ("with Weaver standing")
-        ("Joe Biden spoke. CBS News reporter Bo Erickson set Biden off when he asked about "
-         "his son.", "asked about", "Bo Erickson"),
-        ("Jeff Weaver is his manager. “The party needs change,” Bernie Sanders insisted, with "
-         "Weaver standing behind him as he urged the party to act.", "urged", "Bernie Sanders"),
+        ("Marco Rossi spoke. Harbour TV reporter Jonas Ekberg set Rossi off when he asked "
+         "about his son.", "asked about", "Jonas Ekberg"),
+        ("Karl Weber is his manager. “The party needs change,” Marco Rossi insisted, with "
+         "Weber standing behind him as he urged the party to act.", "urged", "Marco Rossi"),
     ],
 )  # fmt: skip
 def test_a_pronoun_after_a_conjunction_is_its_clause_heads(
@@ -2550,11 +2549,11 @@ def test_one_joined_to_the_next_word_is_typed(phrase: str) -> None:
     "text",
     [
         # the noun: it is not surprising (each had been a cue, "Small" a person)
-        "Small wonder that governments with lots to hide are nervous.",
+        "Small wonder that councils with budgets to defend are nervous.",
         "No wonder the people of the harbour are angry.",
-        "Little wonder that he regards staying as the only solution.",
+        "Little wonder that he regards the pier as the only solution.",
         # a state of mind, not a threat anyone made
-        "Governments with lots to hide feel threatened by the leaks.",
+        "Councils with budgets to defend feel threatened by the audit.",
     ],
 )
 def test_nouns_and_adjectives_of_wonder_and_threaten(text: str) -> None:
@@ -2571,11 +2570,11 @@ def test_wonder_and_threaten_as_verbs() -> None:
     [
         # a year is no one (it had been the source)
         (
-            "An analysis of elections going back to 1972 showed the party with the highest turnout "
-            "won.",
+            "A study of harbour budgets going back to 1972 showed the council spent more each "
+            "year.",
             "showed",
         ),
-        ("Whoever leaked the video showing the war was brave. He dismissed it.", "dismissed"),
+        ("Whoever leaked the memo showing the costs was brave. He dismissed it.", "dismissed"),
     ],
 )
 def test_a_year_or_whoever_is_no_speaker(text: str, cue: str) -> None:
@@ -2589,8 +2588,8 @@ def test_a_year_or_whoever_is_no_speaker(text: str, cue: str) -> None:
     [
         # churches and their bodies are organisations (each had been a person)
         "The Catholic Church said the pier would close.",
-        "The Archdiocese of Hartford said the pier would close.",
-        "The United Methodist Church announced a plan to split.",
+        "The Archdiocese of Dayton said the pier would close.",
+        "The Harbour Methodist Church announced a plan to split.",
     ],
 )
 def test_a_church_is_an_organisation(text: str) -> None:
