@@ -1218,12 +1218,19 @@ _WORD_TOKEN_RE: Final = re.compile(r"[^\W_]++(?:['’.][^\W_]++)*+\.?|--|[^\w\s]
 # each token with what lies before it (only whitespace and "_" can: every other character starts
 # a token), so that the tokens' offsets follow from the lengths (see _tokens)
 _GAP_AND_TOKEN_RE: Final = re.compile(rf"([\s_]*+)({_WORD_TOKEN_RE.pattern})")
+# the lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen"),
+# and the same as a pattern (longest first) with a look-ahead on their first letters
+_NAME_PARTICLES: Final = frozenset(
+    ["de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "bin", "ibn"]
+)
+_PARTICLE_ALTERNATION: Final = "|".join(sorted(_NAME_PARTICLES, key=lambda p: (-len(p), p)))
+_PARTICLE_START: Final = "(?=[" + "".join(sorted({p[0] for p in _NAME_PARTICLES})) + "])"
 _CAP_NAME_RE: Final = re.compile(
     # the look-behind follows the first letter so that the scan can skip to capitals; the
     # possessive runs (what follows each can never start with what they gave back) save the
     # backtracking after the many capitalised words that are not followed by another
     r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?"
-    r"(?:\s++(?:[A-Z]\.\s++)?(?:(?=[bdiv])(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s++){0,2}"
+    rf"(?:\s++(?:[A-Z]\.\s++)?(?:{_PARTICLE_START}(?:{_PARTICLE_ALTERNATION})\s++){{0,2}}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]++(?:[A-Z][a-z]++)?(?:[-'’][A-Za-zÀ-ÖØ-öø-ſ]++)?)+"
 )  # (Latin-1 and Latin Extended-A letters, "Enrique Peña Nieto"; one inner capital, "McCain";
 #    particles between, "Bill de Blasio", "Ursula von der Leyen")
@@ -1741,9 +1748,8 @@ def _occasion_start(toks: Sequence[_Token], i: int) -> int:
         if not (
             before.text[0].isupper() or before.low in _ROLE_WORDS or _people_plural(before.low)
         ):
-            return (
-                -1
-            )  # (not after a verb or an adverb: "did not attack her directly in his remarks")
+            # not after a verb or an adverb: "did not attack her directly in his remarks"
+            return -1
         noun = next(
             (j for j in range(k + 2, min(i, k + 5) + 1) if toks[j].low in _OCCASION_WORDS), -1
         )
@@ -1780,9 +1786,7 @@ def _left_source_in(
                 i -= 1
             continue
         if not (
-            toks[i].low in _AUX
-            or (toks[i].low.endswith("ly") and toks[i].low not in _LY_NOUNS)  # (not "rally")
-            or toks[i].low in _ADVERB_BEFORE_CUE
+            toks[i].low in _AUX or _adverb_in_ly(toks[i].low) or toks[i].low in _ADVERB_BEFORE_CUE
         ):
             break
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
@@ -3129,9 +3133,7 @@ def _before_auxiliaries(text: str, lo: int, end: int) -> _Token | None:
     """The last of :func:`_tokens` ``(text, lo, end)`` that is not an auxiliary or an adverb in
     -ly, read back from the end without the tokens before it."""
     tok = _last_token(text, lo, end)
-    while tok is not None and (
-        tok.low in _AUX or (tok.low.endswith("ly") and tok.low not in _LY_NOUNS)
-    ):
+    while tok is not None and (tok.low in _AUX or _adverb_in_ly(tok.low)):
         tok = _token_before(text, lo, tok)
     return tok
 
@@ -3531,28 +3533,32 @@ def _without_auxiliary(text: str, lo: int, start: int, end: int) -> tuple[int, i
             return None
         return start, end
     if first.low not in _AUXILIARY:
-        if (
-            first.low.endswith("ed")
-            or first.low in _PAST_VERBS
-            # a verb in the present after "who": "People who know her say" (not the subject
-            # of a clause whose object "who" is: "a man who many believe …", "an executive
-            # who police accused of …"; nor a negation a tokenised text split, "who didn ’ t")
-            or (
-                _last_word_is(text, max(lo, start - 6), start, "who")
-                and first.low not in _PRONOUNS
-                and first.low not in _DETERMINERS
-                and first.low not in _QUANTIFIERS
-                and first.end < end  # (a word alone before the cue is its subject)
-                and not _subject_of_verb_after(text, first.end, end)
-            )
-        ):
-            # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters, "the
-            # militias that helped retake Kirkuk said" -> the militias
+        past = first.low.endswith("ed") or first.low in _PAST_VERBS
+        # (the word before is read only where it may be "who": most sources have none)
+        if past or text.find("who", max(lo, start - 6), start) >= 0:
             rel = _last_token(text, max(lo, start - 12), start)
             if rel is not None and (
-                rel.low == "who"
+                # the verb of a relative clause: "Voters who backed Ruiz said" -> the voters,
+                # "the militias that helped retake Kirkuk said" -> the militias; after "who"
+                # also a verb in the present, "People who know her say" (not the subject of a
+                # clause whose object "who" is: "a man who many believe …", "an executive who
+                # police accused of …"; nor a negation a tokenised text split, "who didn ’ t")
+                (
+                    rel.low == "who"
+                    and (
+                        past
+                        or (
+                            rel.text == "who"
+                            and first.low not in _PRONOUNS
+                            and first.low not in _DETERMINERS
+                            and first.low not in _QUANTIFIERS
+                            and first.end < end  # (a word alone before the cue is its subject)
+                            and not _subject_of_verb_after(text, first.end, end)
+                        )
+                    )
+                )
                 # a "that" after a verb opens what it reports: "asserted that unnamed leaders"
-                or (rel.low == "that" and not _after_verb(text, lo, rel.start))
+                or (past and rel.low == "that" and not _after_verb(text, lo, rel.start))
             ):
                 head = _left_source(text, lo, rel.start)
                 if head is not None:
@@ -3580,12 +3586,6 @@ def _subject_of_verb_after(text: str, pos: int, end: int) -> bool:
     return nxt is not None and (
         nxt.text in {"’", "'"} or nxt.low.endswith("ed") or nxt.low in _PAST_VERBS
     )
-
-
-def _last_word_is(text: str, lo: int, pos: int, word: str) -> bool:
-    """Whether ``text[lo:pos]`` ends in ``word`` and a space."""
-    head = text[lo:pos].rstrip(" \t")
-    return head.endswith(word) and not head[: len(head) - len(word)][-1:].isalnum()
 
 
 def _after_verb(text: str, lo: int, pos: int) -> bool:
@@ -4123,7 +4123,7 @@ def _plural_noun(word: str) -> bool:
     """Whether a lower-case word reads as a plural noun ("cases", "deaths")."""
     return (
         len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us"))
-    ) and word not in {"this", "thus", "does", "was", "has", "his", "hers", "its", "ours"}
+    ) and word not in {"this", "does", "hers", "ours"}
 
 
 # personal pronouns that are only objects (or possessives): never the subject of a verb
@@ -6008,8 +6008,7 @@ _JOINING_WORDS: Final = (
 )  # fmt: skip
 _CLAUSE_HEAD_SURNAME_RE: Final = re.compile(
     r"(?<![\w.’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t]+)?(?P<name>[A-Z][a-z]+)[ \t]+"
-    r"(?:[a-z]+[ \t]+){1,4}(?:when|as|after|before|because|while|since|until|once|though"
-    r"|although)[ \t]+$"
+    rf"(?:[a-z]+[ \t]+){{1,4}}(?:{'|'.join(w.strip() for w in _JOINING_WORDS)})[ \t]+$"
 )
 # the words after which a subject opens a clause
 _CLAUSE_OPENING_WORDS: Final = frozenset(
@@ -6388,13 +6387,9 @@ def _is_title(words: Sequence[str], k: int) -> int:
 # a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
 # Trump", "FBI Director James Comey") are dropped from its start (_is_title)
 # (with the lower-case particles of surnames: "Bill de Blasio", "Ludwig van Beethoven")
-_PARTICLE_IN_NAME_RE: Final = re.compile(r"\s(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)\s")
-# the lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen")
-_NAME_PARTICLES: Final = frozenset(
-    ["de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "bin", "ibn"]
-)
+_PARTICLE_IN_NAME_RE: Final = re.compile(rf"\s(?:{_PARTICLE_ALTERNATION})\s")
 _NAME_RUN_RE: Final = re.compile(
-    r"(?:^(?:de|da|di|del|della|van|von|der|den|du|bin|ibn)[ \t]+)?"  # "de Blasio said"
+    rf"(?:^(?:{_PARTICLE_ALTERNATION})[ \t]+)?"  # "de Blasio said"
     r"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:de|da|di|del|della|van|von|der|den|du|le|la|bin|al|dos)"
     r"[ \t]+){0,2}[A-Z][\w'’-]*\.?)*"
 )
@@ -6770,6 +6765,11 @@ _LY_NOUNS: Final = frozenset(
      "weekly", "monthly", "holly", "belly", "bully", "jelly", "anomaly", "monopoly"]
 )  # fmt: skip
 _NOT_GROUP_ADVERBS: Final = _LY_NOUNS | frozenset(["only", "reportedly", "allegedly"])
+
+
+def _adverb_in_ly(word: str) -> bool:
+    """Whether a lower-case word in -ly is an adverb ("also", "quickly"; not "rally")."""
+    return word.endswith("ly") and word not in _LY_NOUNS
 
 
 # the negations of a verb group ("n't" forms are told by their ending)
