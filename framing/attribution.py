@@ -47,7 +47,15 @@ from framing.lexicon import (
     trie_pattern,
 )
 from framing.resources import data_path
-from framing.text import WORD_RE, clause_start, count_words, ends_abbreviation, normalize
+from framing.text import (
+    WORD_RE,
+    JoinedClitics,
+    clause_start,
+    count_words,
+    ends_abbreviation,
+    join_clitics,
+    normalize,
+)
 from framing.types import (
     Attribution,
     AttributionKind,
@@ -576,6 +584,14 @@ _ANONYMOUS_LINKS: Final = frozenset(
      ("privy", "to"), ("knowledgeable", "about"), ("briefed", "on")]
 )  # fmt: skip
 _LINK_SECONDS: Final = frozenset(b for _, b in _ANONYMOUS_LINKS)
+# nouns for people who serve someone, before "to" and whom they serve ("an aide to the
+# senator"): the phrase is theirs, not that of whom they serve
+_HEADS_BEFORE_TO: Final = frozenset(
+    ["aide", "aides", "adviser", "advisers", "advisor", "advisors", "ambassador", "ambassadors",
+     "envoy", "envoys", "spokesman", "spokeswoman", "spokesperson", "counselor", "counsellor",
+     "consultant", "consultants", "assistant", "assistants", "deputy", "deputies", "secretary",
+     "heir", "successor", "predecessor", "emissary", "liaison", "attaché", "attache"]
+)  # fmt: skip
 _ARTICLES: Final = frozenset(["the", "a", "an"])
 # words allowed inside a source noun phrase although they are function words
 _NP_INNER: Final = frozenset(["of", "for", "at", "in", "from"]) | _ARTICLES
@@ -685,6 +701,12 @@ _DOC_WORDS: Final = frozenset(
         "constitution",
     ]
 )
+# figures that "show", as the head of a source only ("Tuesday’s RealClearPolitics average
+# showed"; not "the average voter")
+_FIGURE_HEADS: Final = frozenset(
+    ["average", "averages", "estimate", "estimates", "forecast", "forecasts", "projection",
+     "projections"]
+)  # fmt: skip
 _UNVERIFIED_WORDS: Final = frozenset(
     ["reports", "rumors", "rumours", "speculation", "reportedly", "allegedly", "unconfirmed"]
 )
@@ -1877,6 +1899,14 @@ def _left_source_in(
             and tok.low not in _NP_INNER
             and not (i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS)
             and not (tok.low == "with" and i > 0 and toks[i - 1].low in _ANON_HEADS)
+            # whose aide or envoy speaks: "An aide to Sen. Ted Cruz", "the ambassador to Norway"
+            # or "Ambassador to Norway Lars Okafor", a title with its country
+            and not (
+                tok.low == "to"
+                and 0 < i < end_i
+                and toks[i - 1].low in _HEADS_BEFORE_TO
+                and (toks[i - 1].text.islower() or toks[i + 1].text in _countries())
+            )
             and not (i < end_i and (tok.low, toks[i + 1].low) in _ANONYMOUS_LINKS)
             # inside an institution's name: "the Joint Committee on Taxation"
             and not (
@@ -2016,6 +2046,8 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             break
         if tok.low in _KNOWING_PREPOSITIONS and toks[n - 1].low in _KNOWING:
             continue  # "said a White House official familiar with the discussions"
+        if tok.low == "to" and toks[n - 1].low in _HEADS_BEFORE_TO:
+            continue  # "said a longtime adviser to the senator"
         if tok.low in _STOP_LEFT and tok.low not in _NP_INNER:
             break
         if n > 8:
@@ -2466,6 +2498,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
     if (
         # (a capitalised head that also names an organisation is a name: "the Washington Post")
         (head in _DOC_WORDS and not (raw[-1][0].isupper() and has_name and head in _ORG_WORDS))
+        or head in _FIGURE_HEADS
         or (not has_name and not low.isdisjoint(_DOC_WORDS))
         or (
             not low.isdisjoint(_DOC_WORDS)
@@ -3636,9 +3669,31 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     phrase = _left_source(text, s_start, end)
     if phrase is None:
         return None
+    who = text[rel[0] : rel[1]].lower() == "who"
+    first = _first_token(text, *phrase)
+    if first is not None and first.low in _EXAMPLE_OPENERS and first.end < phrase[1]:
+        # one of a group named as an example: "Democrats, including Speaker Nancy Pelosi, who"
+        rest = first.end
+        while text[rest] in " \t":
+            rest += 1
+        phrase = (rest, phrase[1])
+    elif who and text[phrase[0] - 2 : phrase[0]] == ", ":
+        # an appositive before "who" describes the name before it ("Joerg Wuttke, president of
+        # the EU Chamber of Commerce in China, who expects"): the name
+        outer = _left_source(text, s_start, rel[0])
+        if outer is not None and outer[0] < phrase[0] - 2:
+            named = _trim(text, outer[0], phrase[0] - 2)
+            if _PARTY_LABEL_RE.fullmatch(text, *named) and text[named[0] - 2 : named[0]] == ", ":
+                # "Rep. Nita Lowey, D-N.Y., chair of …, who": the name before the label
+                named = _left_source(text, s_start, named[0] - 2) or named
+            if (
+                named[0] < named[1]
+                and " and " not in text[named[0] : named[1]]  # "between Clement and Jeffrey Wall"
+                and _source_type(text, *named)[0] == "person"
+            ):
+                return named
     toks = _tokens(text, *phrase)
     k = next((i for i, t in enumerate(toks) if t.low in _NP_PREPOSITIONS), 0)
-    who = text[rel[0] : rel[1]].lower() == "who"
     if 0 < k < len(toks) - 1 and not toks[k - 1].text[0].isupper():
         # (a capitalised head is a name with its "of": "the Bank of Japan")
         head = toks[k - 1].low
@@ -3665,6 +3720,12 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
 
 
 _NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])
+# words that open an example of a group before a relative pronoun
+_EXAMPLE_OPENERS: Final = frozenset(
+    ["including", "like", "especially", "notably", "particularly", "namely"]
+)
+# a party and state label set off after a name ("R-Idaho", "D-N.Y.", "D-CA")
+_PARTY_LABEL_RE: Final = re.compile(r"[RDI]-[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?")
 
 
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -4360,7 +4421,48 @@ def extract_attributions(
     ``quotes`` are the quotations from :func:`framing.quotes.find_quotes`; ``excluded`` spans
     (boilerplate) produce no cues. ``norm`` is ``framing.text.normalize(text)`` when the caller
     has it already (the analyzer shares it with the lexicon scan).
+
+    A tokenised text ("ABC 's Devin Dwyer notes", "didn ’ t say") is read with its clitics
+    joined to their words (:func:`framing.text.join_clitics`, which keeps every other offset),
+    and the spans found are given back as offsets into ``text``.
     """
+    joined = join_clitics(text)
+    if joined is None:
+        return _extract_attributions(text, sentences, quotes, excluded, norm)
+    found = _extract_attributions(joined.text, sentences, quotes, excluded, normalize(joined.text))
+    return _unjoined(found, text, joined)
+
+
+def _unjoined(result: AttributionResult, text: str, joined: JoinedClitics) -> AttributionResult:
+    """``result``, found in ``joined.text``, with its spans as offsets into ``text`` (and their
+    text as written there); speakers keep the joined form ("ABC’s")."""
+    start, end = joined.original_start, joined.original_end
+    out: list[Attribution] = []
+    for a in result.attributions:
+        cs, ce = start(a.cue.start), end(a.cue.end)
+        source = a.source
+        if source is not None:
+            ss, se = start(source.start), end(source.end)
+            source = SourceSpan(ss, se, text[ss:se], source.type)
+        content = a.content
+        if content is not None:
+            content = ContentSpan(start(content.start), end(content.end))
+        cue = replace(a.cue, start=cs, end=ce, text=text[cs:ce])
+        # (the spaces a clitic left behind: "Russia’s   embassy")
+        speaker = " ".join(a.speaker.split()) if a.speaker is not None else None
+        out.append(Attribution(cue, source, content, a.kind, speaker, a.confidence))
+    reported = tuple(ContentSpan(start(c.start), end(c.end)) for c in result.reported)
+    return AttributionResult(tuple(out), result.quotes, reported)
+
+
+def _extract_attributions(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    excluded: Sequence[Excluded],
+    norm: str | None,
+) -> AttributionResult:
+    """:func:`extract_attributions` of a text with no detached clitics."""
     qs = _Quotes(sorted(quotes, key=lambda q: q.start))
     drafts: list[_Draft] = []
     used_quotes: set[int] = set()
@@ -4628,8 +4730,11 @@ def extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
-                if antecedent is None:
-                    antecedent = _relative_antecedent(text, s_start, rel)
+                if antecedent is None or text[antecedent[1] : rel[0]].strip(" ,") != "":
+                    # the phrase right before the pronoun, rather than a subject found further
+                    # back ("diplomats — including … former Ambassador to Ukraine Marie
+                    # Yovanovitch, who testified": not the sentence's "journalists")
+                    antecedent = _relative_antecedent(text, s_start, rel) or antecedent
                 if antecedent is not None:
                     antecedent = _antecedent_phrase(text, *antecedent)
         if (
@@ -6406,6 +6511,15 @@ def person_name(phrase: str) -> str:
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
     head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0].split(" who ", 1)[0]).strip())
+    if head[-1:].islower() and "," in phrase and not _joins_people(head):
+        # an office set off before the name of its holder ("American Psychiatric Association's
+        # CEO and medical director, Saul Levin"): a role word, or a given name, says so
+        appositive = _appositive_name(phrase)
+        if appositive is not None and (
+            head.rsplit(None, 1)[-1].lower() in _ROLE_WORDS
+            or appositive.split(None, 1)[0].lower() in given_names()
+        ):
+            return person_name(appositive)
     if " and " in head or " & " in head:
         return phrase
     possessor = _POSSESSOR_NAME_RE.search(head)
@@ -6424,6 +6538,12 @@ def person_name(phrase: str) -> str:
             if n and j + n < len(words) and not _is_title(words, j + n):
                 k = j + n
                 break
+        if (
+            k < len(words) - 2
+            and head[: m.start()].endswith(" to ")
+            and (words[k] in _countries() or words[k] in places())
+        ):
+            k += 1  # the place of an office's title: "Ambassador to Norway Lars Okafor"
         if not _is_title(words, k) and not (
             k == len(words) - 1 and words[k].lower() in _TIME_WORDS
         ):
@@ -6441,10 +6561,23 @@ def person_name(phrase: str) -> str:
     return names[-1][0] if names else phrase
 
 
+def _joins_people(phrase: str) -> bool:
+    """Whether "and" in ``phrase`` follows a capitalised word that is no office: the phrase
+    joins people ("Petrov and her adviser"; not "CEO and medical director", "President and
+    chief executive")."""
+    for m in _AND_RE.finditer(phrase):
+        before = phrase[: m.start()].rsplit(None, 1)
+        word = before[-1] if before else ""
+        if word[:1].isupper() and word.lower() not in _ROLE_WORDS:
+            return True
+    return False
+
+
+_AND_RE: Final = re.compile(r" (?:and|&) ")
 # a preposition (and article) after a lower-case head, right before a name: "The director of
-# the ", "a spokesman for "
+# the ", "a spokesman for ", "the ambassador to "
 _OBJECT_NAME_RE: Final = re.compile(
-    r"\b[a-z]\w*[ \t]+(?:of|for|at|from|with|in)[ \t]+(?:the[ \t]+)?$"
+    r"\b[a-z]\w*[ \t]+(?:of|for|at|from|with|in|to)[ \t]+(?:the[ \t]+)?$"
 )
 
 
@@ -6529,7 +6662,7 @@ class _FullNames:
     def resolve(self, name: str, pos: int, gender: str | None = None) -> str:
         """The full name ``name`` stands for at ``pos``; of ``gender`` ("m", "f") when a
         title gives it ("Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton")."""
-        if not (name[:1].isupper() and name.isalpha()):
+        if not (name[:1].isupper() and _one_word(name)):
             particle, _, rest = name.partition(" ")
             if not (particle in _NAME_PARTICLES and rest[:1].isupper() and rest.isalpha()):
                 return name  # several words ("de Blasio" aside), or not a capitalised word
@@ -6611,6 +6744,15 @@ class _FullNames:
                     out.append((w, f"{first}{middle} {particles}{surname}"))
             i = text.find(surname, end)
         return out
+
+
+def _one_word(name: str) -> bool:
+    """Whether ``name`` is one word of letters, also with an apostrophe or a hyphen inside it
+    ("O’Neill", "Ocasio-Cortez"), and no possessive ("Clinton’s" is no surname)."""
+    if name.isalpha():
+        return True
+    plain = name.replace("’", "").replace("'", "").replace("-", "")
+    return plain.isalpha() and name[-1:].isalpha() and not name.endswith(("’s", "'s"))
 
 
 def _unaccented(name: str) -> str:

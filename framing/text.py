@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from framing.resources import word_list
 from framing.types import Sentence
@@ -58,6 +58,124 @@ def normalize(text: str) -> str:
         if char in low:
             low = low.replace(char, plain)
     return low
+
+
+# A clitic written apart from its word, as tokenised corpora print them (Penn Treebank style,
+# e.g. Article-Bias-Prediction): "ABC 's", "Russia ’ s", "they 're", "didn ’ t", "do n't", and a
+# plural's possessive mark ("the voters ’ plan"), and the rest of a name after "O" or "D"
+# ("Jen O ’ Malley Dillon", "Dinesh D ’ Souza"). The pattern is tried at each space before a
+# mark (join_clitics); the word before it is checked there: "n't" and "’ t" only after an
+# auxiliary ("Sophie in 't Veld" is a name).
+_CLITIC_AT_RE: Final = re.compile(
+    r" (?:(?P<c>['’] ?(?i:s|re|ve|ll|d|m))|(?P<t>['’] ?(?i:t))|(?P<n>(?i:n)['’](?i:t))"
+    r"|(?<=[OD] )(?<![^\W_][OD] )(?P<o>['’] ?[A-Z][a-z]+)|(?P<p>['’])(?= [^\W_]))(?![^\W_])"
+)
+_NEGATED: Final = frozenset(
+    ["do", "does", "did", "ca", "wo", "would", "could", "should", "is", "are", "was", "were",
+     "has", "have", "had", "must", "need", "ai"]
+)  # fmt: skip
+# the spaces before a detached clitic: every match of _CLITIC_AT_RE starts at one of them
+_DETACHED_MARKS: Final = (" '", " ’", " n'", " n’", " N'", " N’")
+_OPENING_SINGLE_MARKS: Final = ("‘", " ` ")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The run of letters and digits that ends at ``pos``, lower-cased."""
+    k = pos
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k:pos].lower()
+
+
+def _detached_clitics(text: str) -> list[tuple[int, int]]:
+    """The spans of the detached clitics of ``text``, each with the spaces before it (one
+    span for clitics that follow one another)."""
+    found: list[tuple[int, int]] = []
+    for mark in _DETACHED_MARKS:
+        pos = text.find(mark)
+        while pos > 0:
+            m = _CLITIC_AT_RE.match(text, pos)
+            if m is not None and text[pos - 1].isalnum():
+                kind = m.lastgroup
+                word = _word_before(text, pos) if kind in {"t", "n"} else ""
+                if (
+                    (kind == "t" and word.endswith("n") and word[:-1] in _NEGATED)
+                    or (kind == "n" and word in _NEGATED)
+                    or kind == "c"
+                    or (kind == "p" and text[pos - 1] in "sS" and _closes_no_quotation(text, pos))
+                    or kind == "o"
+                ):
+                    found.append(m.span())
+            pos = text.find(mark, pos + 1)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(set(found)):
+        if merged and merged[-1][1] == a:
+            merged[-1] = (merged[-1][0], b)  # one after another: "O ’ Rourke ’ s"
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _closes_no_quotation(text: str, pos: int) -> bool:
+    """Whether no opening single quotation mark comes before ``pos`` on its line, so that a
+    mark after a plural at ``pos`` is its possessive ("‘ Fake News ’ and" closes a quotation)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return all(text.find(mark, line, pos) < 0 for mark in _OPENING_SINGLE_MARKS)
+
+
+class JoinedClitics:
+    """A text with its detached clitics joined to their words, **of the same length**: the
+    spaces before a clitic move after it ("ABC 's Devin" -> "ABC's  Devin"), so that every
+    offset outside a clitic is the same in both. ``clitics`` holds, for each joined clitic,
+    where it starts and ends in ``text`` and where its characters stand in the original.
+    (A plain class, not a dataclass: mypyc compiles this module.)"""
+
+    __slots__ = ("clitics", "starts", "text")
+
+    def __init__(self, text: str, clitics: tuple[tuple[int, int, tuple[int, ...]], ...]) -> None:
+        self.text = text
+        self.clitics = clitics  # (start, end, original positions)
+        self.starts = tuple(c[0] for c in clitics)  # the clitics' starts in ``text``
+
+    def original_start(self, pos: int) -> int:
+        """The original offset of a span that starts at ``pos`` of :attr:`text`."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0:
+            start, end, chars = self.clitics[i]
+            if pos < end:
+                return chars[pos - start]
+        return pos
+
+    def original_end(self, pos: int) -> int:
+        """The original offset of a span that ends at ``pos`` of :attr:`text`."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i >= 0:
+            start, end, chars = self.clitics[i]
+            if pos <= end:
+                return chars[pos - start - 1] + 1
+        return pos
+
+
+def join_clitics(text: str) -> JoinedClitics | None:
+    """``text`` with its detached clitics joined (:class:`JoinedClitics`), or ``None`` when it
+    has none."""
+    if not any(mark in text for mark in _DETACHED_MARKS):
+        return None
+    spans = _detached_clitics(text)
+    if not spans:
+        return None
+    parts: list[str] = []
+    clitics: list[tuple[int, int, tuple[int, ...]]] = []
+    last = 0
+    for a, b in spans:
+        chars = tuple(k for k in range(a, b) if text[k] != " ")
+        clitic = "".join(text[k] for k in chars)
+        parts.append(text[last:a])
+        parts.append(clitic + " " * (b - a - len(clitic)))
+        clitics.append((a, a + len(clitic), chars))
+        last = b
+    parts.append(text[last:])
+    return JoinedClitics("".join(parts), tuple(clitics))
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

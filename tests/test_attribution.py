@@ -17,6 +17,7 @@ from framing.attribution import (
     AttributionResult,
     _before_auxiliaries,
     _first_token,
+    _FullNames,
     _has_words,
     _last_token,
     _may_grant_anonymity,
@@ -4767,3 +4768,202 @@ def test_two_posts_on_one_line_are_two() -> None:
 )
 def test_a_dash_and_a_name_alone_sign_no_post(text: str) -> None:
     assert [a for a in run(text).attributions if a.cue.text == "—"] == []
+
+
+# ------------------------------------------------------------------ tokenised text (clitics apart)
+
+_TOKENISED = (
+    "Ruritania ’ s Foreign Minister Alma Petrov said the talks had failed . "
+    "Maren News 's Ida Lund notes that the envoy did n't come . "
+    "A palace spokeswoman didn ’ t respond to a request for comment ."
+)
+_PLAIN = (
+    "Ruritania’s Foreign Minister Alma Petrov said the talks had failed. "
+    "Maren News's Ida Lund notes that the envoy didn't come. "
+    "A palace spokeswoman didn’t respond to a request for comment."
+)
+
+
+def test_a_tokenised_text_is_read_as_the_same_text_written_plainly() -> None:
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [
+            (a.cue.lemma, a.speaker, a.source.type if a.source else None)
+            for a in run(text).attributions
+        ]
+
+    assert read(_TOKENISED) == read(_PLAIN)
+    assert read(_TOKENISED) == [
+        ("say", "Alma Petrov", "person"),
+        ("note", "Ida Lund", "person"),
+        ("respond to", "A palace spokeswoman", "anonymous"),
+    ]
+
+
+def test_spans_found_in_a_tokenised_text_are_offsets_into_it() -> None:
+    result = run(_TOKENISED)
+    for a in result.attributions:
+        assert _TOKENISED[a.cue.start : a.cue.end] == a.cue.text
+        if a.source is not None:
+            assert _TOKENISED[a.source.start : a.source.end] == a.source.text
+    spokeswoman = by_cue(result, "respond to")
+    assert spokeswoman.cue.text == "didn ’ t respond to"
+    assert spokeswoman.cue.negated
+    assert span(_TOKENISED, by_cue(result, "said"))[0] == (
+        "Ruritania ’ s Foreign Minister Alma Petrov"
+    )
+    assert span(_TOKENISED, by_cue(result, "notes")) == (
+        "Maren News 's Ida Lund",
+        "that the envoy did n't come",
+    )
+
+
+def test_a_name_written_apart_in_a_tokenised_text_is_one_name() -> None:
+    text = (
+        "Police Chief Nora O ’ Dell spoke on Monday . “ It is over , ” O ’ Dell said . "
+        "O ’ Dell ’ s office said so ."
+    )
+    result = run(text)
+    assert by_cue(result, "said").speaker == "Nora O’Dell"
+    assert [a.speaker for a in result.attributions if a.cue.text == "said"][-1] == (
+        "O’Dell’s office"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a surname with an apostrophe or a hyphen stands for the full name given before
+        ("Police Chief Nora O’Dell spoke on Monday. “It is over,” O’Dell said.", "Nora O’Dell"),
+        ("Rep. Ana Ruiz-Berg spoke. Ruiz-Berg said it was over.", "Ana Ruiz-Berg"),
+        # a possessive is no surname
+        ("Ana Berg spoke. Berg’s aide said it was over.", "Berg’s aide"),
+    ],
+)
+def test_a_surname_with_an_apostrophe_or_hyphen_is_linked(text: str, speaker: str) -> None:
+    assert [a.speaker for a in run(text).attributions][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an office set off before its holder's name: the name (a role word, or a given name)
+        (
+            "“We are proud,” Maren Heart Association's CEO and medical director, Alma Petrov, "
+            "said.",
+            "Alma Petrov",
+        ),
+        ("Acme's President and chief executive, John Okafor, said it was fine.", "John Okafor"),
+        ("The ambassador to Norway, Lars Okafor, said the talks had failed.", "Lars Okafor"),
+        # the name is the head when it comes first; the appositive describes it
+        ("Alma Petrov, the ambassador to Norway, said the talks had failed.", "Alma Petrov"),
+        # people joined by "and" stay together
+        (
+            "Petrov and her adviser, John Okafor, said the talks had failed.",
+            "Petrov and her adviser, John Okafor",
+        ),
+    ],
+)
+def test_the_name_after_an_office_is_who_speaks(text: str, speaker: str) -> None:
+    assert by_cue(run(text), "said").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Petrov leads with 31 percent, Tuesday’s Maren Polls average showed.", "document"),
+        ("New estimates show that the deficit grew.", "document"),
+        # the average voter is a person, not a figure
+        ("The average voter says the deficit grew.", "role"),
+    ],
+)
+def test_figures_that_show_are_documents(text: str, source_type: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.type == source_type
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # whose aide, adviser or envoy speaks is not who speaks
+        (
+            "An aide to Sen. Ana Ruiz said the talks had failed.",
+            "An aide to Sen. Ana Ruiz",
+            "anonymous",
+        ),
+        (
+            "“The talks failed,” said a longtime adviser to the governor.",
+            "a longtime adviser to the governor",
+            "anonymous",
+        ),
+        ("The talks had failed, an aide to Ruiz said.", "an aide to Ruiz", "anonymous"),
+        # "to" after another word still ends the phrase
+        ("Speaking to reporters, the minister said the talks had failed.", "the minister", "role"),
+    ],
+)
+def test_an_aide_to_someone_is_the_source(text: str, source: str, source_type: str) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == (source, source_type)
+
+
+def test_an_office_written_as_a_title_before_a_name_is_the_persons() -> None:
+    text = "Former Ambassador to Norway Lars Okafor, who testified on Monday, said it was over."
+    result = run(text)
+    assert by_cue(result, "testified").speaker == "Lars Okafor"
+    assert by_cue(result, "said").speaker == "Lars Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name before an appositive, not the appositive, is whom "who" stands for
+        (
+            "Lars Okafor, president of the Maren Chamber of Commerce, who expects a slump, "
+            "spoke on Monday.",
+            "Lars Okafor",
+        ),
+        (
+            "The plan drew a rebuke from Rep. Ana Ruiz, R-Idaho, a senior member of the "
+            "House, who said it was unfair.",
+            "Ana Ruiz",
+        ),
+        # one of a group named as an example
+        (
+            "The hashtag spread among Democrats, including Rep. Ana Ruiz (D-CA), who warned "
+            "against it.",
+            "Ana Ruiz",
+        ),
+        # the phrase right before the pronoun, not the sentence's subject further back
+        (
+            "Reporters noted that the diplomats, including former Ambassador to Norway Lars "
+            "Okafor, who testified on Monday, had raised concerns.",
+            "Lars Okafor",
+        ),
+        # names joined by "and" before the appositive: the appositive is one of them
+        (
+            "The dispute was between Ruiz and Lars Okafor, the ministry's deputy counsel, who "
+            "argued for the plan.",
+            "the ministry's deputy counsel",
+        ),
+    ],
+)
+def test_who_stands_for_the_person_the_appositive_describes(text: str, speaker: str) -> None:
+    result = run(text)
+    a = next(a for a in result.attributions if a.source is not None and a.source.text == "who")
+    assert a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ruiz denied that he directed his aides to say nothing.", "He told aides to say nothing."],
+)
+def test_aides_before_an_infinitive_are_no_source_phrase(text: str) -> None:
+    sources = [a.source.text for a in run(text).attributions if a.source is not None]
+    assert not any(s.endswith(" to") for s in sources)
+
+
+def test_a_possessive_is_no_surname_to_link() -> None:
+    names = _FullNames("Half Ruiz’s donors left. Ana O’Dell spoke. Ruiz’s aides stayed.")
+    assert names.resolve("Ruiz’s", 50) == "Ruiz’s"
+    assert names.resolve("O’Dell", 50) == "Ana O’Dell"

@@ -18,6 +18,7 @@ from framing.text import (
     count_class_words,
     count_words,
     ends_abbreviation,
+    join_clitics,
     line_spans,
     normalize,
     sentence_spans,
@@ -266,3 +267,67 @@ def test_clause_start_is_just_after_the_last_clause_mark() -> None:
     assert clause_start(text, 0, 4) == 0  # no mark: the whole stretch
     assert clause_start("a — b", 0, 5) == 3
     assert clause_start("a “b”", 0, 5) == 0  # quotation marks are not clause marks
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Maren 's mayor said", "Maren's  mayor said"),
+        ("the Ruritania ’ s embassy", "the Ruritania’s   embassy"),
+        ("they 're sure it was n't", "they're  sure it wasn't "),
+        ("he did n't say", "he didn't  say"),
+        ("she didn ’ t say", "she didn’t   say"),
+        ("I CA N'T", "I CAN'T "),
+        ("the voters ’ plan", "the voters’  plan"),
+        ("Police Chief Nora O ’ Dell said", "Police Chief Nora O’Dell   said"),
+        # clitics one after another are one span: the spaces go after the last
+        ("Ms. O ’ Dell ’ s office", "Ms. O’Dell’s     office"),
+    ],
+)
+def test_join_clitics_joins_tokenised_clitics_and_keeps_the_length(text: str, joined: str) -> None:
+    found = join_clitics(text)
+    assert found is not None
+    assert found.text == joined
+    assert len(found.text) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maren's mayor didn't say",  # written as words are
+        "Sophie in 't Veld said",  # "'t" after no auxiliary: part of a name
+        "the ‘ Real News ’ and",  # a mark after a plural that closes a quotation
+        "He said 'no' to it",
+        "rock 'n' roll",
+    ],
+)
+def test_join_clitics_leaves_other_text_alone(text: str) -> None:
+    assert join_clitics(text) is None
+
+
+def test_joined_offsets_map_back_to_the_original_text() -> None:
+    text = "Ruritania ’ s envoy did n't come ; Ms. O ’ Dell ’ s aide said so ."
+    joined = join_clitics(text)
+    assert joined is not None
+    view = joined.text
+    for word in ["Ruritania’s", "didn't", "O’Dell’s", "Ruritania", "envoy", "said so"]:
+        start = view.index(word)
+        end = start + len(word)
+        back = text[joined.original_start(start) : joined.original_end(end)]
+        assert back.replace(" ", "") == word.replace(" ", "")
+    # a span that ends right before a clitic ends there in both
+    assert joined.original_end(view.index("’s")) == text.index(" ’ s")
+    # offsets outside clitics are the same
+    assert joined.original_start(view.index("envoy")) == text.index("envoy")
+
+
+@given(st.text(alphabet=" abnstNO'’D\n", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_join_clitics_keeps_every_character_but_spaces_in_order(text: str) -> None:
+    joined = join_clitics(text)
+    if joined is None:
+        return
+    assert len(joined.text) == len(text)
+    assert joined.text.replace(" ", "") == text.replace(" ", "")
+    for start, end, chars in joined.clitics:
+        assert "".join(text[k] for k in chars) == joined.text[start:end]
