@@ -75,6 +75,11 @@ class _Mark:
     width: int = 1  # two for a doubled straight mark ('') used as a double quotation mark
 
 
+# a clitic after the space that follows a mark ("Russia ’ s", "didn ’ t"), or right after the
+# mark ("Congress 's"): matched from the character before the clitic
+_SPACED_CLITIC_RE = re.compile(r"[ '’](?i:s|t|re|ve|ll|d|m)(?![^\W_])")
+
+
 def _classify(text: str, pos: int, n: int) -> _Mark | None:
     """Role of the mark at ``pos``; ``None`` for an apostrophe or an inch/foot sign."""
     ch = text[pos]
@@ -106,20 +111,38 @@ def _classify(text: str, pos: int, n: int) -> _Mark | None:
     if prev_alnum and next_alnum:
         return None  # don't, Ukraine’s, O’Brien
     if ch in _SINGLE_OPEN:
-        if next_space:
-            return None
+        if next_space and not (
+            nxt == " "
+            and prev_space
+            and text[pos + 2 : pos + 3].isalnum()
+            and _ELISION_RE.match(text, pos + 2) is None  # "go ‘ round"
+        ):
+            return None  # (a tokenised text spaces its marks: "a ‘ hoax ’")
         return _Mark(pos, "s", True, False)
     # ’ or ': apostrophe, opener (straight, or a mis-typed curly) or closer
     if prev_space and nxt.isdigit() and _DECADE_RE.match(text, pos + 1):
         return None  # the ’90s, class of '16
     if prev_space and next_alnum:
-        if _ELISION_RE.match(text, pos + 1):
-            return None
+        if _ELISION_RE.match(text, pos + 1) or (
+            prev == " " and _SPACED_CLITIC_RE.match(text, pos) is not None
+        ):
+            return None  # 'em; or a clitic written apart ("Congress 's session")
         if ch == "'":
             return _Mark(pos, "s", True, False)
         return None  # ’ before a word after a space: an apostrophe ('em) or a typo
     if not prev.isspace() and not next_alnum:
         return _Mark(pos, "s", False, True)  # a closer, or a plural possessive (students’)
+    if (
+        ch == "’"
+        and prev == " "
+        and pos >= 2
+        and not text[pos - 2].isspace()
+        and (next_space or nxt in ".,;:!?")
+        and _SPACED_CLITIC_RE.match(text, pos + 1) is None
+    ):
+        # a tokenised text's closer ("a ‘ hoax ’ ."), or a plural possessive ("voters ’ plan");
+        # not a clitic written apart ("Russia ’ s")
+        return _Mark(pos, "s", False, True)
     return None
 
 
@@ -269,12 +292,14 @@ def find_quotes(
     i = 0
     open_mark: _Mark | None = None
     open_index = -1
+    possessive: _Mark | None = None  # a closer of the open quotation taken for a possessive
     continued = False
     while i < len(marks):
         mk = marks[i]
         if open_mark is None:
             if mk.family != "\n" and mk.can_open and i not in skipped:
                 open_mark, open_index, continued = mk, i, False
+                possessive = None
             i += 1
             continue
         if mk.family == "\n":
@@ -310,12 +335,42 @@ def find_quotes(
             open_mark = None
             i += 1
             continue
+        if open_mark.family == "s" and (
+            (mk.family == "s" and mk.can_open and not mk.can_close)
+            or (mk.family == "d" and text[open_mark.pos + 1] == " ")
+        ):
+            # a single opener before another one, or a spaced one (a tokenised text's) before a
+            # double mark: the quotation closed at a mark taken for a plural's possessive
+            # ("have 'started the ratification process' on the terms …, adding: 'For now"), or
+            # else the opener was an apostrophe ("CBS Sports ‘ Sam Quinn praised … as “ powerful
+            # , ” …"): start again after it
+            if possessive is not None:
+                quotes.append(
+                    _make(
+                        text,
+                        classes,
+                        open_mark.pos,
+                        possessive.pos + possessive.width,
+                        open_mark.pos + open_mark.width,
+                        possessive.pos,
+                        True,
+                        CONTINUED_CONFIDENCE if continued else 1.0,
+                        scare_max_words,
+                    )
+                )
+                open_mark = None
+                continue  # (the mark here may open the next one)
+            skipped.add(open_index)
+            i = open_index + 1
+            open_mark = None
+            continue
         if (
             mk.family == open_mark.family
             and mk.can_close
             and mk.pos > open_mark.pos + open_mark.width
         ):
             if open_mark.family == "s" and _plural_possessive(text, marks, i):
+                possessive = mk
                 i += 1
                 continue
             quotes.append(
@@ -339,7 +394,8 @@ def find_quotes(
 def _plural_possessive(text: str, marks: Sequence[_Mark], i: int) -> bool:
     """``students’ union``: an ``s’`` before a lower-case word, with a later closer in the line."""
     pos = marks[i].pos
-    if text[pos - 1] not in "sS" or pos + 2 >= len(text):
+    before = pos - 2 if text[pos - 1] == " " else pos - 1  # (tokenised: "voters ’ plan")
+    if text[before] not in "sS" or pos + 2 >= len(text):
         return False
     if not (text[pos + 1] == " " and text[pos + 2].islower()):
         return False

@@ -209,3 +209,60 @@ def test_skipped_marks_change_no_quotation_on_any_text(text: str) -> None:
     assert quotes == quotes_from_every_mark(text)
     # counting the words on the text's word classes gives the same quotations
     assert find_quotes(text, classes=word_classes(text)) == quotes
+
+
+# ----------------------------------------------------------- tokenised text: marks set apart
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The mayor called it a ‘ hoax ’ on Monday .", ["‘ hoax ’"]),
+        ("It was a ‘ witch hunt ’ and a ‘ hoax . ’", ["‘ witch hunt ’", "‘ hoax . ’"]),
+        # a plural's possessive mark inside one is not its closer
+        (
+            "She mocked them as ‘ living in their parents ’ basements , ’ and left .",
+            ["‘ living in their parents ’ basements , ’"],
+        ),
+        # clitics and elisions written apart are no marks
+        ("Maren ’ s envoy didn ’ t come , and the voters ’ plan failed .", []),
+        ("Money makes the world go ‘ round with the voters ’ money .", []),
+        ("Congress 's session on the players' pay ended .", []),
+        # a clitic apart inside a quotation does not close it
+        ("It was a ‘ Maren ’ s finest ’ moment .", ["‘ Maren ’ s finest ’"]),
+        (
+            "Congress 's session ended . `` I am confident , '' he said .",
+            ["`` I am confident , ''"],
+        ),
+    ],
+)
+def test_spaced_single_marks_of_a_tokenised_text(text: str, found: list[str]) -> None:
+    assert texts(text) == found
+
+
+def test_a_spaced_single_opener_before_a_double_mark_was_an_apostrophe() -> None:
+    text = (
+        "Maren Sports ‘ Ida Lund praised the decision as “ bold , ” but argued that it “ puts "
+        "the burden on players . ” The players ’ message stands ."
+    )
+    assert texts(text) == ["“ bold , ”", "“ puts the burden on players . ”"]
+
+
+def test_a_single_opener_before_another_one_was_no_opener() -> None:
+    # "‘08" (a decade typed with an opening mark) would have paired with the next closer
+    text = (
+        "Rep. Ana Ruiz said in ‘08 that voters were ready. “It ends the ‘blame game’ now,” she "
+        "said."
+    )
+    assert texts(text) == ["“It ends the ‘blame game’ now,”"]
+
+
+def test_a_quotation_closes_at_a_possessive_like_mark_before_the_next_opener() -> None:
+    text = (
+        "Ms Roe said the board had 'started the review process' on the terms, adding: 'For "
+        "now, no further meetings are planned.'"
+    )
+    assert texts(text) == [
+        "'started the review process'",
+        "'For now, no further meetings are planned.'",
+    ]
