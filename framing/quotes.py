@@ -346,17 +346,7 @@ def find_quotes(
             # , ” …"): start again after it
             if possessive is not None:
                 quotes.append(
-                    _make(
-                        text,
-                        classes,
-                        open_mark.pos,
-                        possessive.pos + possessive.width,
-                        open_mark.pos + open_mark.width,
-                        possessive.pos,
-                        True,
-                        CONTINUED_CONFIDENCE if continued else 1.0,
-                        scare_max_words,
-                    )
+                    _closed(text, classes, open_mark, possessive, continued, scare_max_words)
                 )
                 open_mark = None
                 continue  # (the mark here may open the next one)
@@ -373,22 +363,32 @@ def find_quotes(
                 possessive = mk
                 i += 1
                 continue
-            quotes.append(
-                _make(
-                    text,
-                    classes,
-                    open_mark.pos,
-                    mk.pos + mk.width,
-                    open_mark.pos + open_mark.width,
-                    mk.pos,
-                    True,
-                    CONTINUED_CONFIDENCE if continued else 1.0,
-                    scare_max_words,
-                )
-            )
+            quotes.append(_closed(text, classes, open_mark, mk, continued, scare_max_words))
             open_mark = None
         i += 1
     return tuple(quotes)
+
+
+def _closed(
+    text: str,
+    classes: bytes | None,
+    opener: _Mark,
+    closer: _Mark,
+    continued: bool,
+    scare_max_words: int,
+) -> Quote:
+    """The balanced quotation from ``opener`` to ``closer``."""
+    return _make(
+        text,
+        classes,
+        opener.pos,
+        closer.pos + closer.width,
+        opener.pos + opener.width,
+        closer.pos,
+        True,
+        CONTINUED_CONFIDENCE if continued else 1.0,
+        scare_max_words,
+    )
 
 
 def _plural_possessive(text: str, marks: Sequence[_Mark], i: int) -> bool:
