@@ -6520,8 +6520,8 @@ def person_name(phrase: str) -> str:
             or appositive.split(None, 1)[0].lower() in given_names()
         ):
             return person_name(appositive)
-    if " and " in head or " & " in head:
-        return phrase
+    if _joins_people(head):
+        return phrase  # "Romney and Ryan" (not "chairman and chief executive John Okafor")
     possessor = _POSSESSOR_NAME_RE.search(head)
     if possessor is not None:
         head = possessor.group(1)  # "Fox News’ Sean Hannity" -> "Sean Hannity"
@@ -6562,13 +6562,22 @@ def person_name(phrase: str) -> str:
 
 
 def _joins_people(phrase: str) -> bool:
-    """Whether "and" in ``phrase`` follows a capitalised word that is no office: the phrase
-    joins people ("Petrov and her adviser"; not "CEO and medical director", "President and
-    chief executive")."""
+    """Whether "and" in ``phrase`` joins people: after a capitalised word that is no office, or
+    before a capitalised word, a determiner or a preposition ("Petrov and her adviser", "the
+    president and Sen. Ana Ruiz", "economists and by Democrats"; not the offices of one person,
+    "CEO and medical director", "President and chief executive", "chairman and chief executive
+    John Okafor")."""
     for m in _AND_RE.finditer(phrase):
         before = phrase[: m.start()].rsplit(None, 1)
         word = before[-1] if before else ""
-        if word[:1].isupper() and word.lower() not in _ROLE_WORDS:
+        after = phrase[m.end() :].split(None, 1)
+        nxt = after[0] if after else ""
+        if (
+            (word[:1].isupper() and word.lower() not in _ROLE_WORDS)
+            or nxt[:1].isupper()
+            or nxt.lower() in _DETERMINERS
+            or nxt.lower() in _NP_PREPOSITIONS  # "economists and by centrist Democrats"
+        ):
             return True
     return False
 

@@ -4967,3 +4967,32 @@ def test_a_possessive_is_no_surname_to_link() -> None:
     names = _FullNames("Half Ruiz’s donors left. Ana O’Dell spoke. Ruiz’s aides stayed.")
     assert names.resolve("Ruiz’s", 50) == "Ruiz’s"
     assert names.resolve("O’Dell", 50) == "Ana O’Dell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # two offices of one person before the name
+        (
+            "According to Acme's chairman and chief executive John Okafor, it was fine.",
+            "John Okafor",
+        ),
+        ("According to Maren's former mayor and party leader Ana Ruiz, it was fine.", "Ana Ruiz"),
+        # people joined by "and" stay together
+        ("According to Ruiz and Okafor, it was fine.", "Ruiz and Okafor"),
+        (
+            "According to the mayor and his son John Okafor, it was fine.",
+            "the mayor and his son John Okafor",
+        ),
+        (
+            "According to Mr. Okafor and the Ruiz family, it was fine.",
+            "Mr. Okafor and the Ruiz family",
+        ),
+        (
+            "The plan was criticised by left-leaning economists and by centrist Democrats.",
+            "left-leaning economists and by centrist Democrats",
+        ),
+    ],
+)
+def test_offices_joined_by_and_name_one_person(text: str, speaker: str) -> None:
+    assert run(text).attributions[0].speaker == speaker
