@@ -701,11 +701,12 @@ _DOC_WORDS: Final = frozenset(
         "constitution",
     ]
 )
-# figures that "show", as the head of a source only ("Tuesday’s RealClearPolitics average
-# showed"; not "the average voter")
+# figures that "show", and a bill that "calls for", as the head of a source only
+# ("Tuesday’s RealClearPolitics average showed", "The legislation calls for"; not "the average
+# voter", "roll back legislation his supporters")
 _FIGURE_HEADS: Final = frozenset(
     ["average", "averages", "estimate", "estimates", "forecast", "forecasts", "projection",
-     "projections"]
+     "projections", "legislation"]
 )  # fmt: skip
 _UNVERIFIED_WORDS: Final = frozenset(
     ["reports", "rumors", "rumours", "speculation", "reportedly", "allegedly", "unconfirmed"]
@@ -2498,7 +2499,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
     if (
         # (a capitalised head that also names an organisation is a name: "the Washington Post")
         (head in _DOC_WORDS and not (raw[-1][0].isupper() and has_name and head in _ORG_WORDS))
-        or head in _FIGURE_HEADS
+        or (pp == 0 and head in _FIGURE_HEADS)  # (not "an official familiar with the …")
         or (not has_name and not low.isdisjoint(_DOC_WORDS))
         or (
             not low.isdisjoint(_DOC_WORDS)
@@ -3351,7 +3352,11 @@ _PERSON_NOUNS: Final = frozenset(
      "organizer", "organiser", "activist", "politician", "front-runner", "frontrunner",
      "brother", "sister", "son", "daughter", "wife", "husband", "boy", "girl", "pastor",
      "priest", "rabbi", "imam", "bishop", "coach", "player", "soldier", "officer", "sheriff",
-     "immigrant", "mayor", "survivor", "victim", "owner", "employee", "volunteer", "delegate"]
+     "immigrant", "mayor", "survivor", "victim", "owner", "employee", "volunteer", "delegate",
+     # people by where they worship, shop, live or travel: "a Santa Maria church parishioner"
+     "parishioner", "congregant", "worshipper", "churchgoer", "shopper", "customer", "patient",
+     "passenger", "tenant", "homeowner", "retiree", "attendee", "spectator", "bystander",
+     "commuter", "citizen"]
 )  # fmt: skip
 
 

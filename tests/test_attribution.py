@@ -4874,9 +4874,12 @@ def test_the_name_after_an_office_is_who_speaks(text: str, speaker: str) -> None
         ("New estimates show that the deficit grew.", "document"),
         # the average voter is a person, not a figure
         ("The average voter says the deficit grew.", "role"),
+        ("The legislation calls for new checks at the border.", "document"),
+        # a noun for people is the head, whatever organisation names where they are
+        ("“It was fine,” said a Maren church parishioner.", "role"),
     ],
 )
-def test_figures_that_show_are_documents(text: str, source_type: str) -> None:
+def test_the_head_noun_types_the_source(text: str, source_type: str) -> None:
     a = run(text).attributions[0]
     assert a.source is not None
     assert a.source.type == source_type
