@@ -2569,6 +2569,8 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         # "Fox News host Sean Hannity", "Senate Majority Leader Mitch McConnell", also with
         # where they are from: "Senate Minority Leader Chuck Schumer of New York"
         return "person", False
+    if has_name and _office_holder(phrase.split()) is not None:
+        return "person", False  # "Secretary of Health and Human Services Alex Azar"
     if "/" in phrase and _SLASHED_NAMES_RE.search(phrase) is not None:
         # names joined by a slash are partners, a poll's or a report's: "NBC News/Marist",
         # "Bloomberg/Des Moines Register" (not a person)
@@ -6516,6 +6518,8 @@ def person_name(phrase: str) -> str:
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
     head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0].split(" who ", 1)[0]).strip())
+    if (holder := _office_holder(head.split())) is not None:
+        return holder  # "Health and Human Services Secretary Alex Azar"
     if head[-1:].islower() and "," in phrase and not _joins_people(head):
         # an office set off before the name of its holder ("American Psychiatric Association's
         # CEO and medical director, Saul Levin"): a role word, or a given name, says so
@@ -6564,6 +6568,64 @@ def person_name(phrase: str) -> str:
     if appositive is not None:
         return person_name(appositive)
     return names[-1][0] if names else phrase
+
+
+# the words of a government department's name after an office ("Secretary of Health and Human
+# Services", "Minister of Foreign Affairs") or before it ("Homeland Security Secretary")
+_DEPARTMENT_WORDS: Final = frozenset(
+    ["health", "human", "services", "housing", "urban", "development", "homeland", "security",
+     "state", "defense", "defence", "treasury", "energy", "labor", "labour", "education",
+     "agriculture", "commerce", "interior", "justice", "transportation", "veterans", "affairs",
+     "foreign", "home", "trade", "environment", "environmental", "finance", "economy",
+     "culture", "science", "technology", "industry", "communications", "information",
+     "immigration", "public", "safety", "natural", "resources", "family", "welfare", "social",
+     "employment", "business", "digital", "food", "rural", "local", "government",
+     "international", "national", "intelligence", "infrastructure", "tourism", "management",
+     "budget", "protection"]
+)  # fmt: skip
+_DEPARTMENT_JOINS: Final = frozenset(["and", "&", "the"])
+
+
+def _office_holder(words: Sequence[str]) -> str | None:
+    """The name after an office that names its department, when the phrase ends in it:
+    "Secretary of Health and Human Services Alex Azar", "Secretary of Homeland Security
+    Kirstjen Nielsen", "Housing and Urban Development Secretary Ben Carson" (the ``and`` is the
+    department's, not two people's)."""
+    n = len(words)
+    titles = name_titles()
+    for t in range(n - 3, -1, -1):
+        if words[t].lower().rstrip(".") not in titles:
+            continue
+        j = t + 1
+        joined = any(w in {"and", "&"} for w in words[:t])
+        if words[j] == "of":
+            if joined:
+                return None  # two people: "Morell and Director of National Intelligence …"
+            j += 1
+            start = j
+            while j < n and (
+                words[j].lower() in _DEPARTMENT_WORDS
+                or (j > start and words[j].lower() in _DEPARTMENT_JOINS)
+            ):
+                j += 1
+            if j == start:
+                return None  # "Secretary of the Navy", "Director of Research": not known here
+        elif not joined or not all(
+            w.lower() in _DEPARTMENT_WORDS or w.lower() in _DEPARTMENT_JOINS or _is_acronym(w)
+            for w in words[:t]
+        ):
+            return None  # only a department joined by "and" before the office is read here
+        rest = words[j:]
+        if (
+            2 <= len(rest) <= 4
+            and all(w[:1].isupper() for w in rest)
+            # (a longer rest may hold more of the office: "Superintendent of Public
+            # Instruction Tom Torlakson")
+            and (len(rest) == 2 or rest[0].lower() in given_names())
+        ):
+            return " ".join(rest)
+        return None
+    return None
 
 
 def _joins_people(phrase: str) -> bool:

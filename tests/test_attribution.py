@@ -4999,3 +4999,49 @@ def test_a_possessive_is_no_surname_to_link() -> None:
 )
 def test_offices_joined_by_and_name_one_person(text: str, speaker: str) -> None:
     assert run(text).attributions[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "source_type"),
+    [
+        # an office that names its department: the name after it, "and" the department's
+        ("Secretary of Homeland Security Ana Ruiz said it was fine.", "Ana Ruiz", "person"),
+        (
+            "Health and Human Services Secretary Lars Okafor said it was fine.",
+            "Lars Okafor",
+            "person",
+        ),
+        (
+            "U.S. Secretary of Housing and Urban Development Ana Ruiz said it was fine.",
+            "Ana Ruiz",
+            "person",
+        ),
+        (
+            "Ruritania's Minister of Foreign Affairs and Trade Ida Lund said it was fine.",
+            "Ida Lund",
+            "person",
+        ),
+        # the department alone is an organisation; two people stay two
+        (
+            "The Department of Health and Human Services said it was fine.",
+            "The Department of Health and Human Services",
+            "organisation",
+        ),
+        (
+            "Ruiz and Director of National Intelligence Lars Okafor said it was fine.",
+            "Ruiz and Director of National Intelligence Lars Okafor",
+            "person",
+        ),
+    ],
+)
+def test_an_office_with_its_department_names_its_holder(
+    text: str, speaker: str, source_type: str
+) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert (a.speaker, a.source.type) == (speaker, source_type)
+
+
+def test_more_of_an_office_is_no_part_of_the_name() -> None:
+    text = "Maren Superintendent of Public Instruction Tom Okafor said it was fine."
+    assert by_cue(run(text), "said").speaker != "Instruction Tom Okafor"
