@@ -2194,6 +2194,12 @@ def _countries() -> frozenset[str]:
     return frozenset(demonyms().values())
 
 
+def _known_place(name: str) -> bool:
+    """Whether ``name`` is a country (``lexicons/demonyms.tsv``) or a place of
+    ``lexicons/places.txt``."""
+    return name in _countries() or name in places()
+
+
 def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     """Type of the source phrase ``text[start:end]``, and whether it becomes ``anonymous`` when
     its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
@@ -2591,7 +2597,7 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         ):
             return "person", False
     if not low.isdisjoint(_ORG_WORDS) or (
-        len(raw) <= 2 + (words[0] == "the") and (bare in _countries() or bare in places())
+        len(raw) <= 2 + (words[0] == "the") and _known_place(bare)
     ):
         return "organisation", not has_name
     if (
@@ -3721,7 +3727,7 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     before = words[-len(name) - 1].lower() if len(words) > len(name) else ""
     if not name or not all(w[0].isupper() for w in name) or before in _DETERMINERS:
         return None  # "the Edgar A. Poe award, which": no person named
-    if len(name) == 1 and (name[0] in _countries() or name[0] in places() or name[0] in demonyms()):
+    if len(name) == 1 and (_known_place(name[0]) or name[0] in demonyms()):
         return None  # "… an African American or Hispanic, man or woman, who"
     return phrase
 
@@ -6520,7 +6526,8 @@ def person_name(phrase: str) -> str:
     head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0].split(" who ", 1)[0]).strip())
     if (holder := _office_holder(head.split())) is not None:
         return holder  # "Health and Human Services Secretary Alex Azar"
-    if head[-1:].islower() and "," in phrase and not _joins_people(head):
+    joins = _joins_people(head)
+    if head[-1:].islower() and "," in phrase and not joins:
         # an office set off before the name of its holder ("American Psychiatric Association's
         # CEO and medical director, Saul Levin"): a role word, or a given name, says so
         appositive = _appositive_name(phrase)
@@ -6529,7 +6536,7 @@ def person_name(phrase: str) -> str:
             or appositive.split(None, 1)[0].lower() in given_names()
         ):
             return person_name(appositive)
-    if _joins_people(head):
+    if joins:
         return phrase  # "Romney and Ryan" (not "chairman and chief executive John Okafor")
     possessor = _POSSESSOR_NAME_RE.search(head)
     if possessor is not None:
@@ -6547,11 +6554,7 @@ def person_name(phrase: str) -> str:
             if n and j + n < len(words) and not _is_title(words, j + n):
                 k = j + n
                 break
-        if (
-            k < len(words) - 2
-            and head[: m.start()].endswith(" to ")
-            and (words[k] in _countries() or words[k] in places())
-        ):
+        if k < len(words) - 2 and head[: m.start()].endswith(" to ") and _known_place(words[k]):
             k += 1  # the place of an office's title: "Ambassador to Norway Lars Okafor"
         if not _is_title(words, k) and not (
             k == len(words) - 1 and words[k].lower() in _TIME_WORDS

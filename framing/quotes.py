@@ -28,7 +28,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from framing.text import TITLE_SMALL_WORDS, count_class_words, count_words, is_title_or_caps
+from framing.text import (
+    CLITICS,
+    TITLE_SMALL_WORDS,
+    count_class_words,
+    count_words,
+    is_title_or_caps,
+)
 from framing.types import Quote, QuoteKind, Sentence
 
 #: Quotations of at most this many words are scare quotes until attribution says otherwise.
@@ -77,7 +83,7 @@ class _Mark:
 
 # a clitic after the space that follows a mark ("Russia ’ s", "didn ’ t"), or right after the
 # mark ("Congress 's"): matched from the character before the clitic
-_SPACED_CLITIC_RE = re.compile(r"[ '’](?i:s|t|re|ve|ll|d|m)(?![^\W_])")
+_SPACED_CLITIC_RE = re.compile(rf"[ '’](?i:t|{'|'.join(CLITICS)})(?![^\W_])")
 
 
 def _classify(text: str, pos: int, n: int) -> _Mark | None:

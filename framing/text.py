@@ -66,8 +66,11 @@ def normalize(text: str) -> str:
 # ("Jen O ’ Malley Dillon", "Dinesh D ’ Souza"). The pattern is tried at each space before a
 # mark (join_clitics); the word before it is checked there: "n't" and "’ t" only after an
 # auxiliary ("Sophie in 't Veld" is a name).
+#: the clitics written after an apostrophe, but "n't" ("'s", "'re", "’ve", "'ll", "'d", "'m")
+CLITICS: Final = ("s", "re", "ve", "ll", "d", "m")
+_CLITIC_ALTERNATION: Final = "|".join(CLITICS)
 _CLITIC_AT_RE: Final = re.compile(
-    r" (?:(?P<c>['’] ?(?i:s|re|ve|ll|d|m))|(?P<t>['’] ?(?i:t))|(?P<n>(?i:n)['’](?i:t))"
+    rf" (?:(?P<c>['’] ?(?i:{_CLITIC_ALTERNATION}))|(?P<t>['’] ?(?i:t))|(?P<n>(?i:n)['’](?i:t))"
     r"|(?<=[OD] )(?<![^\W_][OD] )(?P<o>['’] ?[A-Z][a-z]+)|(?P<p>['’])(?= [^\W_]))(?![^\W_])"
 )
 _NEGATED: Final = frozenset(
