@@ -708,6 +708,13 @@ _FIGURE_HEADS: Final = frozenset(
     ["average", "averages", "estimate", "estimates", "forecast", "forecasts", "projection",
      "projections", "legislation"]
 )  # fmt: skip
+# the words before "figures" that make them people in public life, not numbers
+_FIGURES_OF: Final = frozenset(
+    ["establishment", "party", "public", "political", "senior", "leading", "prominent",
+     "influential", "key", "culture", "gop", "republican", "democratic", "conservative",
+     "liberal", "progressive", "opposition", "religious", "media", "business", "community",
+     "sports", "literary", "historical", "controversial", "polarizing", "polarising"]
+)  # fmt: skip
 _UNVERIFIED_WORDS: Final = frozenset(
     ["reports", "rumors", "rumours", "speculation", "reportedly", "allegedly", "unconfirmed"]
 )
@@ -859,6 +866,7 @@ _ROLE_WORDS: Final = frozenset(
         "senator",
         "mayor",
         "judge",
+        "justice",
         "nominee",
         "candidate",
         "official",
@@ -1286,7 +1294,7 @@ _KIN_WORDS: Final = frozenset(
 )  # fmt: skip
 _POSSESSIVE_END_RE: Final = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _COLON_RE: Final = re.compile(
-    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t]+(?=\S)|(?=[“\"‘]))",
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6})[ \t]*:(?:[ \t\xa0]+(?=\S)|(?=[“\"‘]))",
     re.MULTILINE,
 )
 # a transcript's speaker label inside a quotation that runs over several paragraphs, each of
@@ -1297,7 +1305,7 @@ _QUOTED_LABEL_RE: Final = re.compile(
 )
 # a speaker and a colon inside a paragraph, before a quotation: ``… ISIS." Bush: "The mission``
 # (found from the colon backwards: the colon and quotation first, then the name before them)
-_COLON_QUOTE_RE: Final = re.compile(r":[ \t]*(?=[“\"‘]|''|``)")
+_COLON_QUOTE_RE: Final = re.compile(r":[ \t\xa0]*(?=[“\"‘]|''|``)")
 _MID_BREAK_RE: Final = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
 _MID_SPEAKER_RE: Final = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
 # words that head a colon line without being a speaker (kickers, labels, interview letters)
@@ -1595,12 +1603,34 @@ def _is_dash(text: str, tok: _Token) -> bool:
     """A dash, or a hyphen with a space on each side standing for one ("scholars - Mr. Tribe,
     Ms. Epstein and Mr. Amar - agreed")."""
     if tok.text in _DASHES:
-        return True
+        # an en dash without spaces before a capital or a digit joins two names ("the
+        # Ruiz–Okafor campaign", "a Washington Post–Schar School poll"); before a lower-case
+        # word it stands for a dash ("The transcript–published by the Post–shows")
+        return not (
+            tok.text == "–"
+            and text[tok.start - 1 : tok.start].isalnum()
+            and (text[tok.end : tok.end + 1].isupper() or text[tok.end : tok.end + 1].isdigit())
+        )
     return (
         tok.text == "-"
         and text[tok.start - 1 : tok.start] == " "
         and text[tok.end : tok.end + 1] == " "
     )
+
+
+# a dash that sets off an appositive inside a phrase: an em dash or two hyphens, an en dash
+# or a hyphen with a space on each side ("Ana Ruiz — a former aide —", "Ruiz -- an aide --"),
+# or an en dash before a lower-case word ("the establishment–particularly voices …–")
+_DASH_MARK_RE: Final = re.compile(r"[ \t]*(?:—|--)[ \t]*|[ \t]+[–-][ \t]+|–(?=[a-z])")
+
+
+def _commas_for_dashes(phrase: str) -> str:
+    """``phrase`` with the dashes that set off an appositive written as commas, so that the
+    head and the appositive are read alike after either ("Ana Ruiz — a former aide" is read
+    as "Ana Ruiz, a former aide"). The words before the first dash are unchanged."""
+    if "—" not in phrase and "-" not in phrase and "–" not in phrase:
+        return phrase
+    return _DASH_MARK_RE.sub(", ", phrase)
 
 
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
@@ -1875,7 +1905,7 @@ def _left_source_in(
         tok = toks[i]
         if not tok.text[0].isalnum():
             if (
-                tok.text in {"-", "’", "'", "%"}
+                (tok.text in {"-", "–", "’", "'", "%"} and not _is_dash(text, tok))
                 or (tok.text == "." and i > 0)
                 or (tok.text == "/" and _joins(text, tok))  # "a CNN/ORC poll"
             ):
@@ -1898,6 +1928,8 @@ def _left_source_in(
         if (
             tok.low in _STOP_LEFT
             and tok.low not in _NP_INNER
+            # a word joined by a hyphen to the next is no function word: "the so-called council"
+            and not (i < end_i and toks[i + 1].text == "-" and toks[i + 1].start == tok.end)
             and not (i > 0 and (toks[i - 1].low, tok.low) in _ANONYMOUS_LINKS)
             and not (tok.low == "with" and i > 0 and toks[i - 1].low in _ANON_HEADS)
             # whose aide or envoy speaks: "An aide to Sen. Ted Cruz", "the ambassador to Norway"
@@ -2204,22 +2236,23 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     """Type of the source phrase ``text[start:end]``, and whether it becomes ``anonymous`` when
     its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
     when it matters)."""
-    rel = text.find(" who ", start, end)
+    phrase = _commas_for_dashes(text[start:end])  # "Ana Ruiz — a former aide —"
+    rel = phrase.find(" who ")
     if rel < 0:
-        rel = text.find(" that ", start, end)
-    if rel > start and text.find(",", start, rel) < 0:
+        rel = phrase.find(" that ")
+    if rel > 0 and phrase.find(",", 0, rel) < 0:
         # "Voters who backed Ruiz", "the militias that helped retake Kirkuk": the head is
         # typed, not its relative clause
-        end = rel
-    comma = text.find(",", start, end)
-    if comma > start:
+        phrase = phrase[:rel]
+    comma = phrase.find(",")
+    if comma > 0:
         # "Anatoly Lappo, chairman of …": the head names the source; but an unnamed head with
         # a name in apposition is that person ("the White House spokesman, Josh Earnest")
-        head = _phrase_type(text[start:comma])
-        if head[0] != "person" and _appositive_name(text[start:end]):
+        head = _phrase_type(phrase[:comma])
+        if head[0] != "person" and _appositive_name(phrase):
             return "person", False
         return head
-    return _phrase_type(text[start:end])
+    return _phrase_type(phrase)
 
 
 def _appositive_name(phrase: str) -> str | None:
@@ -2502,6 +2535,11 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
             # another noun for people describes who speaks ("a democratic socialist from
             # Vermont", "Two women from Ohio"), whatever the names after it
             return "role", False
+    if head == "figures" and len(words) > 1 and words[-2].rpartition("-")[2] in _FIGURES_OF:
+        # people in public life, not numbers: "Republican establishment figures", "some party
+        # figures", "senior figures", "influential pop-culture figures" ("Census figures",
+        # "the latest figures" stay documents)
+        return "role", False
     if (
         # (a capitalised head that also names an organisation is a name: "the Washington Post")
         (head in _DOC_WORDS and not (raw[-1][0].isupper() and has_name and head in _ORG_WORDS))
@@ -3679,6 +3717,13 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
         end -= 1
     if text[end - 1 : end] == ",":
         end -= 1
+    elif (dash := _DASH_BEFORE_RE.search(text, s_start, end)) is not None:
+        end = dash.start()  # "journalist Glenn Greenwald -- who also called for"
+        opening = [m.start() for m in _DASH_MARK_RE.finditer(text, s_start, end)]
+        if len(opening) % 2 == 1:
+            # the dash closes an appositive, which names no one the clause is of: "candidates
+            # — like front-runner Donald Trump — who say" are the candidates
+            end = opening[-1]
     phrase = _left_source(text, s_start, end)
     if phrase is None:
         return None
@@ -3705,6 +3750,16 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
                 and _source_type(text, *named)[0] == "person"
             ):
                 return named
+    elif who and (dash := _DASH_BEFORE_RE.search(text, s_start, phrase[0])) is not None:
+        # the same after a dash: "Enter Ms. Lauten — a former party aide who describes
+        # herself …" is Ms. Lauten
+        dashed = _left_source(text, s_start, dash.start())
+        if (
+            dashed is not None
+            and " and " not in text[dashed[0] : dashed[1]]
+            and _source_type(text, *dashed)[0] == "person"
+        ):
+            return dashed
     toks = _tokens(text, *phrase)
     k = next((i for i, t in enumerate(toks) if t.low in _NP_PREPOSITIONS), 0)
     if 0 < k < len(toks) - 1 and not toks[k - 1].text[0].isupper():
@@ -3732,6 +3787,8 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     return phrase
 
 
+# a dash that opens an appositive, right before the phrase that ends the search
+_DASH_BEFORE_RE: Final = re.compile(r"(?:[ \t]*(?:—|--)|[ \t]+[–-])[ \t]*\Z")
 _NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])
 # words that open an example of a group before a relative pronoun
 _EXAMPLE_OPENERS: Final = frozenset(
@@ -4743,7 +4800,12 @@ def _extract_attributions(
                 # PolNeAR's convention: the relative pronoun is the source, its antecedent
                 # the speaker ("Sanders, who had said …")
                 antecedent, source = source, rel
-                if antecedent is None or text[antecedent[1] : rel[0]].strip(" ,") != "":
+                if (
+                    antecedent is None
+                    or text[antecedent[1] : rel[0]].strip(" ,") != ""
+                    # the phrase is a dashed appositive: "Ms. Lauten — a former aide who"
+                    or _DASH_BEFORE_RE.search(text, s_start, antecedent[0]) is not None
+                ):
                     # the phrase right before the pronoun, rather than a subject found further
                     # back ("diplomats — including … former Ambassador to Ukraine Marie
                     # Yovanovitch, who testified": not the sentence's "journalists")
@@ -5013,7 +5075,11 @@ def _end_contents_in_sources(text: str, drafts: Sequence[_Draft]) -> None:
             if a is b or c is None or a.cue.end > hi or not c[0] < hi < c[1]:
                 continue
             self_described = a.source == (a.cue.start - 5, a.cue.start - 1)  # "self-"
-            if text.find(",", lo, a.cue.start) < 0 and not self_described:
+            if (
+                text.find(",", lo, a.cue.start) < 0
+                and _DASH_MARK_RE.search(text, lo, a.cue.start) is None  # "Ruiz — an aide who"
+                and not self_described
+            ):
                 # no appositive or relative clause holds the cue (only "the self-described
                 # socialist"): the other source is the one too long ("Clinton cited disparaging
                 # remarks Trump had made")
@@ -5208,23 +5274,47 @@ def _colon_drafts(
         if m is None:
             m = _QUOTED_LABEL_RE.match(text, line_start, line_end)
         if m is not None:
-            found[text.index(":", m.end(1))] = (m.start(1), m.end(1), m.end())
+            here = _HERE_IS_RE.match(text, m.start(1), m.end(1))
+            label = here.span(1) if here is not None else m.span(1)  # "Here's Ruiz in 1992:"
+            found[text.index(":", m.end(1))] = (label[0], label[1], m.end())
         colon = text.find(":", line_end)
     for m in _COLON_QUOTE_RE.finditer(text):
         colon = m.start()
         if colon in found:
             continue
         breaks = list(_MID_BREAK_RE.finditer(text, max(0, colon - 100), colon))
-        if not breaks:
-            continue
-        nm = _MID_SPEAKER_RE.fullmatch(text, breaks[-1].end(), colon)
+        nm = _MID_SPEAKER_RE.fullmatch(text, breaks[-1].end(), colon) if breaks else None
         if nm is not None:
             end = nm.end()
             while text[end - 1] in " \t":
                 end -= 1
-            found[colon] = (nm.start(), end, m.end())
+            start = nm.start()
+            # a full stop of an initial or a title is no sentence's end: the name goes on
+            # before it ("- Michael P. McDonald:", "On Saturday, Mr. Ruiz said on Twitter:")
+            while (
+                start >= 2
+                and text[start - 2 : start] == ". "
+                and _initial_or_abbreviation(text, start - 2)
+                and (k := _name_word_start(text, start - 2)) < start - 2
+            ):
+                start = k
+            if _prev_word(text, start, max(0, start - 30)) not in _ADDRESSED:
+                found[colon] = (start, end, m.end())
+        elif (named := _named_before_colon(text, colon)) is not None:
+            found[colon] = (named[0], named[1], m.end())
     # the labels of one word: a transcript names a speaker in full once, then by surname
     labels = {text[a:b] for a, b, _ in found.values() if " " not in text[a:b]}
+    # an interview printed as questions and answers labels them "Q:" and "A:"
+    interview = {"Q", "A"} <= labels
+    # a transcript's turns under names in capitals ("KATE OKAFOR: Why not debate?"), told from a
+    # newsletter's headings by whom they are about ("HARRY REID: The majority leader said …")
+    # by a turn that asks or speaks in the first or second person
+    transcript = any(
+        text[a:b].isupper()
+        and text[a:b].split(None, 1)[0].lower() in given_names()
+        and _TURN_RE.search(text, c, _paragraph_bounds(text, c)[1]) is not None
+        for a, b, c in found.values()
+    )
     for colon, (src_s, src_e, content_start) in sorted(found.items()):
         if any(s <= colon < e for s, e in taken):
             continue
@@ -5233,11 +5323,14 @@ def _colon_drafts(
             continue
         if sum(1 for w in words if w[0].isupper() or w.lower() in _NP_INNER) < len(words) - 2:
             continue
-        if words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER:
+        if (words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER) and not (
+            interview and text[src_s:src_e] in {"Q", "A"}
+        ):
             continue
         if (
             len(words) > 1
             and text[src_s:src_e].isupper()
+            and not (transcript and words[0].lower() in given_names())  # "KATE OKAFOR: …"
             and _ordinary_case(text, text[src_s:src_e]) is None
             and _ordinary_case(text, words[-1]) is None
             and words[-1] not in labels  # "JAKE TAPPER: …" then "TAPPER: …"
@@ -5249,7 +5342,15 @@ def _colon_drafts(
             continue
         qi = qs.starting_after(content_start)
         quote_i = qi if qi is not None and qs.starts[qi] == content[0] else None
-        if quote_i is None and len(text[content[0] : content[1]].split(None, 3)) < 4:
+        if (
+            quote_i is None
+            and len(text[content[0] : content[1]].split(None, 3)) < 4
+            # (a transcript's speaker asks short questions too: "KATE OKAFOR: Why not debate?")
+            and not (interview and text[src_s:src_e] in {"Q", "A"})
+            and not (
+                transcript and text[src_s:src_e].isupper() and words[0].lower() in given_names()
+            )
+        ):
             # a label before three words or fewer without quotation marks heads a list item or
             # a section ("Rubio: Finish second.", "Twitter: @Milbank."); speech runs longer
             continue
@@ -5267,6 +5368,90 @@ def _colon_drafts(
         cue = _CueSpan(colon, colon + 1, ":", ":", "neutral")
         out.append(_Draft(cue, (src_s, src_e), content, "colon", quote_i, 0.6))
     return out
+
+
+# a question, or a word in the first or second person: a turn in a conversation
+_TURN_RE: Final = re.compile(r"\?|\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our)\b")
+
+
+def _initial_or_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an initial ("P.") or an abbreviation ("Mr.")."""
+    return (
+        dot >= 1 and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha()
+    ) or ends_abbreviation(text, dot)
+
+
+# the words before a name that make it whom the words after a colon were said to or about,
+# not who said them ("said of Mr. Rubio: …", "told Parnas: …")
+_ADDRESSED: Final = frozenset(
+    ["of", "to", "about", "at", "with", "on", "told", "tells", "tell", "telling", "asked", "asks"]
+)
+
+
+def _name_word_start(text: str, dot: int) -> int:
+    """Where the word that the full stop at ``dot`` ends starts ("Rep." from its dot); for an
+    initial, where the capitalised words right before it start ("Michael P." from "P.")."""
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    if dot - k != 1:
+        return k
+    while k >= 2 and text[k - 1] == " " and text[k - 2].isalpha():
+        j = k - 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if not text[j].isupper():
+            break
+        k = j
+    return k
+
+
+def _named_before_colon(text: str, colon: int) -> tuple[int, int] | None:
+    """The person named after "from" or "by" right before a colon that opens a quotation ("a
+    question from Chief Justice Ana Ruiz: “…”", "… by Times' Lars Okafor: “…”"), or after
+    "Here's" ("Here's Ruiz in December 1992: “…”"): the name, or None. A name after a verb or
+    another preposition is whom the words were addressed to or about ("told Parnas: “…”",
+    "said of Sanders: “…”")."""
+    lo = max(text.rfind("\n", 0, colon) + 1, colon - 160)
+    here = _HERE_IS_RE.search(text, lo, colon)
+    if here is not None and count_words(text[here.end() : colon]) <= 5:
+        return here.span(1)
+    end = colon
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    after = max(_FROM_BY_RE.finditer(text, lo, end), key=lambda m: m.start(), default=None)
+    if after is None:
+        return None
+    before = text[lo : after.start()].rstrip()
+    if not (
+        before.endswith(("”", '"', "'", ","))  # a byline: '"…," by Lars Okafor:'
+        or before.rpartition(" ")[2].lower() in _WORDS_FROM  # "a question from Ana Ruiz:"
+    ):
+        return None  # "tweets live from Maren Square:", "was elected by Maren:"
+    phrase = _trim(text, after.end(), end)
+    if (
+        not 0 < count_words(text[phrase[0] : phrase[1]]) <= 6
+        or _source_type(text, *phrase)[0] != "person"
+        or not text[phrase[0]].isupper()
+        or not text.endswith(person_name(text[phrase[0] : phrase[1]]), phrase[0], end)
+    ):
+        return None  # the name must end the phrase: "… from Ruiz's aide:" is no one named
+    return phrase
+
+
+_FROM_BY_RE: Final = re.compile(r"\b(?:from|by)[ \t]+")
+# nouns for words someone said or wrote, before "from" and the name of who did
+_WORDS_FROM: Final = frozenset(
+    ["question", "questions", "statement", "message", "comment", "comments", "remark",
+     "remarks", "response", "reply", "retort", "words", "quote", "letter", "note", "tweet",
+     "post", "warning", "reminder", "advice", "rebuke", "rejoinder", "plea", "appeal"]
+)  # fmt: skip
+
+
+# "Here's Ruiz …:" before a quotation: the name that opens the phrase
+_HERE_IS_RE: Final = re.compile(
+    r"\bHere(?:’s|'s|[ \t]+is)[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+)
 
 
 # "In a CNN/ORC poll released Monday, 50 percent …": the survey is the source of the sentence's
@@ -6497,11 +6682,19 @@ def _is_title(words: Sequence[str], k: int) -> int:
     low = words[k].lower().rstrip(".")
     if low in name_titles() or _is_acronym(words[k]):
         return 1
+    if (
+        "-" in low
+        and low.partition("-")[0] in _TITLE_PREFIXES
+        and low.partition("-")[2] in name_titles()
+    ):
+        return 1  # "Under-Secretary", "Vice-President", "Ex-Governor"
     if low == "first" and k + 1 < len(words) and words[k + 1].lower() == "lady":
         return 2
     return 0
 
 
+# the words joined by a hyphen before a title that make another title of it
+_TITLE_PREFIXES: Final = frozenset(["under", "vice", "co", "ex", "deputy", "assistant", "acting"])
 # a run of capitalised words; titles and acronyms that modify a name ("U.S. President Donald
 # Trump", "FBI Director James Comey") are dropped from its start (_is_title)
 # (with the lower-case particles of surnames: "Bill de Blasio", "Ludwig van Beethoven")
@@ -6523,14 +6716,15 @@ def person_name(phrase: str) -> str:
     labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
-    head = _undot(_PARENTHESES_RE.sub("", phrase.split(",", 1)[0].split(" who ", 1)[0]).strip())
+    apposed = _commas_for_dashes(phrase)  # "Ana Ruiz — a former aide"
+    head = _undot(_PARENTHESES_RE.sub("", apposed.split(",", 1)[0].split(" who ", 1)[0]).strip())
     if (holder := _office_holder(head.split())) is not None:
         return holder  # "Health and Human Services Secretary Alex Azar"
     joins = _joins_people(head)
-    if head[-1:].islower() and "," in phrase and not joins:
+    if head[-1:].islower() and "," in apposed and not joins:
         # an office set off before the name of its holder ("American Psychiatric Association's
         # CEO and medical director, Saul Levin"): a role word, or a given name, says so
-        appositive = _appositive_name(phrase)
+        appositive = _appositive_name(apposed)
         if appositive is not None and (
             head.rsplit(None, 1)[-1].lower() in _ROLE_WORDS
             or appositive.split(None, 1)[0].lower() in given_names()
@@ -6567,7 +6761,7 @@ def person_name(phrase: str) -> str:
             break
         if not _AFTER_HEAD_RE.match(head, end):
             return name.removesuffix("’s").removesuffix("'s")
-    appositive = _appositive_name(phrase)  # "The White House spokesman, Josh Earnest"
+    appositive = _appositive_name(apposed)  # "The White House spokesman, Josh Earnest"
     if appositive is not None:
         return person_name(appositive)
     return names[-1][0] if names else phrase
@@ -7206,6 +7400,10 @@ def _finish(
                     found = _label_name(speaker, label_names)
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
+            if d.kind == "colon" and speaker in {"Q", "A"}:
+                # an interview's labels (only an interview's: _colon_drafts): who asks and who
+                # answers, named elsewhere if at all
+                speaker, typ = None, "role"
             if typ == "pronoun":
                 pronoun = text[a_s:a_e].split(None, 1)[0]
                 if pronoun.lower() in _FIRST_SECOND and not _quoted_at(qs, kinds, d.cue.start):
@@ -7253,11 +7451,12 @@ def _finish(
                         # the first word of an organisation that spoke before is its short name,
                         # no surname: "the Pew Research Center found … Pew concluded"
                         speaker, typ = org, "organisation"
-            elif typ != "pronoun" and speaker and "," in speaker:
+            elif typ != "pronoun" and speaker and "," in (head := _commas_for_dashes(speaker)):
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
-                # an anonymous party official (the source span keeps the whole phrase)
-                speaker = speaker[: speaker.index(",")].rstrip() or speaker
+                # an anonymous party official, "the Post — even the devil can quote …" the
+                # Post (the source span keeps the whole phrase)
+                speaker = head[: head.index(",")].rstrip() or speaker
             if (
                 typ in {"role", "anonymous"}
                 and speaker
@@ -7295,13 +7494,18 @@ def _finish(
             closed = e
             if text[e : e + 1] == "," and text.find(",", s, e) >= 0:
                 closed = e + 1
-            elif "—" in text[s:e] and text[e : e + 2].lstrip(" ")[:1] == "—":
-                closed = text.index("—", e) + 1  # a dashed one: "Jason Sims — a teacher —"
+            else:
+                # a dashed one: "Jason Sims — a teacher —", "Joe Kall -- a co-editor --"
+                after = text[e : e + 3].lstrip(" ")
+                mark = "—" if after[:1] == "—" else "--" if after[:2] == "--" else ""
+                if mark and mark in text[s:e]:
+                    closed = text.index(mark, e) + len(mark)
             source = _new_source(s, closed, text[s:closed], typ)
             if d.kind == "colon" and speaker:
                 labelled[_paragraph_bounds(text, d.cue.start)[0]] = (speaker, typ)
             if (
                 typ not in {"unverified", "document", "unknown"}
+                and (speaker is not None or d.kind != "colon")  # (not an interview's "A")
                 # whom a report cites ("quoted one of Carson's advisers as saying") is no
                 # antecedent of a later "he": the story stays with its subject
                 and _cited_as(text, 0, d.cue.start) is None

@@ -1819,14 +1819,14 @@ SOURCE_RULES = [
     pytest.param(
         "Democrats -- including Clinton -- quickly accused Trump of suggesting violence.",
         "accused",
-        "Democrats -- including Clinton",
+        "Democrats -- including Clinton --",  # the closing dash is the source's (PolNeAR)
         id="double hyphen dash 1",
     ),
     pytest.param(
         "A former candidate -- John McCain, who lost the 2008 election -- said "
         "the president was wrong.",
         "said",
-        "A former candidate -- John McCain, who lost the 2008 election",
+        "A former candidate -- John McCain, who lost the 2008 election --",
         id="double hyphen dash 2",
     ),
     pytest.param(
@@ -5045,3 +5045,247 @@ def test_an_office_with_its_department_names_its_holder(
 def test_more_of_an_office_is_no_part_of_the_name() -> None:
     text = "Maren Superintendent of Public Instruction Tom Okafor said it was fine."
     assert by_cue(run(text), "said").speaker != "Instruction Tom Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a hyphen with a space on each side is a dash: the subject opens after it
+        (
+            "In May - four months after Ruiz left office - the ministry told reporters that "
+            "no records were found.",
+            "told",
+            "the ministry",
+        ),
+        (
+            "The talks were slow - a former aide said the mayor stalled them.",
+            "said",
+            "a former aide",
+        ),
+        # a hyphen inside a word joins it
+        ("The so-called council said the vote was void.", "said", "The so-called council"),
+        ("A pro-Ruiz group said the vote was void.", "said", "A pro-Ruiz group"),
+    ],
+)
+def test_a_spaced_hyphen_is_a_dash_before_the_subject(text: str, cue: str, source: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "speaker"),
+    [
+        # a dashed appositive is read as one set off by commas: the head types and names
+        (
+            "Ana Ruiz — a former party media aide — said the plan failed.",
+            "Ana Ruiz — a former party media aide —",
+            "person",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz—a former party media aide—said the plan failed.",
+            "Ana Ruiz—a former party media aide—",
+            "person",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz -- a former party media aide -- said the plan failed.",
+            "Ana Ruiz -- a former party media aide --",
+            "person",
+            "Ana Ruiz",
+        ),
+        (
+            "The Maren Post—even the devil can quote figures—observed that turnout fell.",
+            "The Maren Post—even the devil can quote figures—",
+            "organisation",
+            "The Maren Post",
+        ),
+        (
+            "Intelligence officials — including Director Lars Okafor — argued that it was "
+            "a danger.",
+            "Intelligence officials — including Director Lars Okafor —",
+            "anonymous",
+            "Intelligence officials",
+        ),
+        # a name set off after an unnamed head is still the speaker
+        (
+            "The aide — Ana Ruiz — said the plan failed.",
+            "The aide — Ana Ruiz —",
+            "person",
+            "Ana Ruiz",
+        ),
+        # an en dash without spaces joins a name, and is no appositive
+        (
+            "The Ruiz–Okafor campaign said the plan failed.",
+            "The Ruiz–Okafor campaign",
+            "organisation",
+            "The Ruiz–Okafor campaign",
+        ),
+    ],
+)
+def test_a_dashed_appositive_is_read_as_one_set_off_by_commas(
+    text: str, source: str, source_type: str, speaker: str
+) -> None:
+    a = by_cue(run(text), "said" if " said " in text else text.split("—")[-1].split()[0])
+    assert a.source is not None
+    assert (a.source.text, a.source.type, a.speaker) == (source, source_type, speaker)
+
+
+def test_who_after_a_dashed_appositive_is_the_name_before_it() -> None:
+    text = (
+        "Enter Ms. Ana Ruiz — a former party media aide who describes herself online as "
+        'loving cats. "Try a little class," she wrote.'
+    )
+    result = run(text)
+    assert by_cue(result, "describes").speaker == "Ana Ruiz"
+    assert by_cue(result, "wrote").speaker == "Ana Ruiz"  # (she: the last speaker)
+
+
+def test_who_right_after_a_dash_is_the_phrase_before_it() -> None:
+    text = (
+        "In a post on Friday, journalist Lars Okafor -- who also called for the release of "
+        "the report -- repeatedly emphasized the point."
+    )
+    result = run(text)
+    a = by_cue(result, "called for")
+    assert a.speaker == "Lars Okafor"
+    assert span(text, a)[1] == "the release of the report"  # not past the closing dash
+
+
+def test_who_after_a_closing_dash_is_not_the_name_inside_the_appositive() -> None:
+    # the clause is of the candidates ("who say"), not of the example set off between dashes
+    text = (
+        "The diplomat pushed back against candidates — like front-runner Lars Okafor — who "
+        "say the country is in decline."
+    )
+    assert by_cue(run(text), "say").speaker != "Lars Okafor"
+
+
+def test_a_relative_clause_in_a_dashed_appositive_reports_up_to_its_closing_dash() -> None:
+    text = (
+        "Ana Ruiz — a former party aide who describes herself online as loving cats — "
+        "wrote a letter."
+    )
+    result = run(text)
+    assert span(text, by_cue(result, "describes"))[1] == "herself online as loving cats"
+    assert by_cue(result, "describes").speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # "figures" are people in public life after these words, numbers otherwise
+        ("Some party figures said the race was over.", "role"),
+        ("Republican establishment figures suggested that he resign.", "role"),
+        ("Census figures show that the town grew.", "document"),
+        ("The latest figures show that the town grew.", "document"),
+        # a justice is a person's office, whatever court names it
+        ("The Supreme Court justice said she regretted her remarks.", "role"),
+        ("The Justice Department said it was fine.", "organisation"),
+    ],
+)
+def test_heads_for_people_in_public_life(text: str, source_type: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.type == source_type
+
+
+def colon_relations(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.speaker)
+        for a in run(text).attributions
+        if a.kind == "colon"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a name after "from" or "by" before a colon and a quotation speaks
+        (
+            "It prompted a question from Chief Justice Ana Ruiz: “What law is the council "
+            "supposed to change?”",
+            "Chief Justice Ana Ruiz",
+            "Ana Ruiz",
+        ),
+        (
+            '"The club will close in December," by Maren Post\'s Lars Okafor: "The club, a '
+            'no-frills venue, will close."',
+            "Maren Post's Lars Okafor",
+            "Lars Okafor",
+        ),
+        # "Here's" names who speaks, not when
+        (
+            "Here’s Ruiz in December 1992:\xa0“Our new direction must rest on an understanding "
+            "of the new realities.”",
+            "Ruiz",
+            "Ruiz",
+        ),
+        # an initial's full stop ends no sentence: the name runs on before it
+        (
+            "TURNOUT DOES NOT RAISE EXPECTATIONS - Lars P. Okafor: “At long last the contests "
+            "have begun.”",
+            "Lars P. Okafor",
+            "Lars P. Okafor",
+        ),
+    ],
+)
+def test_a_name_before_a_colon_and_a_quotation_speaks(text: str, source: str, speaker: str) -> None:
+    assert colon_relations(text) == [(source, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whom the words were addressed to or about does not speak them
+        "The following day, Ruiz told Okafor: “It is going to work.”",
+        "He pressed her to criticise the governor, Ana Ruiz: “Do you blame the governor?”",
+        "The ferry, the mayor said of Mr. Okafor: “He is a good man.”",
+    ],
+)
+def test_a_name_addressed_before_a_colon_does_not_speak(text: str) -> None:
+    assert colon_relations(text) == []
+
+
+def test_said_of_a_name_before_a_colon_is_the_speakers_quotation() -> None:
+    text = "Lars Okafor, a former aide, said of Mr. Ruiz: “He is loyal to his town.”"
+    a = by_cue(run(text), "said of")
+    assert a.speaker == "Lars Okafor"
+    assert "“He is loyal to his town.”" in str(span(text, a)[1])
+    assert colon_relations(text) == []  # (Mr. Ruiz is whom it is about)
+
+
+def test_an_interviews_questions_and_answers_are_attributed() -> None:
+    text = (
+        "Ana Ruiz spoke to the Maren Post about the ferry.\n\n"
+        "Q: How did things go for you?\n\n"
+        "A: We had lived in fear for so long that nothing surprised us.\n\n"
+        "Q: And the new ferry?\n\n"
+        "A: We took it every day and it was fine."
+    )
+    turns = [
+        (a.source.text, a.source.type, a.speaker, span(text, a)[1])
+        for a in run(text).attributions
+        if a.kind == "colon" and a.source is not None
+    ]
+    assert turns == [
+        ("Q", "role", None, "How did things go for you?"),
+        ("A", "role", None, "We had lived in fear for so long that nothing surprised us"),
+        ("Q", "role", None, "And the new ferry?"),
+        ("A", "role", None, "We took it every day and it was fine"),
+    ]
+
+
+def test_a_lone_letter_label_outside_an_interview_is_no_speaker() -> None:
+    text = "The plan has three parts.\n\nA: The ferry runs every hour from the harbour to the bay."
+    assert colon_relations(text) == []
+
+
+def test_a_transcripts_turns_under_names_in_capitals() -> None:
+    text = (
+        "The campaign says it is unwilling to debate.\n\n"
+        "KATE OKAFOR: Why not debate?\n\n"
+        "JOEL RUIZ: This is a man who said he would never run a negative campaign."
+    )
+    assert colon_relations(text) == [("KATE OKAFOR", "Kate Okafor"), ("JOEL RUIZ", "Joel Ruiz")]
