@@ -493,7 +493,7 @@ def _verb_forms(w: str) -> set[str]:
             and w[-1] not in _VOWELS
             and w[-1] not in "wxy"
             and w[-2] in _VOWELS
-            and w[-3] not in _VOWELS
+            and (w[-3] not in _VOWELS or w[-4:-2] == "qu")  # (quip -> quipped)
         )
         if cvc:  # slam -> slammed; both spellings are generated for longer words (target)
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}

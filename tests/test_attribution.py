@@ -5289,3 +5289,54 @@ def test_a_transcripts_turns_under_names_in_capitals() -> None:
         "JOEL RUIZ: This is a man who said he would never run a negative campaign."
     )
     assert colon_relations(text) == [("KATE OKAFOR", "Kate Okafor"), ("JOEL RUIZ", "Joel Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("cue", "stance"),
+    [
+        # cue card 1.12.0: verbs of speaking, each with its stance
+        ("quipped", "neutral"),
+        ("mused", "neutral"),
+        ("clarified", "neutral"),
+        ("reaffirmed", "neutral"),
+        ("speculated", "neutral"),
+        ("summarised", "neutral"),
+        ("lauded", "neutral"),
+        ("refuted", "endorsing"),
+        ("swore", "distancing"),
+        ("lambasted", "charged"),
+        ("lambast", "charged"),
+        ("chided", "charged"),
+        ("derided", "charged"),
+        ("yelled", "charged"),
+        ("trumpeted", "charged"),
+    ],
+)
+def test_more_verbs_of_speaking(cue: str, stance: str) -> None:
+    text = f"The committee chair {cue} that the contract had been awarded without a tender."
+    assert by_cue(run(text), cue).cue.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("not_reporting", "reporting", "lemma"),
+    [
+        (
+            "The new mayor was sworn in on Monday.",
+            "The mayor swore that the ferry would run.",
+            "swear",
+        ),
+        ("The two men are sworn enemies.", "Ruiz has sworn that he never met Okafor.", "swear"),
+        ("Both candidates hail from Maren.", "Ruiz hailed the vote as a victory.", "hail"),
+        (
+            "It was a Hail Mary pass by the campaign.",
+            "The council hailed the ruling as fair.",
+            "hail",
+        ),
+    ],
+)
+def test_new_card_rules_separate_speaking_from_other_senses(
+    not_reporting: str, reporting: str, lemma: str
+) -> None:
+    # lexicons/cues.toml: sworn_in, hail_from, capitalized
+    assert lemma not in [a.cue.lemma for a in run(not_reporting).attributions]
+    assert lemma in [a.cue.lemma for a in run(reporting).attributions]

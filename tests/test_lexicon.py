@@ -99,6 +99,9 @@ def test_parse_keeps_lines_categories_and_hash(tmp_path: Path) -> None:
 def test_inflections_are_generated_from_declared_rules() -> None:
     assert set(surface_forms("slam", "verb")) >= {("slams",), ("slammed",), ("slamming",)}
     assert set(surface_forms("accuse", "verb")) >= {("accused",), ("accusing",), ("accuses",)}
+    # "qu" is one consonant: the final consonant doubles as after any other
+    assert set(surface_forms("quip", "verb")) >= {("quipped",), ("quipping",), ("quips",)}
+    assert ("quieted",) in surface_forms("quiet", "verb")
     assert set(surface_forms("lash out", "verb")) >= {("lashed", "out"), ("lashes", "out")}
     assert set(surface_forms("witch-hunt", "noun")) >= {("witch", "hunts"), ("witchhunt",)}
     assert set(surface_forms("crony", "noun")) >= {("cronies",)}
