@@ -3446,7 +3446,7 @@ def _is_modifier(word: str) -> bool:
     "employs", "dismissed the")."""
     return (
         word.isalpha()
-        and (not word.endswith("s") or word.endswith("ss"))
+        and (not word.endswith("s") or word.endswith("ss") or word in _NOUNS_IN_S)
         and not word.endswith("ed")
         and word not in _AUX
         and word not in _NP_INNER
@@ -3455,6 +3455,12 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+# nouns in -s that are no plurals and modify a head ("the communications chief", "a sales
+# manager", "the news director")
+_NOUNS_IN_S: Final = frozenset(
+    ["communications", "sales", "news", "sports", "economics", "politics", "operations",
+     "affairs", "relations", "logistics", "ethics", "arms", "services", "elections"]
+)  # fmt: skip
 # lower-case heads for a body that speaks: the words of _ORG_WORDS that head a common noun
 # phrase ("the Biden campaign"; not "news", "post", "times", which end names), and groups
 _BODY_WORDS: Final = frozenset(
@@ -6736,6 +6742,7 @@ def person_name(phrase: str) -> str:
     if possessor is not None:
         head = possessor.group(1)  # "Fox News’ Sean Hannity" -> "Sean Hannity"
     names: list[tuple[str, int]] = []
+    last_run = 0  # where the run of the last name starts
     for m in _NAME_RUN_RE.finditer(head):
         words = m.group().split()
         k = 0
@@ -6754,6 +6761,18 @@ def person_name(phrase: str) -> str:
             k == len(words) - 1 and words[k].lower() in _TIME_WORDS
         ):
             names.append((" ".join(words[k:]), m.end()))  # (a weekday alone is no name)
+            last_run = m.start()
+    if (
+        names
+        and names[-1][1] == len(head)
+        and (lead := head[:last_run].rsplit(None, 2))
+        and len(lead) >= 2
+        and lead[-1].islower()
+        and (lead[-1] in _ROLE_WORDS or lead[-1] in _ANON_HEADS)
+    ):
+        # the name after an office that ends the phrase, whatever institution the office is of:
+        # "Centers for Disease Control and Prevention director Dr. Robert Redfield"
+        return names[-1][0].removesuffix("’s").removesuffix("'s")
     for name, end in names:  # the head of the phrase: a name not followed by a common noun
         if _OBJECT_NAME_RE.search(head, 0, end - len(name)):
             # the object of a preposition, and all after it, is what the head is of: "The
@@ -6836,6 +6855,8 @@ def _joins_people(phrase: str) -> bool:
         word = before[-1] if before else ""
         after = phrase[m.end() :].split(None, 1)
         nxt = after[0] if after else ""
+        if _and_in_a_name(phrase, m.start(), m.end()):
+            continue
         if (
             (word[:1].isupper() and word.lower() not in _ROLE_WORDS)
             or nxt[:1].isupper()
@@ -6847,6 +6868,40 @@ def _joins_people(phrase: str) -> bool:
 
 
 _AND_RE: Final = re.compile(r" (?:and|&) ")
+
+
+def _and_in_a_name(phrase: str, start: int, end: int) -> bool:
+    """Whether the "and" at ``phrase[start:end]`` is inside the name of an institution or an
+    office that a lower-case word follows: between two words of a department ("Health and
+    Human Services Department spokeswoman"), or in a capitalised run with "of" or "for" before
+    it ("Centers for Disease Control and Prevention director", "Osterholm of the Center for
+    Disease Research and Policy at …", "Secretary of State and Democratic presidential
+    frontrunner"); not "Ruiz of Maren and Okafor", which the phrase ends in."""
+    run = _CAPITALISED_RUN_BEFORE_RE.search(phrase, 0, start)
+    follows = _CAPITALISED_THEN_LOWER_RE.match(phrase, end)
+    if (
+        run is None
+        or follows is None
+        or follows.group(1).lower() in given_names()
+        or follows.group(2) in {"of", "from"}
+    ):
+        return False  # another person: "Isakson of Georgia and John Boozman of Arkansas"
+    word = phrase[run.start(1) : start].rsplit(None, 1)[-1].lower()
+    if word in _DEPARTMENT_WORDS and follows.group(1).lower() in _DEPARTMENT_WORDS:
+        return True  # "Health and Human Services", "Housing and Urban Development"
+    return run.group(2) is not None
+
+
+# the capitalised words right before an "and", with "of" or "for" among them (group 2)
+_CAPITALISED_RUN_BEFORE_RE: Final = re.compile(
+    r"((?:[A-Z][\w.'’-]*[ \t]+)*?(?:[A-Z][\w.'’-]*[ \t]+(?:(of|for)[ \t]+)(?:the[ \t]+)?)?"
+    r"(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.'’-]*)\Z"
+)
+# capitalised words after an "and", then a lower-case word (group 1: the first of them,
+# group 2: the lower-case word)
+_CAPITALISED_THEN_LOWER_RE: Final = re.compile(
+    r"([A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]+([a-z]+)"
+)
 # a preposition (and article) after a lower-case head, right before a name: "The director of
 # the ", "a spokesman for ", "the ambassador to "
 _OBJECT_NAME_RE: Final = re.compile(

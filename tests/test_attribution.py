@@ -5340,3 +5340,73 @@ def test_new_card_rules_separate_speaking_from_other_senses(
     # lexicons/cues.toml: sworn_in, hail_from, capitalized
     assert lemma not in [a.cue.lemma for a in run(not_reporting).attributions]
     assert lemma in [a.cue.lemma for a in run(reporting).attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a noun in -s that is no plural modifies the head after it
+        (
+            'The communications chief also took a shot at the mayor, writing "your parents do '
+            'not respect their positions."',
+            "The communications chief",
+        ),
+        (
+            "The news director took a shot at the mayor, saying it came too late.",
+            "The news director",
+        ),
+        (
+            "The sales chief took the offer off the table, saying it came too late.",
+            "The sales chief",
+        ),
+        # a plural is no modifier: the verb after it is the clause's
+        ("The voters took a stand, saying the plan came too late.", "The voters"),
+    ],
+)
+def test_the_subject_of_a_participle_keeps_a_modifier_in_s(text: str, source: str) -> None:
+    a = next(a for a in run(text).attributions if a.cue.text in {"writing", "saying"})
+    assert a.source is not None
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name after an office names the speaker, whatever institution the office is of,
+        # "and" inside the institution's name or the office's
+        (
+            "Centers for Ferry Control and Prevention director Dr. Ana Ruiz said it was fine.",
+            "Ana Ruiz",
+        ),
+        (
+            "Health and Human Services Department spokeswoman Ana Ruiz said it was fine.",
+            "Ana Ruiz",
+        ),
+        (
+            "University of Maren School of Law professor Lars Okafor said it was fine.",
+            "Lars Okafor",
+        ),
+        (
+            "Former Secretary of State and Democratic presidential frontrunner Ana Ruiz said "
+            "it was fine.",
+            "Ana Ruiz",
+        ),
+        (
+            "Lars Okafor of the Center for Ferry Research and Policy at the University of Maren "
+            "said it was fine.",
+            "Lars Okafor",
+        ),
+        # two people stay two
+        (
+            "Ana Ruiz of Maren and Lars Okafor of Ruritania said it was fine.",
+            "Ana Ruiz of Maren and Lars Okafor of Ruritania",
+        ),
+        ("Ruiz of Maren and Okafor said it was fine.", "Ruiz of Maren and Okafor"),
+    ],
+)
+def test_the_name_after_an_office_of_an_institution(text: str, speaker: str) -> None:
+    assert by_cue(run(text), "said").speaker == speaker
+
+
+def test_the_name_after_an_office_is_named_without_its_possessive() -> None:
+    assert person_name("Republican presidential candidate Ana Ruiz’s") == "Ana Ruiz"
