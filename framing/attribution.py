@@ -2582,10 +2582,14 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         return "anonymous", False
     if (
         words[0] in _ARTICLES
-        and len(raw) > 2
+        and len(raw) > 1
         and (
-            (raw[-1].islower() and (_person_head(words[-2:]) or head in _ROLE_WORDS))
-            or head in _PARTY_MEMBER
+            (
+                len(raw) > 2
+                and raw[-1].islower()
+                and (_person_head(words[-2:]) or head in _ROLE_WORDS)
+            )
+            or head in _PARTY_MEMBER  # (also "the Republican", "a Democrat")
         )
     ):
         # a person described, not named, whatever place or party the capitalised words before

@@ -5410,3 +5410,28 @@ def test_the_name_after_an_office_of_an_institution(text: str, speaker: str) -> 
 
 def test_the_name_after_an_office_is_named_without_its_possessive() -> None:
     assert person_name("Republican presidential candidate Ana Ruiz’s") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # a party's member with an article is someone described, not a name
+        ("The Republican said the vote was rigged.", "role"),
+        ("A Democrat said the vote was fair.", "role"),
+        ("One Republican said the vote was rigged.", "role"),
+        # (with more words, as before)
+        ("The Wisconsin Republican said the vote was rigged.", "role"),
+    ],
+)
+def test_a_party_member_with_an_article_is_a_role(text: str, source_type: str) -> None:
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert a.source.type == source_type
+
+
+def test_he_after_a_party_member_is_the_person_named_before() -> None:
+    text = (
+        "Lars Okafor spoke in Maren on Monday. “It might surprise you,” the Republican said. "
+        "He blamed the debt for the low rates."
+    )
+    assert by_cue(run(text), "blamed").speaker == "Lars Okafor"
