@@ -1628,8 +1628,14 @@ def _commas_for_dashes(phrase: str) -> str:
     """``phrase`` with the dashes that set off an appositive written as commas, so that the
     head and the appositive are read alike after either ("Ana Ruiz — a former aide" is read
     as "Ana Ruiz, a former aide"). The words before the first dash are unchanged."""
-    if "—" not in phrase and "-" not in phrase and "–" not in phrase:
-        return phrase
+    if (
+        "—" not in phrase
+        and "–" not in phrase
+        and "--" not in phrase
+        and " -" not in phrase
+        and "\t-" not in phrase
+    ):
+        return phrase  # (most phrases: a hyphen inside a word is no dash)
     return _DASH_MARK_RE.sub(", ", phrase)
 
 
