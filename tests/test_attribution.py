@@ -5327,6 +5327,7 @@ def test_more_verbs_of_speaking(cue: str, stance: str) -> None:
         ),
         ("The two men are sworn enemies.", "Ruiz has sworn that he never met Okafor.", "swear"),
         ("Both candidates hail from Maren.", "Ruiz hailed the vote as a victory.", "hail"),
+        ("The order had more bark than bite.", "“Go back,” Ruiz barked.", "bark"),
         (
             "It was a Hail Mary pass by the campaign.",
             "The council hailed the ruling as fair.",
@@ -5337,7 +5338,7 @@ def test_more_verbs_of_speaking(cue: str, stance: str) -> None:
 def test_new_card_rules_separate_speaking_from_other_senses(
     not_reporting: str, reporting: str, lemma: str
 ) -> None:
-    # lexicons/cues.toml: sworn_in, hail_from, capitalized
+    # lexicons/cues.toml: sworn_in, hail_from, capitalized, bark_than
     assert lemma not in [a.cue.lemma for a in run(not_reporting).attributions]
     assert lemma in [a.cue.lemma for a in run(reporting).attributions]
 
