@@ -708,6 +708,8 @@ _FIGURE_HEADS: Final = frozenset(
     ["average", "averages", "estimate", "estimates", "forecast", "forecasts", "projection",
      "projections", "legislation"]
 )  # fmt: skip
+# titles that only a person bears (after _undot: "Mr", "Dr")
+_PERSONAL_TITLES: Final = frozenset(["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov"])
 # the words before "figures" that make them people in public life, not numbers
 _FIGURES_OF: Final = frozenset(
     ["establishment", "party", "public", "political", "senior", "leading", "prominent",
@@ -2405,6 +2407,14 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
     if not words:
         return "unknown", False
     low = set(words)
+    if (
+        2 <= len(raw) <= 4
+        and raw[0].lower() in _PERSONAL_TITLES
+        and all(w[0].isupper() for w in raw[1:])
+    ):
+        # a personal title before a name: a person, whatever the name also names ("Mr. Fox",
+        # "Ms. Post")
+        return "person", False
     if words[0] in _INDEFINITE_PRONOUNS or words[:2] == ["no", "one"]:
         # an indefinite pronoun names no one: "Nobody in Maren believes it", "Everyone agrees";
         # "someone", "somebody" are an unnamed source ("someone familiar with the talks said")
@@ -7512,7 +7522,12 @@ def _finish(
                             plurals[speaker] = _capitalised_plural(text, speaker)
                         if plurals[speaker]:
                             typ = "role"  # "Investors say …": people, no surname
-                    if typ == "person" and (org := _organisation_named_by(speaker, speakers)):
+                    if (
+                        typ == "person"
+                        # (not "Mr. Fox": a title before the name)
+                        and not (" " in text[a_s:a_e] and _is_title(text[a_s:a_e].split(), 0))
+                        and (org := _organisation_named_by(speaker, speakers))
+                    ):
                         # the first word of an organisation that spoke before is its short name,
                         # no surname: "the Pew Research Center found … Pew concluded"
                         speaker, typ = org, "organisation"

@@ -286,7 +286,7 @@ def test_continuation_paragraph_keeps_the_speaker() -> None:
     [
         ("“He is not welcome,” Mr. Fox told CNN. “We don’t want him. We reject his visit.” "
          "Mr. Fox has criticised the plan.",
-         "Mr. Fox", "“We don’t want him. We reject his visit.”"),
+         "Fox", "“We don’t want him. We reject his visit.”"),
         # a short quotation that is a sentence of its own is speech, not a scare quote
         ("“He wants to run the nation like his business,” Mr. Bloomberg said on Wednesday. "
          "“God help us.”", "Bloomberg", "“God help us.”"),
@@ -5436,3 +5436,27 @@ def test_he_after_a_party_member_is_the_person_named_before() -> None:
         "He blamed the debt for the low rates."
     )
     assert by_cue(run(text), "blamed").speaker == "Lars Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a personal title before a name that also names a network or a document: a person
+        (
+            "Fox News reported the story on Monday. Don Okafor Fox, a former director, "
+            "testified. “Walt spoke out because he felt he had to,” said Mr. Fox.",
+            "said",
+            "Don Okafor Fox",
+        ),
+        (
+            "Lars Book, an analyst, was asked about the vote. “The momentum has gotten so "
+            "great,” Mr. Book said.",
+            "said",
+            "Lars Book",
+        ),
+    ],
+)
+def test_a_personal_title_makes_a_person(text: str, cue: str, speaker: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.source is not None
+    assert (a.source.type, a.speaker) == ("person", speaker)
