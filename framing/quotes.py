@@ -318,6 +318,13 @@ def find_quotes(
                 while i < len(marks) and marks[i].pos <= nxt:
                     i += 1
                 continue
+            if open_mark.family == "d" and (close := _closer_lines_on(text, marks, i)) > 0:
+                # lines broken inside one quotation with no mark of their own, closed at the
+                # end of a later line (a post quoted line by line: “I had to fire him. \n He
+                # pled guilty. \n There was nothing to hide!”)
+                continued = True
+                i = close
+                continue
             if open_mark.family == "s" and not continued:
                 # an unclosed single opener is more often an apostrophe: rescan after it
                 skipped.add(open_index)
@@ -373,6 +380,33 @@ def find_quotes(
             open_mark = None
         i += 1
     return tuple(quotes)
+
+
+#: how far a quotation may run over lines that no mark opens (line breaks, characters)
+_LINES_WITHOUT_MARKS = 5
+_CHARS_WITHOUT_MARKS = 800
+
+
+def _closer_lines_on(text: str, marks: Sequence[_Mark], i: int) -> int:
+    """Where (an index into ``marks``) the double closing mark is that ends a later line, when
+    the lines from the break ``marks[i]`` on hold no other quotation mark before it and it
+    comes within a few lines; 0 when there is none."""
+    start = marks[i].pos
+    lines = 0
+    for j in range(i, len(marks)):
+        mk = marks[j]
+        if mk.pos - start > _CHARS_WITHOUT_MARKS:
+            return 0
+        if mk.family == "\n":
+            lines += 1
+            if lines > _LINES_WITHOUT_MARKS or mk.pos >= len(text):
+                return 0
+            continue
+        if mk.family != "d" or not mk.can_close:
+            return 0  # another quotation's mark, or one that opens a quotation
+        end = _paragraph_end(text, mk.pos, len(text))
+        return j if not text[mk.pos + mk.width : end].strip() else 0
+    return 0
 
 
 def _closed(

@@ -94,6 +94,37 @@ def test_unbalanced_quote_closes_at_paragraph_end() -> None:
     assert q.confidence < 0.9
 
 
+def test_lines_broken_inside_a_quotation_without_marks_of_their_own() -> None:
+    # a post quoted line by line, or a text with one sentence per line: the closing mark at
+    # the end of a later line closes it
+    text = (
+        "The mayor posted on Saturday: “I had to fire him because he lied to the council. \n"
+        "He has admitted it. \nThere was nothing to hide!”\nThe post caused problems."
+    )
+    (q,) = find_quotes(text)
+    assert q.text.startswith("“I had to fire him")
+    assert q.text.endswith("nothing to hide!”")
+    assert q.balanced
+    assert q.confidence == framing.quotes.CONTINUED_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a later line with a mark that may open a quotation of its own
+        "“This will never pass, he said.\nThe mayor called it “a plan” and left.\nEnd.”",
+        # a closing mark inside a later line, not at its end
+        "“This will never pass, he said.\nThe vote” is due.\nThe rest.",
+        # too far: more lines than a quotation runs without marks
+        "“This will never pass.\n" + "A line.\n" * 6 + "The last line.”",
+    ],
+)
+def test_an_unclosed_quotation_does_not_run_on_to_other_marks(text: str) -> None:
+    q = find_quotes(text)[0]
+    assert q.end == text.index("\n")
+    assert not q.balanced
+
+
 def test_stray_closing_mark_is_ignored() -> None:
     assert find_quotes("Nothing to see” here.") == ()
 
