@@ -708,6 +708,15 @@ _FIGURE_HEADS: Final = frozenset(
     ["average", "averages", "estimate", "estimates", "forecast", "forecasts", "projection",
      "projections", "legislation"]
 )  # fmt: skip
+# rules and rulings in writing ("the policy says", "state law requires"), recordings and images
+# ("the footage shows"): documents as the head only, in lower case ("law enforcement officials"
+# and "labor-policy experts" are people, "Steven Law" a person), or a plural opening a sentence
+_RECORD_HEADS: Final = frozenset(
+    ["policy", "policies", "law", "guidelines", "ruling", "regulations", "directive",
+     "guidance", "statute", "decree", "verdict", "affidavit", "manifesto", "footage",
+     "recording", "recordings", "photo", "photos", "photograph", "image", "images", "chart",
+     "map"]
+)  # fmt: skip
 # titles that only a person bears (after _undot: "Mr", "Dr")
 _PERSONAL_TITLES: Final = frozenset(["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov"])
 # the words before "figures" that make them people in public life, not numbers
@@ -2560,6 +2569,20 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         # (a capitalised head that also names an organisation is a name: "the Washington Post")
         (head in _DOC_WORDS and not (raw[-1][0].isupper() and has_name and head in _ORG_WORDS))
         or (pp == 0 and head in _FIGURE_HEADS)  # (not "an official familiar with the …")
+        or (
+            pp == 0
+            and head in _RECORD_HEADS
+            and (raw[-1].islower() or (len(raw) == 1 and head.endswith("s")))
+            # (its modifiers only: not a clause, "Trump later held up the same map")
+            and all(
+                w[0].isupper()
+                or w[0].isdigit()
+                or w in _DETERMINERS
+                or w in _POSSESSIVES
+                or (_is_modifier(w) and w not in _PAST_VERBS)
+                for w in raw[:-1]
+            )
+        )
         or (not has_name and not low.isdisjoint(_DOC_WORDS))
         or (
             not low.isdisjoint(_DOC_WORDS)

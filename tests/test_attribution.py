@@ -5460,3 +5460,24 @@ def test_a_personal_title_makes_a_person(text: str, cue: str, speaker: str) -> N
     a = by_cue(run(text), cue)
     assert a.source is not None
     assert (a.source.type, a.speaker) == ("person", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # rules, rulings, recordings and images as the head of a source are documents
+        ("The guidelines say that masks are optional.", "document"),
+        ("State law says that the ballots must arrive by Friday.", "document"),
+        ("The ruling said the map was drawn unfairly.", "document"),
+        ("Satellite photos show that the camp has grown.", "document"),
+        ("The affidavit said the mayor had known of the deal.", "document"),
+        # not where they only modify the head, nor in a name, nor at the end of a clause
+        ("Law enforcement officials said the camp had grown.", "anonymous"),
+        ("Lars Law said the camp had grown.", "person"),
+        ("Ruiz later held up the same map, saying the camp had grown.", "person"),
+    ],
+)
+def test_rules_rulings_and_recordings_are_documents(text: str, source_type: str) -> None:
+    a = run(text).attributions[0]
+    assert a.source is not None
+    assert a.source.type == source_type
