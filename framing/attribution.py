@@ -1890,6 +1890,37 @@ def _left_source_in(
                 # an age before the appositive: "Roxana M. Leon, 63, an independent voter …, said"
                 before = text[lo : head[0]].rstrip()
                 head = _left_source(text, lo, lo + len(before) - 1) if before[-1:] == "," else None
+            k = _opening_mark(toks, j, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
+            if (
+                k < 0
+                and window_start > lo
+                and head is not None
+                and text[head[0]].islower()
+                and (first := text[head[0] : head[1]].split(None, 1)[0]).endswith("ing")
+                and first not in _ING_PREPOSITIONS
+            ):
+                return None, True  # a participle's phrase: its name may lie before the window
+            if (
+                head is not None
+                and k > 0
+                and toks[k].text == ","
+                and k + 2 < j
+                and toks[k + 1].start == head[0]
+                and toks[k + 1].low.endswith("ing")
+                and toks[k + 1].text.islower()
+                and toks[k + 1].low not in _ING_PREPOSITIONS  # ("including the NSA")
+                # a verb's participle with its object, not an adjective ("acting director")
+                and (
+                    toks[k + 2].low in _DETERMINERS
+                    or toks[k + 2].low in _NP_PREPOSITIONS
+                    or toks[k + 2].low in _PRONOUNS
+                )
+                and (named := _left_source(text, lo, toks[k].start)) is not None
+                and _named_head(text, *named)
+            ):
+                # a participle's phrase before the appositive: "Sen. Ana Ruiz, facing a
+                # spirited challenge in Maren, a swing state, said" (the name before it)
+                head = named
             if head is not None and (
                 _named_head(text, *head)
                 or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
@@ -3311,6 +3342,8 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
     k = 0
     while k < len(first) and (first[k].low in _LEAD_TRIM or not first[k].text[0].isalnum()):
         k += 1
+    if k + 2 < len(first) and _adverb_in_ly(first[k].low) and first[k + 1].text == ",":
+        k += 2  # a sentence adverb and its comma: "Ultimately, Mr. Okafor … refused"
     if (
         k + 2 < len(first)
         and first[k].low[-2:] in {"'s", "’s"}
@@ -3836,6 +3869,11 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
     return phrase
 
 
+# words in -ing that are prepositions, not a verb's participle ("including the NSA")
+_ING_PREPOSITIONS: Final = frozenset(
+    ["including", "according", "concerning", "regarding", "following", "during", "excluding",
+     "notwithstanding", "pending", "considering", "barring"]
+)  # fmt: skip
 # a dash that opens an appositive, right before the phrase that ends the search
 _DASH_BEFORE_RE: Final = re.compile(r"(?:[ \t]*(?:—|--)|[ \t]+[–-])[ \t]*\Z")
 _NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])

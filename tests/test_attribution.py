@@ -5481,3 +5481,34 @@ def test_rules_rulings_and_recordings_are_documents(text: str, source_type: str)
     a = run(text).attributions[0]
     assert a.source is not None
     assert a.source.type == source_type
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a sentence adverb and its comma open the sentence, not its subject
+        (
+            "Ultimately, Mr. Lars Okafor disregarded the advice and refused to sign the deal.",
+            "refused",
+            "Lars Okafor",
+        ),
+        # a participle's phrase before an appositive: the name before both speaks
+        (
+            "Sen. Ana Ruiz, facing a spirited challenge in Maren, a swing state, said she "
+            "would welcome Okafor.",
+            "said",
+            "Ana Ruiz",
+        ),
+        # an adjective in -ing opens an appositive, not a participle's phrase
+        (
+            "But Lars Okafor, acting political director of Maren Action, which organized the "
+            "letter, said the response was weak.",
+            "said",
+            "Lars Okafor",
+        ),
+    ],
+)
+def test_what_opens_a_sentence_or_follows_a_name_before_its_verb(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert by_cue(run(text), cue).speaker == speaker
