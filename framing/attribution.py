@@ -5457,6 +5457,30 @@ def _colon_drafts(
     return out
 
 
+def _interviewee(text: str) -> str | None:
+    """Whom an interview printed as questions and answers asks: the person its introduction
+    (the text before the first "Q:") names most, by surname, when named more than once there
+    ("Actress Diane Guerrero has become … Guerrero …"); None when no one is."""
+    first_q = _FIRST_QUESTION_RE.search(text)
+    intro = text[: first_q.start()] if first_q is not None else ""
+    best: tuple[int, int, str] | None = None  # (mentions, -first position, name)
+    for m in _GIVEN_AND_SURNAME_RE.finditer(intro):  # (overlapping: "Actress Ana Ruiz")
+        if m.group(1).lower() not in given_names():
+            continue
+        surname = m.group(2)
+        n = sum(1 for _ in _word_starts(intro, surname))
+        if n >= 2 and (best is None or (n, -m.start()) > best[:2]):
+            best = (n, -m.start(), f"{m.group(1)} {surname}")
+    return best[2] if best is not None else None
+
+
+# the first question of an interview, and a given name with a surname after it
+_FIRST_QUESTION_RE: Final = re.compile(r"^[ \t]*Q:", re.MULTILINE)
+_GIVEN_AND_SURNAME_RE: Final = re.compile(
+    r"(?=\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][\w’'-]+))"
+)
+
+
 # a question, or a word in the first or second person: a turn in a conversation
 _TURN_RE: Final = re.compile(r"\?|\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our)\b")
 
@@ -7481,6 +7505,7 @@ def _finish(
         return anonymous_sentence(max(0, bisect.bisect_right(sent_starts, pos) - 1))
 
     attributions: list[Attribution] = []
+    interviewee: str | None = None  # whom an interview's "A:" stands for, when one asks
     kinds: dict[int, QuoteKind] = {i: q.kind for i, q in enumerate(qs.quotes)}
     sent_starts = [s.start for s in sentences]
     reported: list[ContentSpan] = []
@@ -7537,9 +7562,12 @@ def _finish(
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
             if d.kind == "colon" and speaker in {"Q", "A"}:
-                # an interview's labels (only an interview's: _colon_drafts): who asks and who
-                # answers, named elsewhere if at all
-                speaker, typ = None, "role"
+                # an interview's labels (only an interview's: _colon_drafts): who asks is the
+                # outlet, named nowhere; who answers is the person its introduction names most
+                if speaker == "A" and interviewee is None:
+                    interviewee = _interviewee(text) or ""
+                speaker = (interviewee or None) if speaker == "A" else None
+                typ = "person" if speaker else "role"
             if typ == "pronoun":
                 pronoun = text[a_s:a_e].split(None, 1)[0]
                 if pronoun.lower() in _FIRST_SECOND and not _quoted_at(qs, kinds, d.cue.start):

@@ -5274,7 +5274,20 @@ def test_an_interviews_questions_and_answers_are_attributed() -> None:
         ("A", "role", None, "We had lived in fear for so long that nothing surprised us"),
         ("Q", "role", None, "And the new ferry?"),
         ("A", "role", None, "We took it every day and it was fine"),
-    ]
+    ]  # (Ana Ruiz is named once before the questions: too little to say she answers)
+
+
+def test_an_interviews_answers_are_the_person_its_introduction_names_most() -> None:
+    text = (
+        "Actress Ana Ruiz has become a familiar figure through her roles, but few knew that "
+        "Ruiz had been on her own since age 14, director Lars Okafor said.\n\n"
+        "Q: How did things go for you?\n\n"
+        "A: I kept quiet and pretended nothing had happened at home."
+    )
+    speakers = {
+        a.source.text: a.speaker for a in run(text).attributions if a.kind == "colon" and a.source
+    }
+    assert speakers == {"Q": None, "A": "Ana Ruiz"}
 
 
 def test_a_lone_letter_label_outside_an_interview_is_no_speaker() -> None:
