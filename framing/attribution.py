@@ -1319,7 +1319,8 @@ _QUOTED_LABEL_RE: Final = re.compile(
 _COLON_QUOTE_RE: Final = re.compile(r":[ \t\xa0]*(?=[“\"‘]|''|``)")
 _MID_BREAK_RE: Final = re.compile(r"(?:(?<=[.!?”\"])[ \t]+|[ \t]+[-–—][ \t]*)(?=[A-Z])")
 _MID_SPEAKER_RE: Final = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,6}[ \t]*")
-# words that head a colon line without being a speaker (kickers, labels, interview letters)
+# words that head a colon line without being a speaker (kickers, labels, and interview letters
+# outside a text with both "Q:" and "A:")
 _NOT_SPEAKER: Final = frozenset(
     [
         "update",
