@@ -5388,8 +5388,11 @@ def _colon_drafts(
                 start = k
             if _prev_word(text, start, max(0, start - 30)) not in _ADDRESSED:
                 found[colon] = (start, end, m.end())
+                continue
         elif (named := _named_before_colon(text, colon)) is not None:
             found[colon] = (named[0], named[1], m.end())
+            continue
+        _quotation_of_verb(text, qs, drafts, colon, m.end())
     # the labels of one word: a transcript names a speaker in full once, then by surname
     labels = {text[a:b] for a, b, _ in found.values() if " " not in text[a:b]}
     # an interview printed as questions and answers labels them "Q:" and "A:"
@@ -5480,6 +5483,28 @@ _FIRST_QUESTION_RE: Final = re.compile(r"^[ \t]*Q:", re.MULTILINE)
 _GIVEN_AND_SURNAME_RE: Final = re.compile(
     r"(?=\b([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)?([A-Z][\w’'-]+))"
 )
+
+
+def _quotation_of_verb(
+    text: str, qs: _Quotes, drafts: Sequence[_Draft], colon: int, after: int
+) -> None:
+    """Whom the words were said to or of, named between a verb and a colon before a quotation
+    ("Ruiz told Okafor: “…”", "Diaz said of Mr. Rubio: “…”"): the quotation is what the verb
+    reports, not the name with it."""
+    qi = qs.starting_after(after)
+    if qi is None or qs.starts[qi] != after:
+        return
+    for d in drafts:
+        c = d.content
+        if c is None or not d.cue.end <= c[0] < colon < c[1] or colon - c[0] > 60:
+            continue
+        words = text[c[0] : colon].split()
+        if words and words[0].lower() in _ADDRESSED:
+            words = words[1:]
+        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            d.content = (qs.quotes[qi].start, qs.quotes[qi].end)
+            d.quote, d.kind = qi, "direct"
+        return
 
 
 # a question, or a word in the first or second person: a turn in a conversation

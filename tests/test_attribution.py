@@ -5248,12 +5248,26 @@ def test_a_name_addressed_before_a_colon_does_not_speak(text: str) -> None:
     assert colon_relations(text) == []
 
 
-def test_said_of_a_name_before_a_colon_is_the_speakers_quotation() -> None:
-    text = "Lars Okafor, a former aide, said of Mr. Ruiz: “He is loyal to his town.”"
-    a = by_cue(run(text), "said of")
-    assert a.speaker == "Lars Okafor"
-    assert "“He is loyal to his town.”" in str(span(text, a)[1])
-    assert colon_relations(text) == []  # (Mr. Ruiz is whom it is about)
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # whom it was said of or to is named between the verb and the colon: the quotation is
+        # what the verb reports
+        (
+            "Lars Okafor, a former aide, said of Mr. Ruiz: “He is loyal to his town.”",
+            "said",
+            "Lars Okafor",
+        ),
+        ("The following day, Ruiz told Okafor: “It is going to work.”", "told", "Ruiz"),
+    ],
+)
+def test_a_name_between_a_verb_and_a_colon_is_whom_it_was_said_to(
+    text: str, cue: str, speaker: str
+) -> None:
+    a = next(a for a in run(text).attributions if a.cue.text.startswith(cue))
+    assert (a.speaker, a.kind) == (speaker, "direct")
+    assert span(text, a)[1] == text[text.index("“") :]
+    assert colon_relations(text) == []  # (the name is whom it is about or for)
 
 
 def test_an_interviews_questions_and_answers_are_attributed() -> None:
