@@ -1849,6 +1849,11 @@ def _left_source_in(
             # in a news conference Wednesday said", "Sen. Ted Cruz in an interview on Fox said"
             i = k - 1
             continue
+        if (k := _span_of_time_start(toks, i)) >= 0:
+            # a span of time between subject and verb: "When Fiorina a month later announced",
+            # "The State Department less than two weeks ago said"
+            i = k - 1
+            continue
         if toks[i].low in _TIME_WORDS and not _surname_like(toks, i):
             # a time phrase between subject and verb: "the senator on Tuesday said"
             while i >= 0 and (toks[i].low in _TIME_WORDS or toks[i].low[:1].isdigit()):
@@ -3875,6 +3880,35 @@ _ING_PREPOSITIONS: Final = frozenset(
     ["including", "according", "concerning", "regarding", "following", "during", "excluding",
      "notwithstanding", "pending", "considering", "barring"]
 )  # fmt: skip
+
+
+def _span_of_time_start(toks: Sequence[_Token], i: int) -> int:
+    """Where a span of time that ends at ``toks[i]`` starts ("a month later", "less than two
+    weeks ago"), when a word of the subject comes before it; -1 when there is none."""
+    if not (
+        toks[i].low in {"later", "earlier", "ago"}
+        and i >= 3
+        and toks[i - 1].low.removesuffix("s") in _TIME_UNITS
+        and (
+            toks[i - 2].low in {"a", "an", "several", "few", "many"}
+            or toks[i - 2].low in _NUMBER_WORDS
+            or toks[i - 2].low[:1].isdigit()
+        )
+    ):
+        return -1
+    k = i - 2
+    if k >= 2 and toks[k - 1].low == "than" and toks[k - 2].low in {"less", "more"}:
+        k -= 2
+    elif k >= 1 and toks[k - 1].low in {"about", "nearly", "almost", "just", "only", "some"}:
+        k -= 1
+    # a word of the subject before it (not "March 9 . 10 days later", "and 10 days later")
+    if k < 1 or not toks[k - 1].text[0].isalpha() or toks[k - 1].low in _STOP_LEFT:
+        return -1
+    return k
+
+
+# the units of a span of time before "later", "earlier" or "ago" ("a month later")
+_TIME_UNITS: Final = frozenset(["minute", "hour", "day", "week", "month", "year", "decade"])
 # a dash that opens an appositive, right before the phrase that ends the search
 _DASH_BEFORE_RE: Final = re.compile(r"(?:[ \t]*(?:—|--)|[ \t]+[–-])[ \t]*\Z")
 _NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])
