@@ -1849,7 +1849,7 @@ def _left_source_in(
             # in a news conference Wednesday said", "Sen. Ted Cruz in an interview on Fox said"
             i = k - 1
             continue
-        if (k := _span_of_time_start(toks, i)) >= 0:
+        if toks[i].low in _SPAN_OF_TIME_ENDS and (k := _span_of_time_start(toks, i)) >= 0:
             # a span of time between subject and verb: "When Fiorina a month later announced",
             # "The State Department less than two weeks ago said"
             i = k - 1
@@ -1896,37 +1896,37 @@ def _left_source_in(
                 # an age before the appositive: "Roxana M. Leon, 63, an independent voter …, said"
                 before = text[lo : head[0]].rstrip()
                 head = _left_source(text, lo, lo + len(before) - 1) if before[-1:] == "," else None
-            k = _opening_mark(toks, j, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
-            if (
-                k < 0
-                and window_start > lo
-                and head is not None
-                and text[head[0]].islower()
-                and (first := text[head[0] : head[1]].split(None, 1)[0]).endswith("ing")
-                and first not in _ING_PREPOSITIONS
-            ):
-                return None, True  # a participle's phrase: its name may lie before the window
-            if (
-                head is not None
-                and k > 0
-                and toks[k].text == ","
-                and k + 2 < j
-                and toks[k + 1].start == head[0]
-                and toks[k + 1].low.endswith("ing")
-                and toks[k + 1].text.islower()
-                and toks[k + 1].low not in _ING_PREPOSITIONS  # ("including the NSA")
-                # a verb's participle with its object, not an adjective ("acting director")
-                and (
-                    toks[k + 2].low in _DETERMINERS
-                    or toks[k + 2].low in _NP_PREPOSITIONS
-                    or toks[k + 2].low in _PRONOUNS
-                )
-                and (named := _left_source(text, lo, toks[k].start)) is not None
-                and _named_head(text, *named)
-            ):
-                # a participle's phrase before the appositive: "Sen. Ana Ruiz, facing a
-                # spirited challenge in Maren, a swing state, said" (the name before it)
-                head = named
+            if head is not None and text[head[0]].islower():
+                # (only a head in lower case may be a participle's phrase: the search for the
+                # comma before it is made for those alone)
+                k = _opening_mark(toks, j, lambda t: t.text in _COMMA_APPOSITIVE_STOP)
+                if (
+                    k < 0
+                    and window_start > lo
+                    and (first := text[head[0] : head[1]].split(None, 1)[0]).endswith("ing")
+                    and first not in _ING_PREPOSITIONS
+                ):
+                    return None, True  # a participle's phrase: its name may lie before the window
+                if (
+                    k > 0
+                    and toks[k].text == ","
+                    and k + 2 < j
+                    and toks[k + 1].start == head[0]
+                    and toks[k + 1].low.endswith("ing")
+                    and toks[k + 1].text.islower()
+                    and toks[k + 1].low not in _ING_PREPOSITIONS  # ("including the NSA")
+                    # a verb's participle with its object, not an adjective ("acting director")
+                    and (
+                        toks[k + 2].low in _DETERMINERS
+                        or toks[k + 2].low in _NP_PREPOSITIONS
+                        or toks[k + 2].low in _PRONOUNS
+                    )
+                    and (named := _left_source(text, lo, toks[k].start)) is not None
+                    and _named_head(text, *named)
+                ):
+                    # a participle's phrase before the appositive: "Sen. Ana Ruiz, facing a
+                    # spirited challenge in Maren, a swing state, said" (the name before it)
+                    head = named
             if head is not None and (
                 _named_head(text, *head)
                 or (j + 1 < i - 1 and toks[j + 1].text[0].isupper())
@@ -3886,11 +3886,11 @@ def _span_of_time_start(toks: Sequence[_Token], i: int) -> int:
     """Where a span of time that ends at ``toks[i]`` starts ("a month later", "less than two
     weeks ago"), when a word of the subject comes before it; -1 when there is none."""
     if not (
-        toks[i].low in {"later", "earlier", "ago"}
+        toks[i].low in _SPAN_OF_TIME_ENDS
         and i >= 3
         and toks[i - 1].low.removesuffix("s") in _TIME_UNITS
         and (
-            toks[i - 2].low in {"a", "an", "several", "few", "many"}
+            toks[i - 2].low in _SPAN_COUNTS
             or toks[i - 2].low in _NUMBER_WORDS
             or toks[i - 2].low[:1].isdigit()
         )
@@ -3899,7 +3899,7 @@ def _span_of_time_start(toks: Sequence[_Token], i: int) -> int:
     k = i - 2
     if k >= 2 and toks[k - 1].low == "than" and toks[k - 2].low in {"less", "more"}:
         k -= 2
-    elif k >= 1 and toks[k - 1].low in {"about", "nearly", "almost", "just", "only", "some"}:
+    elif k >= 1 and toks[k - 1].low in _SPAN_APPROXIMATORS:
         k -= 1
     # a word of the subject before it (not "March 9 . 10 days later", "and 10 days later")
     if k < 1 or not toks[k - 1].text[0].isalpha() or toks[k - 1].low in _STOP_LEFT:
@@ -3907,6 +3907,10 @@ def _span_of_time_start(toks: Sequence[_Token], i: int) -> int:
     return k
 
 
+# the words that end a span of time, that count its units, and that qualify the count
+_SPAN_OF_TIME_ENDS: Final = frozenset(["later", "earlier", "ago"])
+_SPAN_COUNTS: Final = frozenset(["a", "an", "several", "few", "many"])
+_SPAN_APPROXIMATORS: Final = frozenset(["about", "nearly", "almost", "just", "only", "some"])
 # the units of a span of time before "later", "earlier" or "ago" ("a month later")
 _TIME_UNITS: Final = frozenset(["minute", "hour", "day", "week", "month", "year", "decade"])
 # a dash that opens an appositive, right before the phrase that ends the search
@@ -5416,7 +5420,7 @@ def _colon_drafts(
             while (
                 start >= 2
                 and text[start - 2 : start] == ". "
-                and _initial_or_abbreviation(text, start - 2)
+                and ends_abbreviation(text, start - 2)
                 and (k := _name_word_start(text, start - 2)) < start - 2
             ):
                 start = k
@@ -5430,7 +5434,7 @@ def _colon_drafts(
     # the labels of one word: a transcript names a speaker in full once, then by surname
     labels = {text[a:b] for a, b, _ in found.values() if " " not in text[a:b]}
     # an interview printed as questions and answers labels them "Q:" and "A:"
-    interview = {"Q", "A"} <= labels
+    interview = labels >= _INTERVIEW_LABELS
     # a transcript's turns under names in capitals ("KATE OKAFOR: Why not debate?"), told from a
     # newsletter's headings by whom they are about ("HARRY REID: The majority leader said …")
     # by a turn that asks or speaks in the first or second person
@@ -5449,7 +5453,7 @@ def _colon_drafts(
         if sum(1 for w in words if w[0].isupper() or w.lower() in _NP_INNER) < len(words) - 2:
             continue
         if (words[0].lower() in _NOT_SPEAKER or words[-1].lower() in _NOT_SPEAKER) and not (
-            interview and text[src_s:src_e] in {"Q", "A"}
+            interview and text[src_s:src_e] in _INTERVIEW_LABELS
         ):
             continue
         if (
@@ -5471,7 +5475,7 @@ def _colon_drafts(
             quote_i is None
             and len(text[content[0] : content[1]].split(None, 3)) < 4
             # (a transcript's speaker asks short questions too: "KATE OKAFOR: Why not debate?")
-            and not (interview and text[src_s:src_e] in {"Q", "A"})
+            and not (interview and text[src_s:src_e] in _INTERVIEW_LABELS)
             and not (
                 transcript and text[src_s:src_e].isupper() and words[0].lower() in given_names()
             )
@@ -5541,15 +5545,10 @@ def _quotation_of_verb(
         return
 
 
+# the labels of an interview printed as questions and answers
+_INTERVIEW_LABELS: Final = frozenset(["Q", "A"])
 # a question, or a word in the first or second person: a turn in a conversation
 _TURN_RE: Final = re.compile(r"\?|\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our)\b")
-
-
-def _initial_or_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` ends an initial ("P.") or an abbreviation ("Mr.")."""
-    return (
-        dot >= 1 and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha()
-    ) or ends_abbreviation(text, dot)
 
 
 # the words before a name that make it whom the words after a colon were said to or about,
@@ -6853,12 +6852,10 @@ def _is_title(words: Sequence[str], k: int) -> int:
     low = words[k].lower().rstrip(".")
     if low in name_titles() or _is_acronym(words[k]):
         return 1
-    if (
-        "-" in low
-        and low.partition("-")[0] in _TITLE_PREFIXES
-        and low.partition("-")[2] in name_titles()
-    ):
-        return 1  # "Under-Secretary", "Vice-President", "Ex-Governor"
+    if "-" in low:
+        prefix, _, rest = low.partition("-")
+        if prefix in _TITLE_PREFIXES and rest in name_titles():
+            return 1  # "Under-Secretary", "Vice-President", "Ex-Governor"
     if low == "first" and k + 1 < len(words) and words[k + 1].lower() == "lady":
         return 2
     return 0
@@ -7621,7 +7618,7 @@ def _finish(
                     found = _label_name(speaker, label_names)
                 if found is not None:
                     speaker, typ = found, _phrase_type(found)[0]
-            if d.kind == "colon" and speaker in {"Q", "A"}:
+            if d.kind == "colon" and speaker in _INTERVIEW_LABELS:
                 # an interview's labels (only an interview's: _colon_drafts): who asks is the
                 # outlet, named nowhere; who answers is the person its introduction names most
                 if speaker == "A" and interviewee is None:
