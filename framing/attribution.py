@@ -1210,6 +1210,8 @@ _TIME_WORDS: Final = frozenset(
 )
 # a closing quotation mark, then a short subject, right before the cue: `…," Ryan continued`
 _QUOTE_THEN_NAME_RE: Final = re.compile(r"[,?!]?(?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){0,4}$")
+# a quotation that ends in a comma, and a subject of up to four words after it
+_QUOTED_THEN_SUBJECT_RE: Final = re.compile(r"[,?!](?:[”\"]|'')[ \t]+(?:[\w.’'-]+[ \t]+){1,4}$")
 _SHOW_NOUN_LEFT: Final = frozenset(
     [
         "radio",
@@ -1395,6 +1397,17 @@ class _Token:
 
     def __repr__(self) -> str:
         return f"_Token{self.astuple()!r}"
+
+
+def _full_stop_in(text: str, start: int, end: int) -> bool:
+    """Whether a full stop in ``text[start:end]`` ends a sentence there, not an abbreviation
+    or an initial ("Sen. Ana Ruiz (D-Conn.) said", "Rep. Lars Okafor, R-N.C., told")."""
+    dot = text.find(".", start, end)
+    while dot >= 0:
+        if not ends_abbreviation(text, dot):
+            return True
+        dot = text.find(".", dot + 1, end)
+    return False
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -1651,6 +1664,20 @@ def _commas_for_dashes(phrase: str) -> str:
     return _DASH_MARK_RE.sub(", ", phrase)
 
 
+# the comma of a party label in parentheses: "(R., Texas)", "(D., N.Y.)"
+_LABEL_COMMA_RE: Final = re.compile(r"(\([RDI]\.?),(?=[ \t]+[A-Z][^()]*\))")
+
+
+def _appositive_commas(phrase: str) -> str:
+    """``phrase`` with the marks that set off an appositive as commas (the dashes of
+    :func:`_commas_for_dashes`), and with no comma that does not: a party label's in
+    parentheses is a space ("John Cornyn (R., Texas)" is read as "John Cornyn (R. Texas)")."""
+    phrase = _commas_for_dashes(phrase)
+    if "(" in phrase:
+        phrase = _LABEL_COMMA_RE.sub(r"\1 ", phrase)
+    return phrase
+
+
 # where the scan back from the mark that closes an appositive stops (the opening mark of the
 # same kind among them)
 _COMMA_APPOSITIVE_STOP: Final = frozenset([",", "“", "”", '"', ";", ":"])
@@ -1896,6 +1923,10 @@ def _left_source_in(
                 # an age before the appositive: "Roxana M. Leon, 63, an independent voter …, said"
                 before = text[lo : head[0]].rstrip()
                 head = _left_source(text, lo, lo + len(before) - 1) if before[-1:] == "," else None
+            elif head is not None:
+                # a party label before the appositive: "Rep. Jerrold Nadler, D-N.Y., the former
+                # chairman of …, said" (the name before it)
+                head = _past_party_label(text, lo, head)
             if head is not None and text[head[0]].islower():
                 # (only a head in lower case may be a participle's phrase: the search for the
                 # comma before it is made for those alone)
@@ -2290,7 +2321,7 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     """Type of the source phrase ``text[start:end]``, and whether it becomes ``anonymous`` when
     its sentence grants anonymity ("on condition of anonymity"; checked by the caller, only
     when it matters)."""
-    phrase = _commas_for_dashes(text[start:end])  # "Ana Ruiz — a former aide —"
+    phrase = _appositive_commas(text[start:end])  # "Ana Ruiz — a former aide —"
     rel = phrase.find(" who ")
     if rel < 0:
         rel = phrase.find(" that ")
@@ -3813,6 +3844,8 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
             # — like front-runner Donald Trump — who say" are the candidates
             end = opening[-1]
     phrase = _left_source(text, s_start, end)
+    if phrase is not None:
+        phrase = _past_party_label(text, s_start, phrase)  # "Sen. Ana Ruiz, D-N.Y., who"
     if phrase is None:
         return None
     who = text[rel[0] : rel[1]].lower() == "who"
@@ -3829,9 +3862,8 @@ def _relative_antecedent(text: str, s_start: int, rel: tuple[int, int]) -> tuple
         outer = _left_source(text, s_start, rel[0])
         if outer is not None and outer[0] < phrase[0] - 2:
             named = _trim(text, outer[0], phrase[0] - 2)
-            if _PARTY_LABEL_RE.fullmatch(text, *named) and text[named[0] - 2 : named[0]] == ", ":
-                # "Rep. Nita Lowey, D-N.Y., chair of …, who": the name before the label
-                named = _left_source(text, s_start, named[0] - 2) or named
+            # "Rep. Nita Lowey, D-N.Y., chair of …, who": the name before the label
+            named = _past_party_label(text, s_start, named) or named
             if (
                 named[0] < named[1]
                 and " and " not in text[named[0] : named[1]]  # "between Clement and Jeffrey Wall"
@@ -3922,6 +3954,15 @@ _EXAMPLE_OPENERS: Final = frozenset(
 )
 # a party and state label set off after a name ("R-Idaho", "D-N.Y.", "D-CA")
 _PARTY_LABEL_RE: Final = re.compile(r"[RDI]-[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?")
+
+
+def _past_party_label(text: str, lo: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The name before ``span`` when ``span`` is a party label set off after it ("Sen. Ana
+    Ruiz, D-N.Y.," -> "Sen. Ana Ruiz"; None when no phrase is found there), ``span`` itself
+    otherwise."""
+    if text[span[0] - 2 : span[0]] != ", " or _PARTY_LABEL_RE.fullmatch(text, *span) is None:
+        return span
+    return _left_source(text, lo, span[0] - 2)
 
 
 def _relative_pronoun(text: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -4359,7 +4400,16 @@ def _verb_use(text: str, hit: _CueHit, lo: int) -> _Use | None:
             or t.text in ':,“"—'
             or (hit.term == "call" and t.low in {"for", "on"})
             # "…, O'Keefe notes." / "he notes.": a verb after its subject, ending the clause
-            or (t.text in {".", ";"} and last is not None and _subject_like(text, last, lo))
+            or (
+                t.text in {".", ";"}
+                and last is not None
+                and (
+                    _subject_like(text, last, lo)
+                    # '“…,” the letter states.': a quotation set off by a comma before it
+                    or _QUOTED_THEN_SUBJECT_RE.search(text, max(lo, hit.start - 40), hit.start)
+                    is not None
+                )
+            )
         ):
             return None
     if hit.category == "other":
@@ -4736,7 +4786,7 @@ def _extract_attributions(
                         and q.kind not in _SHORT_KINDS
                     )
                 )
-                and "." not in gap.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")
+                and not _full_stop_in(text, q.end, hit.start)
                 and (count_words(gap) <= 8 or _source_fills(text, q.end, hit.start))
                 and not (
                     q.kind in _SHORT_KINDS
@@ -4937,6 +4987,8 @@ def _extract_attributions(
                     # Yovanovitch, who testified": not the sentence's "journalists")
                     antecedent = _relative_antecedent(text, s_start, rel) or antecedent
                 if antecedent is not None:
+                    # "Sen. Ana Ruiz, D-N.Y., who said": the name before the label
+                    antecedent = _past_party_label(text, s_start, antecedent) or antecedent
                     antecedent = _antecedent_phrase(text, *antecedent)
         if (
             source is not None
@@ -6884,7 +6936,7 @@ def person_name(phrase: str) -> str:
     labels and appositives ("Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders", "Anatoly Lappo,
     chairman of …" -> "Anatoly Lappo", "Trump campaign manager Kellyanne Conway" -> "Kellyanne
     Conway"); the phrase itself when it holds no such name or joins several ("Romney and Ryan")."""
-    apposed = _commas_for_dashes(phrase)  # "Ana Ruiz — a former aide"
+    apposed = _appositive_commas(phrase)  # "Ana Ruiz — a former aide"
     head = _undot(_PARENTHESES_RE.sub("", apposed.split(",", 1)[0].split(" who ", 1)[0]).strip())
     if (holder := _office_holder(head.split())) is not None:
         return holder  # "Health and Human Services Secretary Alex Azar"
@@ -6980,6 +7032,20 @@ def _office_holder(words: Sequence[str]) -> str | None:
             if joined:
                 return None  # two people: "Morell and Director of National Intelligence …"
             j += 1
+            if j < n and words[j] == "the":
+                # "Speaker of the House Nancy Pelosi", "Chairman of the Joint Chiefs of Staff
+                # Mark Milley": the name opens with a given name, after capitalised words
+                for k in range(j + 2, n - 1):
+                    if not words[k - 1][:1].isupper() and words[k - 1] != "of":
+                        return None
+                    rest = words[k:]
+                    if (
+                        len(rest) <= 4
+                        and words[k].lower() in given_names()
+                        and all(w[:1].isupper() for w in rest)
+                    ):
+                        return " ".join(rest)
+                return None
             start = j
             while j < n and (
                 words[j].lower() in _DEPARTMENT_WORDS
@@ -6988,7 +7054,9 @@ def _office_holder(words: Sequence[str]) -> str | None:
                 j += 1
             if j == start:
                 return None  # "Secretary of the Navy", "Director of Research": not known here
-        elif not joined or not all(
+        elif not joined:
+            continue  # a title inside the office's name ("Speaker of the House Nancy Pelosi")
+        elif not all(
             w.lower() in _DEPARTMENT_WORDS or w.lower() in _DEPARTMENT_JOINS or _is_acronym(w)
             for w in words[:t]
         ):
@@ -7677,7 +7745,7 @@ def _finish(
                         # the first word of an organisation that spoke before is its short name,
                         # no surname: "the Pew Research Center found … Pew concluded"
                         speaker, typ = org, "organisation"
-            elif typ != "pronoun" and speaker and "," in (head := _commas_for_dashes(speaker)):
+            elif typ != "pronoun" and speaker and "," in (head := _appositive_commas(speaker)):
                 # a source typed by its head is named by it: "The Civic Alliance, which Dalen
                 # leads" is the Civic Alliance, "A party official, who asked not to be named"
                 # an anonymous party official, "the Post — even the devil can quote …" the

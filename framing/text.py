@@ -273,6 +273,7 @@ _BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*)[\"'”’»)\]]*(?=([ \t\xa0]+)[
 _TRIMMED_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _LAST_WORD_RE = re.compile(r"([^\W_](?:[\w.'’-]*[^\W_])?)\.$")
 _ACRONYM_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_INITIAL_NEXT_RE = re.compile(r"[A-Za-z]\.")
 
 
 #: abbreviations of "number", which stand before a numeral only: "no" is also the word no
@@ -295,7 +296,16 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     if word in abbrevs:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.N.") are abbreviations.
-    return len(word) == 1 or _ACRONYM_RE.fullmatch(word) is not None
+    if len(word) == 1 or _ACRONYM_RE.fullmatch(word) is not None:
+        return True
+    # a party and a state after a name: "(D-Conn.)", "R-N.C.," (not a lone letter after a
+    # hyphen: "We chose Plan-B. Then …")
+    _, hyphen, tail = word.rpartition("-")
+    if not hyphen:
+        return False
+    if len(tail) == 1:  # the first letter of "N.C." in "R-N.C."
+        return _INITIAL_NEXT_RE.match(text, dot + 1) is not None
+    return tail in abbrevs or _ACRONYM_RE.fullmatch(tail) is not None
 
 
 def ends_abbreviation(text: str, dot: int) -> bool:

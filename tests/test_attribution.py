@@ -5562,3 +5562,109 @@ def test_a_span_of_time_between_subject_and_verb(text: str, source: str) -> None
     a = next(a for a in run(text).attributions if a.cue.text.endswith(("announced", "said")))
     assert a.source is not None
     assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # the full stop of a title or a party label between a quotation and its cue ends no
+        # sentence: the quotation is the cue's
+        ("The vote failed.\n“We will be back,” Sen. Ana Ruiz said.", "Sen. Ana Ruiz", "Ana Ruiz"),
+        (
+            "The vote failed.\n“We will be back,” Ana Ruiz (D-Conn.) said.",
+            "Ana Ruiz (D-Conn.)",
+            "Ana Ruiz",
+        ),
+        (
+            "The vote failed.\n“We will be back,” Rep. Ana Ruiz, R-N.C., told reporters.",
+            "Rep. Ana Ruiz, R-N.C.,",
+            "Ana Ruiz",
+        ),
+        # a quoted medium after the cue is not what was said
+        (
+            'The vote failed.\n“We will be back,” Rep. Ana Ruiz, R-N.C., told "Maren Today."',
+            "Rep. Ana Ruiz, R-N.C.,",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_quotation_before_a_titled_or_labelled_source_is_direct(
+    text: str, source: str, speaker: str
+) -> None:
+    (a,) = run(text).attributions
+    assert a.kind == "direct"
+    assert span(text, a) == (source, "“We will be back,”")
+    assert a.speaker == speaker
+
+
+def test_a_sentence_between_a_quotation_and_a_cue_still_parts_them() -> None:
+    text = "The vote failed.\n“We will be back.” Ruiz then left. Okafor said it was over."
+    (a,) = run(text).attributions
+    assert (a.kind, a.speaker) == ("indirect", "Okafor")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a party label before an appositive: the name before the label speaks
+        (
+            "Rep. Ana Ruiz, D-N.Y., the former chair of the Maren panel, said it was wrong.",
+            "Ana Ruiz",
+        ),
+        (
+            "“It was wrong,” Rep. Ana Ruiz, R-Ohio, the former chair of the panel, said.",
+            "Ana Ruiz",
+        ),
+        # a party label in parentheses with a comma: no appositive
+        ("“It was wrong,” Senate Majority Whip Lars Okafor (R., Maren) said.", "Lars Okafor"),
+        ("Sen. Ana Ruiz (D., N.Y.), who chairs the panel, said it was wrong.", "Ana Ruiz"),
+    ],
+)
+def test_a_party_label_is_no_part_of_the_name(text: str, speaker: str) -> None:
+    (a,) = run(text).attributions
+    assert a.speaker == speaker
+    assert a.source is not None
+    assert a.source.type == "person"
+
+
+def test_a_noun_like_verb_after_a_quotation_and_its_subject_reports() -> None:
+    text = "“We appreciate your willingness to talk,” the letter states. “However, we disagree.”"
+    first, second = run(text).attributions
+    assert (first.cue.text, first.kind, first.speaker) == ("states", "direct", "the letter")
+    assert first.source is not None
+    assert first.source.type == "document"
+    assert (second.kind, second.speaker) == ("continuation", "the letter")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He campaigned “across the nation,” in the states.",
+        "They toured “every corner,” visiting the swing states.",
+    ],
+)
+def test_a_plural_noun_after_a_quotation_reports_nothing(text: str) -> None:
+    assert not [a for a in run(text).attributions if a.cue.text == "states"]
+
+
+def test_who_after_a_party_label_is_the_name_before_it() -> None:
+    text = "The bill passed. It was opposed by Sen. Ana Ruiz, D-N.Y., who said it was a mistake."
+    assert by_cue(run(text), "said").speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an office of a body named with its article, and a title inside that name
+        ("Speaker of the House Ana Ruiz said the vote would wait.", "Ana Ruiz"),
+        ("Chairman of the Joint Chiefs of Staff Ana Ruiz said the vote would wait.", "Ana Ruiz"),
+        ("Secretary of the Navy Ana Ruiz said the vote would wait.", "Ana Ruiz"),
+        # a place before an office "of" a department
+        ("Maren Secretary of State Lars Okafor said the vote would wait.", "Lars Okafor"),
+    ],
+)
+def test_the_name_after_an_office_of_the_body(text: str, speaker: str) -> None:
+    a = by_cue(run(text), "said")
+    assert a.speaker == speaker
+    assert a.source is not None
+    assert a.source.type == "person"

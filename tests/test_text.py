@@ -170,6 +170,13 @@ def test_abbreviation_test_looks_only_at_the_word_before_the_period() -> None:
         ("Edwin G. Monroy", "G", True),
         ("according to Lind. Then", "Lind", False),
         ("at www.example-records.gov. It", "gov", False),
+        # a party and a state after a name
+        ("Sen. Ana Ruiz (D-Conn.) said", "Conn", True),
+        ("Rep. Lars Okafor, R-N.C., said", "R-N", True),
+        ("Rep. Lars Okafor, R-N.C., said", "N.C", True),
+        # not a lone letter after a hyphen, nor a word that is no abbreviation
+        ("We chose Plan-B. Then it failed.", "Plan-B", False),
+        ("It was a close-run. Then it ended.", "close-run", False),
     ],
 )
 def test_ends_abbreviation(text: str, word: str, expected: bool) -> None:
