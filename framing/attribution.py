@@ -715,7 +715,7 @@ _RECORD_HEADS: Final = frozenset(
     ["policy", "policies", "law", "guidelines", "ruling", "regulations", "directive",
      "guidance", "statute", "decree", "verdict", "affidavit", "manifesto", "footage",
      "recording", "recordings", "photo", "photos", "photograph", "image", "images", "chart",
-     "map"]
+     "map", "summary", "warrant", "contract", "schedule", "disclosures", "filings", "order"]
 )  # fmt: skip
 # titles that only a person bears (after _undot: "Mr", "Dr")
 _PERSONAL_TITLES: Final = frozenset(["mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov"])
@@ -1794,6 +1794,8 @@ def _joins(text: str, tok: _Token) -> bool:
 
 # months that are also names ("Theresa May", "April Ryan", "June Carter")
 _NAME_MONTHS: Final = frozenset(["May", "June", "April", "August"])
+# participles that give a name ("a woman named Ana Ruiz")
+_NAMED_AS: Final = frozenset(["named", "called", "dubbed", "nicknamed", "identified", "styled"])
 
 
 def _surname_like(toks: Sequence[_Token], i: int) -> bool:
@@ -2340,6 +2342,26 @@ def _source_type(text: str, start: int, end: int) -> tuple[SourceType, bool]:
     return _phrase_type(phrase)
 
 
+# heads of a place's name after "of": its government
+_PLACE_HEADS: Final = frozenset(["city", "state", "town", "county", "village", "province"])
+
+
+def _opens_post_modifier(split: Sequence[str], i: int) -> bool:
+    """Whether the word ``split[i]`` of a phrase split at whitespace opens what follows its head
+    noun: a preposition, a pronoun ("a contract he signed"), a day or a month ("a report
+    Tuesday"), or a participle that is not an adjective before a name ("the order released
+    Friday"; not "a newly elected Bush", nor "a woman named Ana Ruiz")."""
+    low = split[i].lower()
+    if low in _AFTER_HEAD or low in _PRONOUNS:
+        return True
+    if low in _TIME_WORDS:
+        return split[i] not in _NAME_MONTHS
+    if not low.endswith("ed") or low in _NAMED_AS or not low.isalpha():
+        return False
+    nxt = split[i + 1] if i + 1 < len(split) else ""
+    return not nxt[:1].isupper() or nxt.lower() in _TIME_WORDS
+
+
 def _appositive_name(phrase: str) -> str | None:
     """The name set off by commas after the head of ``phrase`` ("the spokesman, Josh Earnest")
     when it is a plain name of two to four capitalised words."""
@@ -2766,6 +2788,17 @@ def _phrase_type_of(phrase: str) -> tuple[SourceType, bool]:
         # senators", "Democratic incumbents", "several Trump allies"): a person's name ends
         # with a capitalised word
         return "role", False
+    if has_name and words[0] in _ARTICLES and len(raw) > 2 and raw[1].islower():
+        # a common noun whose names come only in what follows it ("a summary published by the
+        # NRDC", "a report Tuesday from WKOW", "the city of Phoenix"): the noun and its
+        # modifiers say what it is (not a name after adjectives: "A teary-eyed Bush", "a
+        # newly elected Bush", "The play-by-play announcer Greg Gumbel")
+        split = phrase.split()
+        k = next((i for i in range(2, len(split)) if _opens_post_modifier(split, i)), 0)
+        if k:
+            if split[k] == "of" and split[k - 1].lower() in _PLACE_HEADS:
+                return "organisation", False  # "the city of Phoenix", "the state of Nevada"
+            return _phrase_type(" ".join(split[:k]))
     if has_name:
         return "person", not has_name
     if words[0] in {"the", "a", "an", "his", "her", "their"}:
@@ -3500,7 +3533,8 @@ def _subject_fallback(text: str, s_start: int, cue_start: int) -> tuple[int, int
 # singular nouns for a person that an indefinite article may open a subject with ("A man who
 # was there said …")
 _PERSON_NOUNS: Final = frozenset(
-    ["operative", "consultant", "insider", "staffer", "strategist", "fundraiser", "lobbyist",
+    ["operative", "graduate", "alumnus", "alumna", "native", "consultant", "insider", "staffer",
+     "strategist", "fundraiser", "lobbyist",
      "man", "woman", "person", "voter", "resident", "student", "teacher", "worker", "witness",
      "friend", "neighbor", "neighbour", "member", "supporter", "critic", "doctor", "nurse",
      "veteran", "father", "mother", "parent", "farmer", "protester", "protestor", "user",
@@ -3803,6 +3837,32 @@ def _after_verb(text: str, lo: int, pos: int) -> bool:
 
 _RELATIVE: Final = frozenset(["who", "which"])
 _IMPERSONAL: Final = frozenset(["seem", "appear"])
+
+
+def _thing_of_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a thing of someone named after a preposition ("a symbolic
+    victory for Obama", "the tone of Cruz"), typed as a role: a relative "who" after it is of
+    the name (:func:`_relative_antecedent`). Not a person's noun ("a lawyer for Ana Ruiz"), a
+    group's, a share ("a majority of those") or a plural ("the families of the victims")."""
+    if text.find(" ", start, end) < 0 or _source_type(text, start, end)[0] != "role":
+        return False
+    toks = _tokens(text, start, end)
+    k = next((i for i, t in enumerate(toks) if t.low in _NP_PREPOSITIONS), 0)
+    if not 0 < k < len(toks) - 1 or not toks[k + 1].text[0].isupper():
+        return False
+    head = toks[k - 1].low
+    return (
+        head.isalpha()
+        and toks[k - 1].text.islower()
+        and not head.endswith("s")
+        and head not in _PERSON_NOUNS
+        and head not in _ROLE_WORDS
+        and head not in _GROUP_NOUNS
+        and head not in _SHARE_WORDS
+        and head not in _QUANTIFIERS
+        and head not in _PRONOUNS
+        and head not in _DETERMINERS
+    )
 
 
 def _antecedent_phrase(text: str, start: int, end: int) -> tuple[int, int]:
@@ -4981,6 +5041,8 @@ def _extract_attributions(
                     or text[antecedent[1] : rel[0]].strip(" ,") != ""
                     # the phrase is a dashed appositive: "Ms. Lauten — a former aide who"
                     or _DASH_BEFORE_RE.search(text, s_start, antecedent[0]) is not None
+                    # a thing of someone's: "a symbolic victory for Obama, who" (Obama)
+                    or _thing_of_a_name(text, *antecedent)
                 ):
                     # the phrase right before the pronoun, rather than a subject found further
                     # back ("diplomats — including … former Ambassador to Ukraine Marie

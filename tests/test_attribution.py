@@ -5668,3 +5668,39 @@ def test_the_name_after_an_office_of_the_body(text: str, speaker: str) -> None:
     assert a.speaker == speaker
     assert a.source is not None
     assert a.source.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # a common noun whose names come only in what modifies it is typed by the noun
+        (
+            "The vote was delayed, according to a summary published by Ana Ruiz.",
+            "document",
+        ),
+        ("The vote was delayed, according to a report Tuesday from WKRN.", "document"),
+        ("The vote was delayed, according to a contract she signed in May 2017.", "document"),
+        ("The vote was delayed, according to the city of Maren.", "organisation"),
+        # a name after adjectives, or after a participle that names, is the person's
+        ("A teary-eyed Okafor said the vote was delayed.", "person"),
+        ("A newly elected Okafor said the vote was delayed.", "person"),
+        ("A woman named Ana Ruiz said the vote was delayed.", "person"),
+    ],
+)
+def test_what_modifies_a_common_noun_does_not_make_it_a_person(text: str, source_type: str) -> None:
+    (a,) = run(text).attributions
+    assert a.source is not None
+    assert a.source.type == source_type
+
+
+def test_who_after_a_thing_of_someone_is_that_someone() -> None:
+    text = "It was a symbolic victory for Ana Ruiz, who has often complained about the press."
+    assert by_cue(run(text), "has often complained about").speaker == "Ana Ruiz"
+
+
+def test_who_after_a_person_of_someone_is_the_person() -> None:
+    text = "They hired a lawyer for Ana Ruiz, who said the case was weak."
+    a = by_cue(run(text), "said")
+    assert a.speaker == "a lawyer for Ana Ruiz"
+    assert a.source is not None
+    assert a.source.type == "role"
