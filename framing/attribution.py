@@ -6987,6 +6987,8 @@ _NAME_RUN_RE: Final = re.compile(
     r"[ \t]+){0,2}[A-Z][\w'’-]*\.?)*"
 )
 _PARENTHESES_RE: Final = re.compile(r"\s*\([^()]*\)")
+# an acronym in parentheses after a name: "(WHO)", "( ICE )"
+_ACRONYM_AFTER_RE: Final = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Z0-9&.-]+[ \t]*\)$")
 # a lower-case word right after a run of names that makes the run a modifier ("Trump campaign
 # manager Kellyanne Conway"), unless it is a preposition ("Jones of the Heritage Foundation")
 _AFTER_HEAD_RE: Final = re.compile(r"[ \t]+(?!(?:of|from|at|in|for|on|with|and|or)\b)[a-z]")
@@ -7013,7 +7015,25 @@ def person_name(phrase: str) -> str:
         ):
             return person_name(appositive)
     if joins:
-        return phrase  # "Romney and Ryan" (not "chairman and chief executive John Okafor")
+        # "Romney and Ryan" (not "chairman and chief executive John Okafor"); two people are
+        # named as each is alone: "Sen. Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.)"
+        # -> "Sherrod Brown and Robert Menendez"
+        first, sep, second = head.partition(" and ")
+        if sep and " and " not in second:
+            pair = person_name(first.strip()), person_name(second.strip())
+            if all(
+                " " in n
+                and n.replace(" ", "").isalpha()
+                and n.istitle()
+                # each a person's name in full ("Popular Christian and corporate speaker Lance
+                # Wallnau", "Georgia Emergency Management and Homeland Security Director …" are
+                # one person's offices)
+                and (given := n.split(None, 1)[0]).lower() in given_names()
+                and not _known_place(given)
+                for n in pair
+            ):
+                return f"{pair[0]} and {pair[1]}"
+        return phrase
     possessor = _POSSESSOR_NAME_RE.search(head)
     if possessor is not None:
         head = possessor.group(1)  # "Fox News’ Sean Hannity" -> "Sean Hannity"
@@ -7834,6 +7854,10 @@ def _finish(
                 if " " in full and full.split(None, 1)[0].lower() in given_names():
                     speaker, typ = full, "person"
             if typ == "organisation" and speaker:
+                if speaker.endswith(")"):
+                    # its acronym in parentheses is no part of its name: "the World Health
+                    # Organization (WHO)"
+                    speaker = _ACRONYM_AFTER_RE.sub("", speaker) or speaker
                 speaker = _short_organisation(speaker, speakers)
             if speaker and " (@" in speaker:
                 # a post's author is named without the handle: "The Daily Beast (@thedailybeast)"

@@ -5704,3 +5704,33 @@ def test_who_after_a_person_of_someone_is_the_person() -> None:
     assert a.speaker == "a lawyer for Ana Ruiz"
     assert a.source is not None
     assert a.source.type == "role"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # two people are named as each would be alone
+        (
+            "Sen. Ana Ruiz (D-N.Y.) and Rep. Maria Okafor (R-Ohio) said the bill was dead.",
+            "Ana Ruiz and Maria Okafor",
+        ),
+        (
+            "House Speaker Ana Ruiz and Senate Majority Leader Maria Okafor said it was dead.",
+            "Ana Ruiz and Maria Okafor",
+        ),
+        # one person's two offices joined by "and" stay one phrase
+        (
+            "Maren Emergency Management and Homeland Security Director Lars Okafor said the "
+            "bill was dead.",
+            "Maren Emergency Management and Homeland Security Director Lars Okafor",
+        ),
+        ("Popular author and speaker Ana Ruiz said the bill was dead.", "Ana Ruiz"),
+        # an organisation's acronym in parentheses is no part of its name
+        (
+            "The Maren Health Organization (MHO) said the outbreak was over.",
+            "The Maren Health Organization",
+        ),
+    ],
+)
+def test_how_joined_names_and_acronyms_are_named(text: str, speaker: str) -> None:
+    assert by_cue(run(text), "said").speaker == speaker
