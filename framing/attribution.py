@@ -1404,7 +1404,8 @@ def _full_stop_in(text: str, start: int, end: int) -> bool:
     or an initial ("Sen. Ana Ruiz (D-Conn.) said", "Rep. Lars Okafor, R-N.C., told")."""
     dot = text.find(".", start, end)
     while dot >= 0:
-        if not ends_abbreviation(text, dot):
+        # (a decimal point is none: "Target Corp. TGT 0.21% chief Brian Cornell")
+        if not ends_abbreviation(text, dot) and not text[dot + 1 : dot + 2].isdigit():
             return True
         dot = text.find(".", dot + 1, end)
     return False
@@ -1501,7 +1502,24 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             head = _left_source_plain(text, lo, reduced.start())
             if head is not None and head[1] == reduced.start() - 1:
                 found = head
+    if (
+        found is not None
+        and text[found[0] : found[0] + 1].isalnum()
+        and (opener := _SPAN_OPENER_RE.match(text, found[0], found[1])) is not None
+        and opener.end() < found[1]
+    ):
+        # a span of time that opens the clause is no part of its subject: "Ten days later
+        # officials said"
+        found = opener.end(), found[1]
     return found
+
+
+# a span of time that opens a clause ("Ten days later", "A month earlier,", "Two years ago")
+_SPAN_OPENER_RE: Final = re.compile(
+    r"(?i:(?:about|nearly|almost|just|only|some|less[ \t]+than|more[ \t]+than)[ \t]+)?"
+    r"(?i:a|an|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \t]+"
+    r"(?i:minute|hour|day|week|month|year|decade)s?[ \t]+(?i:later|earlier|ago)(?:[ \t]*,)?[ \t]+"
+)
 
 
 # a participle and its preposition right before a phrase: "obtained by", "speaking to"
@@ -3993,8 +4011,12 @@ def _span_of_time_start(toks: Sequence[_Token], i: int) -> int:
         k -= 2
     elif k >= 1 and toks[k - 1].low in _SPAN_APPROXIMATORS:
         k -= 1
-    # a word of the subject before it (not "March 9 . 10 days later", "and 10 days later")
-    if k < 1 or not toks[k - 1].text[0].isalpha() or toks[k - 1].low in _STOP_LEFT:
+    # a word of the subject before it, or the conjunction that joins a second verb to the
+    # subject's first ("He called it a hoax and 10 days later said"); not a clause's start
+    # ("March 9 . 10 days later")
+    if k < 1 or not toks[k - 1].text[0].isalpha():
+        return -1
+    if toks[k - 1].low in _STOP_LEFT and toks[k - 1].low not in _CONJUNCTIONS:
         return -1
     return k
 
@@ -5403,7 +5425,13 @@ def _end_before_joined_verbs(text: str, qs: _Quotes, order: Sequence[_Draft]) ->
             or not a.cue.end <= c[0] < b.cue.start < c[1]
         ):
             continue
-        tok = _before_auxiliaries(text, max(c[0], b.cue.start - 40), b.cue.start)
+        lo = max(c[0], b.cue.start - 40)
+        tok = _before_auxiliaries(text, lo, b.cue.start)
+        if tok is not None and tok.low not in {"and", "but"}:
+            # a span of time before the second verb: "called it a hoax and 10 days later said"
+            toks = _tokens(text, lo, b.cue.start)
+            k = _span_of_time_start(toks, len(toks) - 1) if toks else -1
+            tok = toks[k - 1] if k >= 1 else None
         if tok is None or tok.low not in {"and", "but"}:
             continue
         end = _trim(text, c[0], tok.start)

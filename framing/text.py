@@ -296,8 +296,8 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     if word in abbrevs:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.N.") are abbreviations.
-    if len(word) == 1 or _ACRONYM_RE.fullmatch(word) is not None:
-        return True
+    if (len(word) == 1 and word.isalpha()) or _ACRONYM_RE.fullmatch(word) is not None:
+        return True  # (a digit is no initial: "on March 9. Ten days later")
     # a party and a state after a name: "(D-Conn.)", "R-N.C.," (not a lone letter after a
     # hyphen: "We chose Plan-B. Then …")
     _, hyphen, tail = word.rpartition("-")

@@ -177,6 +177,8 @@ def test_abbreviation_test_looks_only_at_the_word_before_the_period() -> None:
         # not a lone letter after a hyphen, nor a word that is no abbreviation
         ("We chose Plan-B. Then it failed.", "Plan-B", False),
         ("It was a close-run. Then it ended.", "close-run", False),
+        # a digit is no initial
+        ("It sank on March 9. Ten days later", "9", False),
     ],
 )
 def test_ends_abbreviation(text: str, word: str, expected: bool) -> None:
@@ -338,3 +340,14 @@ def test_join_clitics_keeps_every_character_but_spaces_in_order(text: str) -> No
     assert joined.text.replace(" ", "") == text.replace(" ", "")
     for start, end, chars in joined.clitics:
         assert "".join(text[k] for k in chars) == joined.text[start:end]
+
+
+def test_a_number_before_a_full_stop_ends_the_sentence() -> None:
+    assert texts_of("It sank on March 9. Ten days later it was raised.") == [
+        "It sank on March 9.",
+        "Ten days later it was raised.",
+    ]
+    # an initial or a party label does not
+    assert texts_of("Paul D. Ryan and Ana Ruiz (D-Conn.) spoke.") == [
+        "Paul D. Ryan and Ana Ruiz (D-Conn.) spoke."
+    ]
