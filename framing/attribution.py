@@ -1750,6 +1750,10 @@ def _opening_mark(toks: Sequence[_Token], i: int, is_stop: Callable[[_Token], bo
     return j
 
 
+# quantifiers of _ADVERB_BEFORE_CUE that are a subject when nothing comes before them in their
+# clause ("On Social Security, both oppose"), and the marks that open a clause
+_QUANTIFIERS_ALONE: Final = frozenset(["both", "all", "each"])
+_CLAUSE_OPENING_MARKS: Final = frozenset([",", ";", ":", "—", "(", "“", '"'])
 # adverbs, quantifiers and reflexives between a subject and its verb ("He and Bob Goodlatte both
 # condemned", "who has long opposed", "Obama himself seemed")
 _ADVERB_BEFORE_CUE: Final = frozenset(
@@ -1915,6 +1919,14 @@ def _left_source_in(
         if toks[i].low in _PRONOUNS or toks[i].text[0].isupper():
             break
         i -= 1
+    if (
+        i + 1 < len(toks)
+        and toks[i + 1].low in _QUANTIFIERS_ALONE
+        and (toks[i].text in _CLAUSE_OPENING_MARKS if i >= 0 else window_start <= lo)
+    ):
+        # a quantifier that stands for a group named before is the subject itself: "On Social
+        # Security, both oppose"
+        return (toks[i + 1].start, toks[i + 1].end), False
     paren_end = -1
     if i >= 1 and toks[i].text == ")":
         # a party and state label or an abbreviation: "Sen. Claire McCaskill (D-Mo.) said"

@@ -5745,3 +5745,20 @@ def test_a_decimal_point_between_a_quotation_and_its_cue_ends_no_sentence() -> N
     text = "Sales rose.\n“So far, so good,” Maren Corp. MRN 0.21% chief Ana Ruiz said."
     (a,) = run(text).attributions
     assert (a.kind, a.speaker) == ("direct", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a quantifier with nothing before it in its clause is the subject
+        ("On Social Security, both oppose the chained formula.", "both"),
+        ("After the vote, all agreed that the plan was dead.", "all"),
+        # after a subject it is no part of it
+        ("On taxes, they both said the plan was dead.", "they"),
+        ("Ruiz and Okafor both said the plan was dead.", "Ruiz and Okafor"),
+    ],
+)
+def test_a_quantifier_alone_is_a_subject(text: str, source: str) -> None:
+    (a,) = run(text).attributions
+    assert a.source is not None
+    assert a.source.text == source
