@@ -1411,6 +1411,46 @@ def _full_stop_in(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _circumstance(text: str, start: int, end: int, object_first: bool = False) -> bool:
+    """Whether ``text[start:end]``, between a verb and the colon before its quotation, says
+    only where, when or how it was said ("in a statement", "in an email to supporters on
+    Monday", "at a news conference"): a phrase of at most twelve words that opens with a
+    preposition or a word of time, in one sentence, with no quotation and no clause of its own
+    ("said in Iowa that the plan was dead: …", "said after he responded: …"). With
+    ``object_first``, up to three words of whom it was said to may come first ("told
+    reporters at a news conference")."""
+    words = text[start:end].split()
+    if not 0 < len(words) <= 12:
+        return False
+    k = 0
+    if object_first:
+        k = next((i for i, w in enumerate(words[:4]) if w.lower() in _CIRCUMSTANCE_OPENERS), -1)
+        if k < 1:
+            return False
+    if words[k].lower() not in _CIRCUMSTANCE_OPENERS:
+        return False
+    if any(c in text[start:end] for c in '“”"‘,;?!\n') or _full_stop_in(text, start, end):
+        return False  # (nor a comma: "When asked why, Ruiz responded: …", "said …, but added:")
+    return all(w.lower() not in _CLAUSE_WORDS for w in words)
+
+
+# verbs that name whom they were said to right after them ("told reporters at …:")
+_TELLING_TERMS: Final = frozenset(["tell", "ask", "assure", "inform", "warn", "remind"])
+# words that open or hold a clause of their own
+_CLAUSE_WORDS: Final = frozenset(
+    ["that", "he", "she", "they", "i", "we", "it", "who", "which", "whether", "if", "what",
+     "and", "but", "or"]
+)  # fmt: skip
+
+
+# the words that open a phrase of where, when or how something was said
+_CIRCUMSTANCE_OPENERS: Final = frozenset(
+    ["in", "on", "at", "during", "after", "before", "via", "through", "from", "while", "when",
+     "last", "this", "earlier", "later", "again", "then", "yesterday", "today", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
     # Tokens never cross whitespace, and a whitespace-separated chunk of letters and digits is
@@ -4924,6 +4964,19 @@ def _extract_attributions(
                         and (colon := gap.find(":")) > 0
                         and not gap[colon + 1 :].strip()
                         and _FOLLOWING_RE.fullmatch(gap, 0, colon) is not None
+                    )
+                    or (
+                        # where or when it was said, then a colon: 'said in a statement: "…"',
+                        # 'wrote in an email to supporters on Monday: “…”'
+                        q.kind != "title"
+                        and (colon := gap.find(":")) > 0
+                        and not gap[colon + 1 :].strip()
+                        # (not one that ends in a comma, before a cue of its own: "… warned
+                        # Gazans on Monday: “…,” Lieberman tweeted")
+                        and _last_before_marks(text, q.inner_start, q.inner_end) != ","
+                        and _circumstance(
+                            text, hit.end, hit.end + colon, hit.term in _TELLING_TERMS
+                        )
                     )
                 ):
                     quote_i = qj

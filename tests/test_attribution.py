@@ -3591,9 +3591,9 @@ def test_a_relative_clause_on_that_keeps_its_head(
         ("The bill is dead, Clinton said at a rally in Ohio.", "The bill is dead"),
         ("The bill is dead, Clinton wrote on Twitter.", "The bill is dead"),
         ("The bill is dead, Clinton said by phone.", "The bill is dead"),
-        # not a phrase before a clause, a quotation or a stance, nor the object of "believe in"
-        ("The vote was close, the campaign said in a statement: “We lost.”",
-         "in a statement: “We lost.”"),
+        # before a colon and a quotation, it is left out of the quotation
+        ("The vote was close, the campaign said in a statement: “We lost.”", "“We lost.”"),
+        # not a phrase before a clause or a stance, nor the object of "believe in"
         ("Clinton said in Iowa the plan would work.", "in Iowa the plan would work"),
         # a phrase set off by commas before "that" is no part of what was said
         ("Ruiz said, without evidence, that the vote was rigged.", "that the vote was rigged"),
@@ -5762,3 +5762,35 @@ def test_a_quantifier_alone_is_a_subject(text: str, source: str) -> None:
     (a,) = run(text).attributions
     assert a.source is not None
     assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # where, when or how it was said, between the verb and the colon before its quotation
+        ('Ruiz said in a statement on Monday: "We are proud of our record."', "said"),
+        ('Ruiz wrote in an email to supporters: "We are proud of our record."', "wrote"),
+        ("Ruiz told reporters at a news conference: “We are proud of our record.”", "told"),
+        ("Ruiz said in a statement:\n“We are proud of our record.”", "said"),
+    ],
+)
+def test_a_circumstance_before_a_colon_and_a_quotation(text: str, cue: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.kind == "direct"
+    assert span(text, a)[1] in {'"We are proud of our record."', "“We are proud of our record.”"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a clause of its own, or a second verb, between the verb and the colon
+        ("Ruiz said in Iowa that the plan was dead: “We will win.”", "said"),
+        ('When asked why, Ruiz responded in a text message: "We will win."', "asked"),
+        ("Ruiz said in an interview, but added: “We will win.”", "said"),
+        # a quotation that ends in a comma has a cue of its own after it
+        ("Ruiz warned voters on Monday: “We will win,” Ruiz tweeted.", "warned"),
+    ],
+)
+def test_no_circumstance_before_a_colon_and_a_quotation(text: str, cue: str) -> None:
+    a = by_cue(run(text), cue)
+    assert a.kind != "direct"
