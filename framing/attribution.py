@@ -1443,14 +1443,6 @@ _CLAUSE_WORDS: Final = frozenset(
 )  # fmt: skip
 
 
-# the words that open a phrase of where, when or how something was said
-_CIRCUMSTANCE_OPENERS: Final = frozenset(
-    ["in", "on", "at", "during", "after", "before", "via", "through", "from", "while", "when",
-     "last", "this", "earlier", "later", "again", "then", "yesterday", "today", "monday",
-     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
-
-
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
     # Tokens never cross whitespace, and a whitespace-separated chunk of letters and digits is
@@ -4608,6 +4600,13 @@ _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via"
 # words that open a phrase of time or manner between a verb and its "that": "reported last week
 # that", "said earlier this month that", "said again that" (and adverbs: "said privately that")
 _BEFORE_THAT_WORDS: Final = frozenset(["last", "earlier", "late", "early", "again", "also"])
+# the words that open a phrase of where, when or how something was said (:func:`_circumstance`)
+_CIRCUMSTANCE_OPENERS: Final = (
+    _CIRCUMSTANCE_PREPOSITIONS
+    | _TIME_WORDS
+    | _BEFORE_THAT_WORDS
+    | frozenset(["after", "before", "from", "while", "when", "this", "later", "then"])
+)
 # a word that hints at a clause or at what was said: a verb's ending or an auxiliary, a
 # conjunction that opens one, a quotation or a colon, a stance ("in favor of")
 _CLAUSE_HINT_RE: Final = re.compile(
