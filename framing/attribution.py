@@ -1536,7 +1536,13 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
                 found = head
     if (
         found is not None
-        and text[found[0] : found[0] + 1].isalnum()
+        and found[1] - found[0] > 10
+        # (one of the words that end a span of time, before the pattern is tried)
+        and (
+            text.find(" later", found[0], found[1]) >= 0
+            or text.find(" earlier", found[0], found[1]) >= 0
+            or text.find(" ago", found[0], found[1]) >= 0
+        )
         and (opener := _SPAN_OPENER_RE.match(text, found[0], found[1])) is not None
         and opener.end() < found[1]
     ):
@@ -4968,7 +4974,8 @@ def _extract_attributions(
                         # where or when it was said, then a colon: 'said in a statement: "…"',
                         # 'wrote in an email to supporters on Monday: “…”'
                         q.kind != "title"
-                        and (colon := gap.find(":")) > 0
+                        # (twelve words at most before the colon: _circumstance)
+                        and (colon := gap.find(":", 0, 160)) > 0
                         and not gap[colon + 1 :].strip()
                         # (not one that ends in a comma, before a cue of its own: "… warned
                         # Gazans on Monday: “…,” Lieberman tweeted")
