@@ -50,6 +50,7 @@ from framing.resources import data_path
 from framing.text import (
     WORD_RE,
     JoinedClitics,
+    clause_end,
     clause_start,
     count_words,
     ends_abbreviation,
@@ -248,6 +249,13 @@ def _vetoed(
             continue
         if rule.type == "require_hyphen":
             if spaced(text, start, end):
+                return True
+            continue
+        if rule.type == "veto_clause":
+            # the whole clause that holds the cue is one of the phrases ("That said,", ", say,")
+            lo = clause_start(text, start - 120 if start - 120 > s_start else s_start, start)
+            hi = clause_end(text, end, end + 120 if end + 120 < s_end else s_end)
+            if tuple(_words_of(text[lo:hi])) in rule.phrases:
                 return True
             continue
         found = False

@@ -27,13 +27,14 @@ from typing import Any, Literal
 
 from framing.errors import LexiconError
 from framing.resources import data_dir
-from framing.text import WORD_RE, clause_start, is_title_or_caps, normalize
+from framing.text import WORD_RE, clause_end, clause_start, is_title_or_caps, normalize
 from framing.types import Hit, Sentence, Veto
 
 RuleType = Literal[
     "veto_capitalized",
     "veto_preceding",
     "veto_following",
+    "veto_clause",
     "require_preceding",
     "require_following",
     "require_hyphen",
@@ -42,6 +43,7 @@ RULE_TYPES: tuple[str, ...] = (
     "veto_capitalized",
     "veto_preceding",
     "veto_following",
+    "veto_clause",
     "require_preceding",
     "require_following",
     "require_hyphen",
@@ -830,6 +832,13 @@ class _Context:
                 fired.append(rule.name)
                 continue
             s_start, s_end = self._sentence_bounds(start)
+            if rule.type == "veto_clause":
+                # the whole clause that holds the match is one of the phrases ("That said,")
+                lo = clause_start(self.norm, max(s_start, start - 120), start)
+                hi = clause_end(self.norm, end, min(s_end, end + 120))
+                if tuple(WORD_RE.findall(self.norm, lo, hi)) in rule.words:
+                    return rule
+                continue
             if rule.type.endswith("preceding"):
                 lo = clause_start(self.norm, max(s_start, start - 120), start)
                 words = WORD_RE.findall(self.norm, lo, start)

@@ -332,6 +332,17 @@ def clause_start(text: str, lo: int, hi: int) -> int:
     return start
 
 
+def clause_end(text: str, lo: int, hi: int) -> int:
+    """Where the clause that starts at or before ``lo`` ends in ``text[lo:hi]``: at the first
+    of :data:`CLAUSE_MARKS` there, or ``hi`` when there is none."""
+    end = hi
+    for mark in CLAUSE_MARKS:
+        at = text.find(mark, lo, end)
+        if at >= 0:
+            end = at
+    return end
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Non-blank lines (split at ``\\n`` only) as ``(start, end)``, trimmed of surrounding
     whitespace (``str.isspace``, so ``\\r`` too)."""

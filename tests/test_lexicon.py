@@ -359,3 +359,22 @@ def test_a_normalised_text_passed_in_gives_the_same_hits() -> None:
     hits = lexicons.match(text)
     assert hits
     assert lexicons.match(text, norm=normalize(text)) == hits
+
+
+def test_a_clause_rule_vetoes_only_a_clause_of_its_words_alone(tmp_path: Path) -> None:
+    card = CARD + (
+        '\n[rules.aside]\ntype = "veto_clause"\nwords = ["that said", "say"]\n'
+        'reason = "The writer\'s aside, not speech."\n'
+    )
+    entries = ENTRIES + "say\tloaded_verb\t1\tverb+forms:said\taside\tReports speech.\n"
+    lex = load_lexicons([write_lexicon(tmp_path, entries, card)])
+    assert found(lex, "That said, the regime fell.") == [("regime", "regime")]
+    assert found(lex, "A country like, say, Ruritania would object.") == []
+    # the same words with more in their clause are speech
+    assert found(lex, "Critics said that the regime fell.") == [
+        ("said", "say"),
+        ("regime", "regime"),
+    ]
+    assert found(lex, "Officials say, however, that it fell.") == [("say", "say")]
+    vetoes = lex.explain("That said, it fell.").vetoes
+    assert [(v.text, v.rule) for v in vetoes] == [("said", "aside")]
