@@ -113,6 +113,7 @@ class _Rule:
     window: int
     simple: bool  # veto_preceding of one word right before: checked inline by _cue_hits
     last_words: frozenset[str]  # the last word of each phrase (a quick test for a veto)
+    reach: int  # characters of the longest phrase, and some: how far a clause rule reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,8 @@ def _compile_rule(rule: RuleSpec) -> _Rule:
     lengths = tuple(sorted({len(w) for w in rule.words}))
     simple = rule.type == "veto_preceding" and rule.window == 1 and lengths == (1,)
     last = frozenset(w[-1] for w in rule.words if w)
-    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last)
+    reach = max((len(" ".join(w)) for w in rule.words), default=0) + 8
+    return _Rule(rule.type, frozenset(rule.words), lengths, rule.window, simple, last, reach)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +254,16 @@ def _vetoed(
                 return True
             continue
         if rule.type == "veto_clause":
-            # the whole clause that holds the cue is one of the phrases ("That said,", ", say,")
-            lo = clause_start(text, start - 120 if start - 120 > s_start else s_start, start)
-            hi = clause_end(text, end, end + 120 if end + 120 < s_end else s_end)
+            # the whole clause that holds the cue is one of the phrases ("That said,", ", say,"):
+            # read no further than the longest phrase reaches, where the clause must end
+            lo_reach = start - rule.reach if start - rule.reach > s_start else s_start
+            lo = clause_start(text, lo_reach, start)
+            if lo == lo_reach and lo > s_start:
+                continue  # no clause mark that near before it: the clause is longer
+            hi_reach = end + rule.reach if end + rule.reach < s_end else s_end
+            hi = clause_end(text, end, hi_reach)
+            if hi == hi_reach and hi < s_end:
+                continue
             if tuple(_words_of(text[lo:hi])) in rule.phrases:
                 return True
             continue
