@@ -113,7 +113,7 @@ class _Rule:
     window: int
     simple: bool  # veto_preceding of one word right before: checked inline by _cue_hits
     last_words: frozenset[str]  # the last word of each phrase (a quick test for a veto)
-    reach: int  # characters of the longest phrase, and some: how far a clause rule reads
+    reach: int = 0  # characters of the longest phrase, and some: how far a clause rule reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,13 +256,13 @@ def _vetoed(
         if rule.type == "veto_clause":
             # the whole clause that holds the cue is one of the phrases ("That said,", ", say,"):
             # read no further than the longest phrase reaches, where the clause must end
-            lo_reach = start - rule.reach if start - rule.reach > s_start else s_start
-            lo = clause_start(text, lo_reach, start)
-            if lo == lo_reach and lo > s_start:
-                continue  # no clause mark that near before it: the clause is longer
             hi_reach = end + rule.reach if end + rule.reach < s_end else s_end
             hi = clause_end(text, end, hi_reach)
             if hi == hi_reach and hi < s_end:
+                continue  # no clause mark that near after it: the clause is longer
+            lo_reach = start - rule.reach if start - rule.reach > s_start else s_start
+            lo = clause_start(text, lo_reach, start)
+            if lo == lo_reach and lo > s_start:
                 continue
             if tuple(_words_of(text[lo:hi])) in rule.phrases:
                 return True

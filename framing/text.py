@@ -319,6 +319,7 @@ def ends_abbreviation(text: str, dot: int) -> bool:
 #: Quotation marks are not among them: a scare quote opens on the very term it marks ("a
 #: migrant “invasion”").
 CLAUSE_MARKS = ",;:()[]—–"
+_CLAUSE_MARK_RE = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
 
 
 def clause_start(text: str, lo: int, hi: int) -> int:
@@ -335,12 +336,8 @@ def clause_start(text: str, lo: int, hi: int) -> int:
 def clause_end(text: str, lo: int, hi: int) -> int:
     """Where the clause that starts at or before ``lo`` ends in ``text[lo:hi]``: at the first
     of :data:`CLAUSE_MARKS` there, or ``hi`` when there is none."""
-    end = hi
-    for mark in CLAUSE_MARKS:
-        at = text.find(mark, lo, end)
-        if at >= 0:
-            end = at
-    return end
+    m = _CLAUSE_MARK_RE.search(text, lo, hi)
+    return m.start() if m is not None else hi
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
