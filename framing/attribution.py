@@ -2239,7 +2239,21 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         ):
             return None
         return first.start, first.start + len(word)
-    if not (first.text[0].isupper() or first.low in _RIGHT_DET):
+    # a plural for a group or for unnamed people: "“…,” said aides", "say analysts", "said
+    # people familiar with the matter" (only as the whole of the clause's end: not "Show
+    # voters your back taxes", "blamed voters for pulling back …")
+    plural = (
+        first.text.islower()
+        and (word.endswith("s") or word in _PLURALS_WITHOUT_S)
+        and (word in _GROUP_NOUNS or word in _ANON_HEADS or word in _PLURALS_WITHOUT_S)
+        and (
+            len(toks) == 1
+            or not toks[1].text[0].isalnum()
+            or toks[1].low in _KNOWING
+            or toks[1].low in _AFTER_PLURAL_SOURCE
+        )
+    )
+    if not (first.text[0].isupper() or first.low in _RIGHT_DET or plural):
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):
@@ -2261,6 +2275,8 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             end = tok.end
     if first.low in _RIGHT_DET and end == first.end:
         return None
+    if plural and text[end:hi].lstrip()[:1] not in _ENDS_OF_INVERTED:
+        return None
     if text[end - 1] == "." and text[end - 2 : end - 1].isalpha():
         word = text[first.start : end - 1].rsplit(None, 1)[-1]
         if "." not in word and (word.islower() or len(word) > 4):
@@ -2268,6 +2284,13 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return first.start, end
 
 
+# plurals for people that do not end in -s
+_PLURALS_WITHOUT_S: Final = frozenset(["people", "police"])
+# the words that may follow such a plural inside its phrase ("sources close to him", "members
+# of both parties", "officials in Washington")
+_AFTER_PLURAL_SOURCE: Final = frozenset(["close", "of", "in", "at", "on", "from", "with", "who"])
+# what may follow an inverted subject that is a plural common noun ("" at the window's end)
+_ENDS_OF_INVERTED: Final = frozenset(["", ".", ",", ";", ":", ")", "”", '"', "—"])
 # after an inverted subject: a party or state label, then a comma that may open an appositive
 _AFTER_INVERTED_RE: Final = re.compile(r"(?:[ \t]+\([A-Z][^()\n]{0,23}\))?(?:(,)[ \t]+(\w+))?")
 # words that open an appositive saying who the inverted subject is ("a former Obama

@@ -5827,3 +5827,28 @@ def test_say_with_a_subject_in_its_clause_still_reports(text: str, cue: str, sou
     a = by_cue(run(text), cue)
     assert a.source is not None
     assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a plural for a group or for unnamed people as the inverted subject
+        ("“It failed,” said aides.", "aides"),
+        ("The plan failed, say analysts.", "analysts"),
+        ("“It failed,” said people familiar with the matter.", "people familiar with the matter"),
+        ("“It failed,” said sources close to Ruiz.", "sources close to Ruiz"),
+    ],
+)
+def test_a_plural_after_the_cue_is_its_inverted_subject(text: str, source: str) -> None:
+    (a,) = run(text).attributions
+    assert a.source is not None
+    assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text", ["Show voters your back taxes.", "The mayor blamed voters for the delay."]
+)
+def test_a_plural_object_of_the_cue_is_no_source(text: str) -> None:
+    assert all(
+        a.source is None or a.source.text.split()[0] != "voters" for a in run(text).attributions
+    )
