@@ -1451,15 +1451,6 @@ def _circumstance(text: str, start: int, end: int, object_first: bool = False) -
     return all(w.lower() not in _CLAUSE_WORDS for w in words)
 
 
-# verbs that name whom they were said to right after them ("told reporters at …:")
-_TELLING_TERMS: Final = frozenset(["tell", "ask", "assure", "inform", "warn", "remind"])
-# words that open or hold a clause of their own
-_CLAUSE_WORDS: Final = frozenset(
-    ["that", "he", "she", "they", "i", "we", "it", "who", "which", "whether", "if", "what",
-     "and", "but", "or"]
-)  # fmt: skip
-
-
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Word and punctuation tokens of ``text[start:end]`` (a window around a cue)."""
     # Tokens never cross whitespace, and a whitespace-separated chunk of letters and digits is
@@ -1517,6 +1508,10 @@ def _last_token(text: str, start: int, end: int) -> _Token | None:
 
 #: the conjunctions that join subjects ("Ruiz and she said")
 _CONJUNCTIONS: Final = frozenset(["and", "or", "but", "nor"])
+# words that open or hold a clause of their own
+_CLAUSE_WORDS: Final = _CONJUNCTIONS | frozenset(
+    ["that", "he", "she", "they", "i", "we", "it", "who", "which", "whether", "if", "what"]
+)
 
 # characters left of a cue read for its subject: a short window first, a longer one only when
 # the phrase may reach past it (a long appositive: "Senator Richard Shelby, the Alabama
@@ -1555,11 +1550,7 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         found is not None
         and found[1] - found[0] > 10
         # (one of the words that end a span of time, before the pattern is tried)
-        and (
-            text.find(" later", found[0], found[1]) >= 0
-            or text.find(" earlier", found[0], found[1]) >= 0
-            or text.find(" ago", found[0], found[1]) >= 0
-        )
+        and any(text.find(w, found[0], found[1]) >= 0 for w in _SPACED_SPAN_ENDS)
         and (opener := _SPAN_OPENER_RE.match(text, found[0], found[1])) is not None
         and opener.end() < found[1]
     ):
@@ -1567,14 +1558,6 @@ def _left_source(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         # officials said"
         found = opener.end(), found[1]
     return found
-
-
-# a span of time that opens a clause ("Ten days later", "A month earlier,", "Two years ago")
-_SPAN_OPENER_RE: Final = re.compile(
-    r"(?i:(?:about|nearly|almost|just|only|some|less[ \t]+than|more[ \t]+than)[ \t]+)?"
-    r"(?i:a|an|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \t]+"
-    r"(?i:minute|hour|day|week|month|year|decade)s?[ \t]+(?i:later|earlier|ago)(?:[ \t]*,)?[ \t]+"
-)
 
 
 # a participle and its preposition right before a phrase: "obtained by", "speaking to"
@@ -2243,9 +2226,13 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     # people familiar with the matter" (only as the whole of the clause's end: not "Show
     # voters your back taxes", "blamed voters for pulling back …")
     plural = (
-        first.text.islower()
-        and (word.endswith("s") or word in _PLURALS_WITHOUT_S)
-        and (word in _GROUP_NOUNS or word in _ANON_HEADS or word in _PLURALS_WITHOUT_S)
+        not first.text[0].isupper()
+        and first.low not in _RIGHT_DET
+        and first.text.islower()
+        and (
+            word in _PLURALS_WITHOUT_S
+            or (word.endswith("s") and (word in _GROUP_NOUNS or word in _ANON_HEADS))
+        )
         and (
             len(toks) == 1
             or not toks[1].text[0].isalnum()
@@ -2253,7 +2240,7 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             or toks[1].low in _AFTER_PLURAL_SOURCE
         )
     )
-    if not (first.text[0].isupper() or first.low in _RIGHT_DET or plural):
+    if not (plural or first.text[0].isupper() or first.low in _RIGHT_DET):
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):
@@ -4117,6 +4104,15 @@ _SPAN_COUNTS: Final = frozenset(["a", "an", "several", "few", "many"])
 _SPAN_APPROXIMATORS: Final = frozenset(["about", "nearly", "almost", "just", "only", "some"])
 # the units of a span of time before "later", "earlier" or "ago" ("a month later")
 _TIME_UNITS: Final = frozenset(["minute", "hour", "day", "week", "month", "year", "decade"])
+# the same words for a span of time that opens a clause, before its subject ("Ten days later
+# officials said", "A month earlier,", "Two years ago"), and its closing words after a space
+_SPAN_OPENER_RE: Final = re.compile(
+    rf"(?i:(?:{'|'.join(sorted(_SPAN_APPROXIMATORS))}|less[ \t]+than|more[ \t]+than)[ \t]+)?"
+    rf"(?i:{'|'.join(sorted(_SPAN_COUNTS | _NUMBER_WORDS | {'one'}))}|\d+)[ \t]+"
+    rf"(?i:{'|'.join(sorted(_TIME_UNITS))})s?[ \t]+(?i:{'|'.join(sorted(_SPAN_OF_TIME_ENDS))})"
+    r"(?:[ \t]*,)?[ \t]+"
+)
+_SPACED_SPAN_ENDS: Final = tuple(" " + w for w in sorted(_SPAN_OF_TIME_ENDS))
 # a dash that opens an appositive, right before the phrase that ends the search
 _DASH_BEFORE_RE: Final = re.compile(r"(?:[ \t]*(?:—|--)|[ \t]+[–-])[ \t]*\Z")
 _NP_PREPOSITIONS: Final = frozenset(["of", "for", "from", "by", "with", "in", "at", "to", "on"])
@@ -5020,9 +5016,7 @@ def _extract_attributions(
                         # (not one that ends in a comma, before a cue of its own: "… warned
                         # Gazans on Monday: “…,” Lieberman tweeted")
                         and _last_before_marks(text, q.inner_start, q.inner_end) != ","
-                        and _circumstance(
-                            text, hit.end, hit.end + colon, hit.term in _TELLING_TERMS
-                        )
+                        and _circumstance(text, hit.end, hit.end + colon, hit.term in _TELLING)
                     )
                 ):
                     quote_i = qj
