@@ -2240,7 +2240,12 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             or toks[1].low in _AFTER_PLURAL_SOURCE
         )
     )
-    if not (plural or first.text[0].isupper() or first.low in _RIGHT_DET):
+    # a name after the lower-case words that say who it is: "“…,” said spokesman John Kirby",
+    # "said retired Army Lt. Gen. Mick Bednarek", "says poll respondent Steven Crews"
+    role_led = not (plural or first.text[0].isupper() or first.low in _RIGHT_DET) and _role_led(
+        toks
+    )
+    if not (plural or role_led or first.text[0].isupper() or first.low in _RIGHT_DET):
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):
@@ -2264,11 +2269,68 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return None
     if plural and text[end:hi].lstrip()[:1] not in _ENDS_OF_INVERTED:
         return None
+    if role_led and (
+        _phrase_type(phrase := text[first.start : end])[0] != "person"
+        or "’s" in phrase
+        or "'s" in phrase
+    ):
+        # not a name ("said local officials"), or what a name has ("suggested business mogul
+        # Donald Trump’s refusal to …": the object)
+        return None
     if text[end - 1] == "." and text[end - 2 : end - 1].isalpha():
         word = text[first.start : end - 1].rsplit(None, 1)[-1]
         if "." not in word and (word.islower() or len(word) > 4):
             end -= 1  # a sentence-final period, not an abbreviation ("said one organiser.")
     return first.start, end
+
+
+def _role_led(toks: Sequence[_Token]) -> bool:
+    """Whether the tokens open with one to four lower-case words that say who someone is and
+    then a capitalised word: the last of them a noun for a person ("spokesman", "poll
+    respondent", "longtime Democratic strategist") or the capitalised words a title
+    ("retired Army Lt. Gen.", "conservative Rep."); no function word, verb of the clause or
+    word of time among them ("like The Onion", "either Democrats", "more opinion")."""
+    last = ""
+    for n, tok in enumerate(toks[:5]):
+        if tok.text[0].isupper():
+            if n == 0:
+                return False
+            titles = name_titles()
+            if (
+                last in titles
+                or last in _ROLE_WORDS
+                or last in _PERSON_NOUNS
+                or (last.endswith(_AGENT_ENDINGS) and last not in _NOT_AGENT_NOUNS)
+            ):
+                return True
+            return any(t.low.rstrip(".") in titles for t in toks[n : n + 4] if t.text[0].isupper())
+        low = tok.low
+        if (
+            not tok.text.islower()
+            or not low.replace("-", "").isalpha()
+            or low in _STOP_LEFT
+            or low in _NP_INNER
+            or low in _AUX
+            or low in _TIME_WORDS
+            or low in _PRONOUNS
+            or low in _KNOWING
+            or low in _NOT_AGENT_NOUNS
+            or low.endswith("ing")
+        ):
+            return False
+        last = low
+    return False
+
+
+# the endings of nouns for someone who does something ("epidemiologist", "historian",
+# "respondent", "consultant", "voter"), and words with those endings that are none
+_AGENT_ENDINGS: Final = ("ist", "ian", "ent", "ant", "er", "or")
+_NOT_AGENT_NOUNS: Final = frozenset(
+    ["either", "neither", "other", "never", "ever", "over", "under", "rather", "later",
+     "earlier", "further", "together", "per", "like", "unlike", "even", "only", "just", "more",
+     "most", "less", "very", "much", "such", "recent", "current", "different", "important",
+     "want", "sent", "went", "spent", "meant", "major", "minor"]
+)  # fmt: skip
 
 
 # plurals for people that do not end in -s
@@ -4321,7 +4383,10 @@ def _content_of_its_own(
     if (
         term not in _NEVER_INVERTED
         and _left_source(text, q.end, cue_start) is None
-        and _right_source(text, cue_end, s_end) is not None
+        and (right := _right_source(text, cue_end, s_end)) is not None
+        # (and is no subject of the content's own verb: "Hemsley, the co-author of “Going
+        # Viral,” about …, said the days when … are gone")
+        and _ends_inverted(text, right[1], s_end)
     ):
         return False  # "…,” said Hemsley, …": who speaks follows the cue
     after = _WORD_AFTER_RE.match(text, cue_end, s_end)

@@ -4600,6 +4600,13 @@ def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -
          "Sanders.", "said", "“she does need him,”", "direct"),
         ("The campaign is “an orange buffoon,” Susan said as she turned around.", "said",
          "The campaign is “an orange buffoon,”", "mixed"),
+        # a noun phrase after the cue that is the subject of a clause of its own is no
+        # inverted subject: what it opens is the content
+        ("Okafor, the co-author of “Going Viral,” about the spread of rumours, said the days "
+         "of one evening newscast are gone.", "said", "the days of one evening newscast are gone",
+         "indirect"),
+        ("Ruiz, the host of “Morning Maren,” suggested the mayor’s refusal could end his "
+         "career.", "suggested", "the mayor’s refusal could end his career", "indirect"),
     ],
 )  # fmt: skip
 def test_a_short_quotation_before_the_cue_is_its_content_only_when_nothing_else_is(
@@ -5843,6 +5850,44 @@ def test_a_plural_after_the_cue_is_its_inverted_subject(text: str, source: str) 
     (a,) = run(text).attributions
     assert a.source is not None
     assert a.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # the lower-case words that say who a named person is, before the name
+        ("“It failed,” said spokesman Lars Okafor.", "spokesman Lars Okafor", "Lars Okafor"),
+        ("“It failed,” said longtime Democratic strategist Ana Ruiz.",
+         "longtime Democratic strategist Ana Ruiz", "Ana Ruiz"),
+        ("“It failed,” says poll respondent Ana Ruiz, 34, of Maren.", "poll respondent Ana Ruiz",
+         "Ana Ruiz"),
+        ("“It failed,” said retired Army Lt. Gen. Lars Okafor.",
+         "retired Army Lt. Gen. Lars Okafor", "Lars Okafor"),
+        ("“It failed,” said conservative Rep. Ana Ruiz.", "conservative Rep. Ana Ruiz",
+         "Ana Ruiz"),
+        ("The plan failed, said epidemiologist Ana Ruiz.", "epidemiologist Ana Ruiz", "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_name_after_words_for_who_it_is_is_the_inverted_subject(
+    text: str, source: str, speaker: str
+) -> None:
+    (a,) = [a for a in run(text).attributions if a.kind != "continuation"]
+    assert a.source is not None
+    assert (a.source.text, a.source.type, a.speaker) == (source, "person", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It failed,” said local officials.",  # no name: no source found here
+        "“It failed,” said either Democrats or Republicans.",  # a function word first
+        "This “clarification” reads like The Maren Onion.",
+        "“It failed,” said more Maren Voters.",
+    ],
+)
+def test_lower_case_words_before_capitals_are_not_always_who_is_named(text: str) -> None:
+    for a in run(text).attributions:
+        assert a.source is None
 
 
 @pytest.mark.parametrize(
