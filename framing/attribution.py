@@ -2291,6 +2291,10 @@ def _role_led(toks: Sequence[_Token]) -> bool:
     ("retired Army Lt. Gen.", "conservative Rep."); no function word, verb of the clause or
     word of time among them ("like The Onion", "either Democrats", "more opinion")."""
     last = ""
+    if len(toks) > 5 and toks[0].text.isdigit() and [t.low for t in toks[1:5]] == _AGE_WORDS:
+        toks = toks[5:]  # an age first: "said 69-year-old retired nurse Benedicta Villegas"
+        if toks[0].text[0].isupper():
+            return True  # "said 34-year-old Ana Ruiz"
     for n, tok in enumerate(toks[:5]):
         if tok.text[0].isupper():
             if n == 0:
@@ -2322,6 +2326,8 @@ def _role_led(toks: Sequence[_Token]) -> bool:
     return False
 
 
+# the tokens of "-year-old" after the number of an age
+_AGE_WORDS: Final = ["-", "year", "-", "old"]
 # the endings of nouns for someone who does something ("epidemiologist", "historian",
 # "respondent", "consultant", "voter"), and words with those endings that are none
 _AGENT_ENDINGS: Final = ("ist", "ian", "ent", "ant", "er", "or")

@@ -5866,6 +5866,10 @@ def test_a_plural_after_the_cue_is_its_inverted_subject(text: str, source: str) 
         ("“It failed,” said conservative Rep. Ana Ruiz.", "conservative Rep. Ana Ruiz",
          "Ana Ruiz"),
         ("The plan failed, said epidemiologist Ana Ruiz.", "epidemiologist Ana Ruiz", "Ana Ruiz"),
+        # an age before them
+        ("“It failed,” said 69-year-old retired nurse Ana Ruiz.",
+         "69-year-old retired nurse Ana Ruiz", "Ana Ruiz"),
+        ("“It failed,” said 34-year-old Lars Okafor.", "34-year-old Lars Okafor", "Lars Okafor"),
     ],
 )  # fmt: skip
 def test_a_name_after_words_for_who_it_is_is_the_inverted_subject(
@@ -5883,6 +5887,7 @@ def test_a_name_after_words_for_who_it_is_is_the_inverted_subject(
         "“It failed,” said either Democrats or Republicans.",  # a function word first
         "This “clarification” reads like The Maren Onion.",
         "“It failed,” said more Maren Voters.",
+        "“It failed,” said 69-year-old voters.",
     ],
 )
 def test_lower_case_words_before_capitals_are_not_always_who_is_named(text: str) -> None:
