@@ -2291,7 +2291,7 @@ def _role_led(toks: Sequence[_Token]) -> bool:
     ("retired Army Lt. Gen.", "conservative Rep."); no function word, verb of the clause or
     word of time among them ("like The Onion", "either Democrats", "more opinion")."""
     last = ""
-    if len(toks) > 5 and toks[0].text.isdigit() and [t.low for t in toks[1:5]] == _AGE_WORDS:
+    if len(toks) > 5 and toks[0].text.isdigit() and tuple(t.low for t in toks[1:5]) == _AGE:
         toks = toks[5:]  # an age first: "said 69-year-old retired nurse Benedicta Villegas"
         if toks[0].text[0].isupper():
             return True  # "said 34-year-old Ana Ruiz"
@@ -2327,9 +2327,12 @@ def _role_led(toks: Sequence[_Token]) -> bool:
 
 
 # the tokens of "-year-old" after the number of an age
-_AGE_WORDS: Final = ["-", "year", "-", "old"]
+_AGE: Final = ("-", "year", "-", "old")
 # the endings of nouns for someone who does something ("epidemiologist", "historian",
-# "respondent", "consultant", "voter"), and words with those endings that are none
+# "respondent", "consultant", "voter"); then the words that are no such noun and open no
+# phrase that says who someone is: words with those endings ("other", "never", "recent"),
+# and adverbs, comparatives and prepositions that may come before a capitalised word ("like
+# The Onion", "only Republicans", "more Democrats")
 _AGENT_ENDINGS: Final = ("ist", "ian", "ent", "ant", "er", "or")
 _NOT_AGENT_NOUNS: Final = frozenset(
     ["either", "neither", "other", "never", "ever", "over", "under", "rather", "later",
