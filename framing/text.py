@@ -276,6 +276,20 @@ _ACRONYM_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _INITIAL_NEXT_RE = re.compile(r"[A-Za-z]\.")
 
 
+#: capitalised words that open a sentence and follow no abbreviation inside one (no title,
+#: initial, state or company form comes before "The", "He" or "But"), after closing marks and
+#: spaces ("I" and "A" are left out: initials, "J. A. Smith")
+_OPENER_NEXT_RE = re.compile(
+    r"[\"'”’)\]]*[ \t\xa0]+(?:The|He|She|It|They|We|But|And|In|This|That|These|Those|His|Her|Its"
+    r"|Their|Our|There|After|When|While|If|Yet)(?![^\W_])"
+)
+#: abbreviations that may stand before such a word inside a sentence: titles and ranks, which
+#: stand before a name only (a title-case "Mr. And Mrs. Smith"), and "Das Volk vs. The State"
+_BEFORE_OPENERS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "rev", "gov", "sen", "sens", "rep", "reps", "pres", "gen",
+     "lt", "col", "maj", "capt", "cpl", "sgt", "adm", "cmdr", "lt.gen", "brig", "amb", "atty",
+     "supt", "insp", "det", "vs", "v"]
+)  # fmt: skip
 #: abbreviations of "number", which stand before a numeral only: "no" is also the word no
 _NUMBER_ABBREVIATIONS = frozenset(["no", "nos"])
 
@@ -289,6 +303,10 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
+    if word not in _BEFORE_OPENERS and _OPENER_NEXT_RE.match(text, dot + 1) is not None:
+        # a word that opens sentences and cannot follow an abbreviation inside one: "… in San
+        # Bernardino, Calif. The Islamic State said", "… to enter the U.S. The proposal"
+        return False
     if word in _NUMBER_ABBREVIATIONS:
         # "No. 5", "Nos. 3 and 4", but "He said no. The vote …" ends a sentence
         rest = text[dot + 1 : dot + 4].lstrip()

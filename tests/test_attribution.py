@@ -5880,6 +5880,13 @@ def test_a_name_after_words_for_who_it_is_is_the_inverted_subject(
     assert (a.source.text, a.source.type, a.speaker) == (source, "person", speaker)
 
 
+def test_a_source_after_a_state_that_ends_a_sentence_starts_the_next_one() -> None:
+    text = "Two were killed in Maren, Calif. The Islamic State said the two were its followers."
+    a = by_cue(run(text), "said")
+    assert a.source is not None
+    assert (a.source.text, a.source.type) == ("The Islamic State", "organisation")
+
+
 @pytest.mark.parametrize(
     "text",
     [

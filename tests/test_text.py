@@ -41,6 +41,36 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state, an acronym, a company form or a suffix ends a sentence before a word that
+        # opens one and follows no abbreviation inside a sentence
+        ("He died in Maren, Calif. The group said so.",
+         ["He died in Maren, Calif.", "The group said so."]),
+        ("They sought to enter the U.S. The plan failed.",
+         ["They sought to enter the U.S.", "The plan failed."]),
+        ("It met in Washington, D.C. He spoke first.",
+         ["It met in Washington, D.C.", "He spoke first."]),
+        ("She works for Rep. Lars Okafor, R-Tenn. The aide left.",
+         ["She works for Rep. Lars Okafor, R-Tenn.", "The aide left."]),
+        ("Polls close at 7 p.m. But counting goes on.",
+         ["Polls close at 7 p.m.", "But counting goes on."]),
+        # not after a title, which stands before a name only, nor after "vs."
+        ("Meet Mr. And Mrs. Okafor.", ["Meet Mr. And Mrs. Okafor."]),
+        ("Das Volk vs. The State.", ["Das Volk vs. The State."]),
+        # nor before a capital that may be an initial or a name
+        ("J. A. Ruiz spoke. He left.", ["J. A. Ruiz spoke.", "He left."]),
+        ("The U.S. House voted.", ["The U.S. House voted."]),
+        ("It moved to Maren, Calif., in May.", ["It moved to Maren, Calif., in May."]),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_ends_a_sentence_before_a_word_that_opens_one(
+    text: str, expected: list[str]
+) -> None:
+    assert texts_of(text) == expected
+
+
 def test_no_is_an_abbreviation_only_before_a_number() -> None:
     text = "Item No. 5 was sold. Nos. 3 and 4 went too. The council said no. The mayor left."
     assert texts_of(text) == [
