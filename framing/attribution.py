@@ -4344,6 +4344,16 @@ def _has_words(text: str, start: int, end: int, n: int) -> bool:
 _INNER_SENTENCE_END_RE: Final = re.compile(r"[a-z0-9)][.!?][”\"’']*\s+[“\"‘'`]*[A-Z]")
 
 
+def _inner_sentence_end(text: str, lo: int, hi: int) -> bool:
+    """Whether a sentence ends inside ``text[lo:hi]`` before a capital: not at the period of
+    an abbreviation ("Mr. Trump, referring to …")."""
+    for m in _INNER_SENTENCE_END_RE.finditer(text, lo, hi):
+        dot = m.start() + 1
+        if text[dot] != "." or not ends_abbreviation(text, dot):
+            return True
+    return False
+
+
 def _ends_paraphrase(text: str, s_start: int, q: Quote) -> bool:
     """Whether a short quotation ends a clause of the writer's words that opens its sentence
     ("No Child Left Behind was “very assertive and interventionist,”"): three words or more
@@ -4352,7 +4362,7 @@ def _ends_paraphrase(text: str, s_start: int, q: Quote) -> bool:
     return (
         before[-1:].isalnum()
         and _has_words(text, s_start, q.start, 3)
-        and _INNER_SENTENCE_END_RE.search(before) is None
+        and not _inner_sentence_end(text, s_start, s_start + len(before))
     )
 
 
@@ -4368,6 +4378,10 @@ _NOT_CONTENT_OPENERS: Final = frozenset(
     ["of", "while", "when", "after", "before", "because", "since", "until"]
 )
 _QUOTE_AFTER_RE: Final = re.compile(r"[ \t]*[,:]?[ \t]*(?:[“\"‘]|'')")
+# an object that a quotation before the cue names ("… ''negatives,'' he called them"), and
+# the end of a clause right after it
+_NAMED_OBJECTS: Final = frozenset(["it", "them", "him", "her", "this"])
+_CLAUSE_END_AFTER_RE: Final = re.compile(r"[ \t]*(?:[.,;:!?)—–]|--|-[ \t]|$)")
 
 
 def _content_of_its_own(
@@ -4382,7 +4396,7 @@ def _content_of_its_own(
     if q.start <= s_start or not _has_words(text, s_start, q.start, 1):
         return False
     cue_start, cue_end = cue
-    if _INNER_SENTENCE_END_RE.search(text, s_start, q.start) is not None:
+    if _inner_sentence_end(text, s_start, q.start):
         return False  # the quotation opens a sentence of its own: "… Mexico. ''That's …,'' said"
     if _THAT_RE.match(text, cue_end) is not None:
         return True
@@ -4410,7 +4424,17 @@ def _content_of_its_own(
             return False
     elif first in _NOT_CONTENT_OPENERS:
         return False  # of whom or when it was said: "“…,” Kunin said of Sanders"
-    return _find_content_right(text, cue_end, s_end, term) is not None
+    elif first in _NAMED_OBJECTS and _CLAUSE_END_AFTER_RE.match(text, after.end(), s_end):
+        return False  # what the quotation names: "his ''negatives,'' he called them - but …"
+    content = _find_content_right(text, cue_end, s_end, term)
+    if (
+        content is not None
+        and first in _WHERE_SAID
+        and content[0] == after.start(1)
+        and q.kind != "title"  # (a show's title is where: "on CNN’s “State of the Union,”")
+    ):
+        return False  # only where it was said: "as Mrs. Clinton … put it in her memoir."
+    return content is not None
 
 
 def _prev_word(text: str, pos: int, lo: int) -> str:
@@ -4713,6 +4737,9 @@ def _subject_like(text: str, tok: _Token, lo: int) -> bool:
 
 
 _CIRCUMSTANCE_PREPOSITIONS: Final = frozenset(["on", "in", "at", "during", "via", "through"])
+# prepositions of where or how something was said, after a cue that follows a quotation ("…,”
+# he wrote in an email"; not "on", which may open what a report is about: "reported on H5N1")
+_WHERE_SAID: Final = _CIRCUMSTANCE_PREPOSITIONS - {"on"}
 # words that open a phrase of time or manner between a verb and its "that": "reported last week
 # that", "said earlier this month that", "said again that" (and adverbs: "said privately that")
 _BEFORE_THAT_WORDS: Final = frozenset(["last", "earlier", "late", "early", "again", "also"])
@@ -5045,7 +5072,13 @@ def _extract_attributions(
                 quote_i = qi
                 content = (q.start, q.end)
                 kind = "direct"
-                ends_paraphrase = q.kind in _SHORT_KINDS and _ends_paraphrase(text, s_start, q)
+                ends_paraphrase = (
+                    q.kind in _SHORT_KINDS
+                    and _ends_paraphrase(text, s_start, q)
+                    # (what "as" someone put it is the quotation itself: "… help avoid “cabal,
+                    # intrigue and corruption,” as Alexander Hamilton put it")
+                    and not gap.lstrip(" \t,").lower().startswith("as ")
+                )
                 source = _left_source(text, q.end, hit.start)
                 if ing:
                     source = _participle_subject(text, q.end, source)

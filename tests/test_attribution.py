@@ -4607,6 +4607,14 @@ def test_the_subject_of_a_verb_with_a_document_speaks_through_its_participle() -
          "indirect"),
         ("Ruiz, the host of “Morning Maren,” suggested the mayor’s refusal could end his "
          "career.", "suggested", "the mayor’s refusal could end his career", "indirect"),
+        # the period of an abbreviation before the quotation ends no sentence there
+        ("Mr. Ruiz, referring to the country’s “soul,” said the division was deep.", "said",
+         "the division was deep", "indirect"),
+        # what "as" someone put it is the quotation itself
+        ("They hoped it would avoid “cabal and intrigue,” as Lars Okafor put it in a column.",
+         "put it", "“cabal and intrigue,”", "direct"),
+        ("A Maren bid would be “catastrophic,” as Mr. Okafor puts it.", "puts it",
+         "“catastrophic,”", "direct"),
     ],
 )  # fmt: skip
 def test_a_short_quotation_before_the_cue_is_its_content_only_when_nothing_else_is(
@@ -4615,6 +4623,18 @@ def test_a_short_quotation_before_the_cue_is_its_content_only_when_nothing_else_
     a = by_cue(run(text), cue)
     assert span(text, a)[1] == content
     assert a.kind == kind
+
+
+def test_what_a_quotation_names_ends_no_clause_that_a_second_verb_goes_on() -> None:
+    # "…, she called them": the quotation names the object; the verb after the dash is hers
+    text = (
+        "Ruiz admitted her deep unpopularity - her “negatives,” she called them - but invoked "
+        "the 1980 race."
+    )
+    a = by_cue(run(text), "invoked")
+    assert a.source is not None
+    assert a.source.text == "Ruiz"
+    assert span(text, a)[1] == "the 1980 race"
 
 
 def test_a_quoted_sentence_after_the_writers_sentence_is_not_joined_to_it() -> None:
