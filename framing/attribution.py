@@ -2242,10 +2242,9 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     )
     # a name after the lower-case words that say who it is: "“…,” said spokesman John Kirby",
     # "said retired Army Lt. Gen. Mick Bednarek", "says poll respondent Steven Crews"
-    role_led = not (plural or first.text[0].isupper() or first.low in _RIGHT_DET) and _role_led(
-        toks
-    )
-    if not (plural or role_led or first.text[0].isupper() or first.low in _RIGHT_DET):
+    opens = plural or first.text[0].isupper() or first.low in _RIGHT_DET
+    role_led = not opens and _role_led(toks)
+    if not (opens or role_led):
         return None
     end = first.end
     for n, tok in enumerate(toks[1:], 1):

@@ -303,21 +303,28 @@ def _is_abbreviation(text: str, dot: int, abbrevs: frozenset[str]) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    if word not in _BEFORE_OPENERS and _OPENER_NEXT_RE.match(text, dot + 1) is not None:
-        # a word that opens sentences and cannot follow an abbreviation inside one: "… in San
-        # Bernardino, Calif. The Islamic State said", "… to enter the U.S. The proposal"
-        return False
     if word in _NUMBER_ABBREVIATIONS:
         # "No. 5", "Nos. 3 and 4", but "He said no. The vote …" ends a sentence
         rest = text[dot + 1 : dot + 4].lstrip()
         return rest[:1].isdigit()
-    if word in abbrevs:
-        return True
-    # Single initials ("J. Smith") and dotted acronyms ("U.N.") are abbreviations.
-    if (len(word) == 1 and word.isalpha()) or _ACRONYM_RE.fullmatch(word) is not None:
-        return True  # (a digit is no initial: "on March 9. Ten days later")
-    # a party and a state after a name: "(D-Conn.)", "R-N.C.," (not a lone letter after a
-    # hyphen: "We chose Plan-B. Then …")
+    if not (
+        word in abbrevs
+        # Single initials ("J. Smith") and dotted acronyms ("U.N.") are abbreviations.
+        # (a digit is no initial: "on March 9. Ten days later")
+        or (len(word) == 1 and word.isalpha())
+        or _ACRONYM_RE.fullmatch(word) is not None
+        or _ends_party_label(text, dot, word, abbrevs)
+    ):
+        return False
+    # not before a word that opens sentences and follows no abbreviation inside one: "… in San
+    # Bernardino, Calif. The Islamic State said", "… to enter the U.S. The proposal" (tested
+    # only here, after an abbreviation: every plain sentence end passes above)
+    return word in _BEFORE_OPENERS or _OPENER_NEXT_RE.match(text, dot + 1) is None
+
+
+def _ends_party_label(text: str, dot: int, word: str, abbrevs: frozenset[str]) -> bool:
+    """Whether ``word`` before the period at ``dot`` is a party and a state after a name:
+    "(D-Conn.)", "R-N.C.," (not a lone letter after a hyphen: "We chose Plan-B. Then …")."""
     _, hyphen, tail = word.rpartition("-")
     if not hyphen:
         return False
