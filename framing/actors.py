@@ -18,6 +18,7 @@ often they speak as a named or an anonymous source.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,19 +27,167 @@ from pathlib import Path
 
 from framing.errors import LexiconError
 from framing.resources import data_path, word_list
-from framing.types import ActorLabel, Attribution, DocumentAnalysis, Hit, Sentence
+from framing.types import ActorLabel, ActorLink, Attribution, DocumentAnalysis, Hit, Sentence
 
-#: Hit categories that label an actor (other categories are not linked).
+#: Hit categories that label an actor: nouns that name who someone is ("strongman",
+#: "regime"). Every rule below links them.
 LABEL_CATEGORIES = frozenset(
     {"pejorative_label", "label", "honorific_label", "positive_label", "loaded_label"}
 )
+#: Hit categories that describe an actor: judgements that may stand before a name ("corrupt
+#: Viktor Drazen", "far-left Democrats") or after "is" ("Drazen was disgraceful"). Linked like
+#: labels, except by "of"/"in" (an adjective is of no place) and by apposition.
+DESCRIBING_CATEGORIES = frozenset({"loaded_adjective", "derision", "moral_judgement"})
+#: Hit categories of the loaded lexicon that say what an actor did or said ("slammed",
+#: "smear", "massive"): linked only to the speaker whose cue they are or modify, and to a
+#: possessive name ("Drazen's smear").
+ACTION_CATEGORIES = frozenset({"loaded_verb", "loaded_noun", "hyperbole", "alarmist", "euphemism"})
+
+#: Hit categories of verbs, whose subject right before them they frame ("Drazen demonized").
+VERB_CATEGORIES = frozenset({"loaded_verb"})
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’-]*)*"
 _AFTER_RE = re.compile(r"[ \t]+(" + _NAME + r")")
-_POSSESSIVE_RE = re.compile(r"(" + _NAME + r")['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+_POSSESSIVE_RE = re.compile(
+    r"(?:(" + _NAME + r")['’]s?|\b([Hh]is|[Hh]er))[ \t]+(?:[a-z-]+[ \t]+)?$"
+)
 _OF_RE = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(" + _NAME + r")")
-_WORD_BEFORE_RE = re.compile(r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:[a-z-]+[ \t]+)?$")
-_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "In", "On", "But", "And", "He", "She"})
+# (the word between is no verb: not "torture by Americans is disturbing")
+_WORD_BEFORE_RE = re.compile(
+    r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+"
+    r"(?:(?!(?:is|was|are|were|be|been|has|have|had|makes|made)[ \t])[a-z-]+[ \t]+)?$"
+)
+# "Drazen, a strongman", "Drazen, the country's longtime strongman": a name, a comma, an
+# article or a possessive and at most three words before the label
+_APPOSITIVE_RE = re.compile(
+    r"(" + _NAME + r"),[ \t]+(?:a|an|the|[A-Z][\w-]*['’]s?)(?:[ \t]+[\w'’-]+){0,3}?[ \t]+$"
+)
+# "Drazen is a strongman", "Drazen was deeply corrupt", "Drazen, the mayor, has been a
+# bully": a name (an appositive between commas may follow), a form of "be" or "become",
+# an article, and at most two adverbs or hyphenated adjectives before the label (not "Drazen
+# was killed by looters")
+_PREDICATE_RE = re.compile(
+    r"(?:(?<![\w-])(?!(?:He|She)\b)(" + _NAME + r")"
+    r"(?:['’]s?((?:[ \t]+[a-z][\w-]*){1,2}))?|\b([Hh]e|[Ss]he))"
+    r"(?:,[^,.;:!?\n]{1,80},)?[ \t]+"
+    r"(?:is|was|are|were|has[ \t]+been|have[ \t]+been|had[ \t]+been|remains|remained"
+    r"|became|becomes|seems|seemed)"
+    r"(?:[ \t]+(?:a|an|the))?"
+    r"(?:[ \t]+(?:[a-z]+ly|[a-z]+-[a-z-]+|so|too|very|such|just|also|still|now|quite|rather"
+    r"|more|most|truly|really|absolutely|an?)){0,2}[ \t]+[“\"‘']?$"
+)
+# "called Drazen a strongman", "branded him “unhinged”", "attacking Drazen as an elitist":
+# a verb of naming, its object (a name or "him"/"her"), "as", an article and at most two
+# words before the label
+_NAMED_AS_RE = re.compile(
+    r"\b(?:call|calls|called|calling|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?"
+    r"|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|deem(?:s|ed|ing)?|paint(?:s|ed|ing)"
+    r"|portray(?:s|ed|ing)|attack(?:s|ed|ing)|denounc(?:e|es|ed|ing))[ \t]+"
+    r"(?:(" + _NAME + r")|\b(him|her))[ \t]+(?:as[ \t]+)?(?:(?:a|an|the)[ \t]+)?"
+    r"(?:[\w-]+[ \t]+){0,2}?[“\"‘']?$"
+)
+# "Drazen slammed", "he has repeatedly demonized", "Drazen also ranted": a name or "he"/"she",
+# at most two auxiliaries or adverbs, right before a loaded verb (not a form of "be": "Drazen
+# was mocked" is the object of the mockery, which frames those who mock)
+_SUBJECT_RE = re.compile(
+    r"(?:(?<![\w-])(?!(?:He|She)\b)(" + _NAME + r")|\b([Hh]e|[Ss]he))"
+    r"(?:[ \t]+(?:has|have|had|will|would|also|again|even|then|[a-z]+ly)){0,2}"
+    r"[ \t]+$"
+)
+_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:of|to|for|by|with|from|as|than|about|on|in|at|against|like|among)"
+    r"(?:[ \t]+(?:the|a|an))?(?:[ \t]+[a-z][\w-]*)?[ \t]+$"
+)
+_NEGATION_RE = re.compile(r"\b(?:not|never|no|hardly|n['’]t)\b", re.IGNORECASE)
+_ACTOR_LISTS = (
+    "not_names",
+    "title_case_function_words",
+    "time_words",
+    "heads_after_name",
+    "head_endings",
+    "adjective_endings",
+    "state_labels",
+    "place_nouns",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The word lists that bound the actor linker's rules (``lexicons/actors.toml``; each
+    list's reason is in the file)."""
+
+    not_names: frozenset[str]
+    title_case_function_words: frozenset[str]
+    time_words: frozenset[str]
+    heads_after_name: frozenset[str]
+    head_endings: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
+    state_labels: frozenset[str]
+    place_nouns: frozenset[str]
+
+
+def read_actor_words(path: str | Path) -> ActorWords:
+    """Parse and check an actor word-list file: ``format = 1`` and one ``[lists.NAME]`` table
+    per list, each with a ``reason`` and non-empty ``words``. Errors are
+    :class:`~framing.errors.LexiconError` naming the file and the field."""
+    where = str(path)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError("actor word lists not found", file=where) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"not valid TOML: {exc}", file=where) from None
+    if data.get("format") != 1:
+        raise LexiconError("unsupported format (expected 1)", file=where, field="format")
+    unknown = sorted(set(data) - {"format", "lists"})
+    if unknown:
+        raise LexiconError(f"unknown key(s) {unknown}", file=where, field=unknown[0])
+    lists = data.get("lists")
+    if not isinstance(lists, dict):
+        raise LexiconError("a [lists] table is required", file=where, field="lists")
+    extra = sorted(set(lists) - set(_ACTOR_LISTS))
+    if extra:
+        raise LexiconError(f"unknown list {extra[0]!r}", file=where, field=f"lists.{extra[0]}")
+    words: dict[str, tuple[str, ...]] = {}
+    for name in _ACTOR_LISTS:
+        table = lists.get(name)
+        field_name = f"lists.{name}"
+        if not isinstance(table, dict):
+            raise LexiconError("list missing", file=where, field=field_name)
+        if set(table) != {"reason", "words"}:
+            raise LexiconError(
+                "a list has exactly the keys 'reason' and 'words'", file=where, field=field_name
+            )
+        reason, entries = table["reason"], table["words"]
+        if not isinstance(reason, str) or not reason.strip():
+            raise LexiconError("a reason is required", file=where, field=f"{field_name}.reason")
+        if (
+            not isinstance(entries, list)
+            or not entries
+            or not all(isinstance(w, str) and w.strip() == w and w for w in entries)
+        ):
+            raise LexiconError(
+                "words must be a non-empty list of non-empty strings without surrounding spaces",
+                file=where,
+                field=f"{field_name}.words",
+            )
+        words[name] = tuple(entries)
+    return ActorWords(
+        not_names=frozenset(words["not_names"]),
+        title_case_function_words=frozenset(words["title_case_function_words"]),
+        time_words=frozenset(words["time_words"]),
+        heads_after_name=frozenset(words["heads_after_name"]),
+        head_endings=words["head_endings"],
+        adjective_endings=tuple(w.lower() for w in words["adjective_endings"]),
+        state_labels=frozenset(words["state_labels"]),
+        place_nouns=frozenset(words["place_nouns"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> ActorWords:
+    """The shipped word lists of the actor linker (``lexicons/actors.toml``), read once."""
+    return read_actor_words(data_path("lexicons", "actors.toml"))
 
 
 def _table_rows(path: Path, header: list[str]) -> Iterator[tuple[int, list[str]]]:
@@ -124,7 +273,9 @@ def organisations() -> frozenset[str]:
 
 
 def _clean_name(name: str) -> str:
-    return name.rstrip(".'’ ")
+    """A name without a possessive or a final period ("Hillary Clinton’s" -> "Hillary
+    Clinton")."""
+    return re.sub(r"['’]s?$", "", name.rstrip(". ")).rstrip(".'’ ")
 
 
 _LEADING_WORD_RE = re.compile(r"(\S+)[ \t]+")
@@ -141,31 +292,309 @@ def _without_titles(name: str, start: int) -> tuple[str, int]:
     return name[offset:], start + offset
 
 
-def _actor_for(text: str, hit: Hit) -> tuple[str, int, int] | None:
-    dem = demonyms()
+def _name_ok(name: str) -> bool:
+    """Not a function word, a month or a day, nor a headline's words in title case ("Blaze At
+    Black Church Was Carried Out", "The Dumb Country You Live In")."""
+    words = name.split()
+    return (
+        bool(words)
+        and name not in actor_words().not_names
+        and name not in actor_words().time_words
+        and not any(w in actor_words().title_case_function_words for w in words[1:])
+    )
+
+
+def _capitalised_as_a_name(text: str, name: str, start: int) -> bool:
+    """Whether a one-word name is one: not a common noun that only opens a sentence ("Tariffs
+    are awful"). A word that opens a sentence or a line counts when the text also writes it
+    capitalised inside a sentence, or a word list knows it."""
+    if " " in name:
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \t“\"‘'(")
+    if before and before[-1] not in ".!?:\n":
+        return True  # inside a sentence already
+    if name in demonyms() or name in organisations() or name.lower() in given_names():
+        return True
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+        prev = text[: m.start()].rstrip(" \t“\"‘'(")
+        if prev and prev[-1] not in ".!?:\n":
+            return True
+    return False
+
+
+def _is_modifier(text: str, name: str, end: int, describing: bool = False) -> bool:
+    """Whether the capitalised words ``name`` (ending at ``end``) modify a noun after them
+    instead of naming the actor: "radical Islamic terrorists", "far-left Drazen supporters".
+    After a describing word or a one-word name, any plural of five letters or more is taken
+    for that noun ("phony LinkedIn accounts", "radical Chechen actors"), at the cost of a verb
+    in -s ("corrupt Drazen wants")."""
+    m = re.match(r"[ \t]+([a-z][a-z-]*)", text[end : end + 40])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in actor_words().heads_after_name or word.endswith(actor_words().head_endings):
+        return True
+    plural = len(word) >= 5 and word.endswith("s") and not word.endswith("ss")
+    if plural and (describing or " " not in name):  # "radical Chechen actors"
+        return True
+    if " " in name:
+        return False
+    country = demonyms().get(name)
+    if country is not None:  # "the disgraced American ex-cardinal"; not "hostile Russia at"
+        return country != name and not name.endswith("s")
+    return name.lower().endswith(actor_words().adjective_endings)
+
+
+def _named(text: str, name: str, start: int, link: ActorLink) -> _Found | None:
+    """The actor of a name found by a rule: titles left out ("Gov. Kessler" is Kessler), a
+    demonym's country. None when what is left is no name: a function word or a word of time,
+    a title alone ("a rogue Secretary of State"), or a word that only opens a sentence."""
+    first, _, rest = name.partition(" ")
+    if first in actor_words().not_names and rest:
+        # "If Trump is a racist", "But Americans have been"
+        name, start = rest.lstrip(" \t"), start + len(name) - len(rest.lstrip(" \t"))
+    titled_start = start
+    name, start = _without_titles(_clean_name(name), start)
+    if (
+        not _name_ok(name)
+        or name.lower().rstrip(".") in name_titles()
+        # (a word after a title is a name: "Gov. Kessler's regime")
+        or (start == titled_start and not _capitalised_as_a_name(text, name, start))
+    ):
+        return None
+    country = demonyms().get(name, name)
+    if name.endswith("s") and country != name:
+        country = name  # a people ("Americans are …"), not its country
+    return country, start, start + len(name), link
+
+
+_PERSON_RE = re.compile(
+    r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+"
+    r"((?:(?:de|van|von|der|da|di|du|del|la|le|al)[ \t]+)?[A-Z][\w'’-]*[a-z])\b"
+)
+# how far before a pronoun its antecedent may be named (about two sentences): further back,
+# a noun phrase between ("the President … his", "that evil murderer … his") is likelier
+_PRONOUN_REACH = 250
+_Found = tuple[str, int, int, ActorLink]
+
+
+class _Persons:
+    """The persons a text names, for "he"/"she"/"his"/"her": the most recent person named
+    before the pronoun whose given name is of its gender (``lexicons/given_names.tsv``); a
+    surname alone after the full name counts as a mention of that person. Found once per text,
+    when a pronoun first asks."""
+
+    def __init__(self, text: str, attributions: Sequence[Attribution] = ()) -> None:
+        self.text = text
+        self.attributions = attributions
+        # (start, full name, gender: "m", "f", or "" when the given name does not say)
+        self._mentions: list[tuple[int, str, str]] | None = None
+
+    def _find(self) -> list[tuple[int, str, str]]:
+        given = given_names()
+        full: dict[str, tuple[str, str]] = {}  # surname -> (full name, gender)
+        found: list[tuple[int, str, str]] = []
+        for m in _PERSON_RE.finditer(self.text):
+            gender = given.get(m.group(1).lower())
+            if gender is not None and m.group(2) not in actor_words().place_nouns:
+                name = f"{m.group(1)} {m.group(2)}"
+                full[m.group(2)] = (name, gender)
+                found.append((m.start(), name, gender))
+        if full:
+            surnames = "|".join(re.escape(k) for k in sorted(full, key=len, reverse=True))
+            for m in re.finditer(r"\b(" + surnames + r")\b", self.text):
+                name, gender = full[m.group(1)]
+                if not any(start <= m.start() < start + len(n) for start, n, _ in found[-3:]):
+                    found.append((m.start(), name, gender))
+        # persons that attributions name, whose given name the list may not know ("Gov. Chris
+        # Christie said"): of either gender, as in attribution's own pronoun resolution
+        for a in self.attributions:
+            if a.source is not None and a.source.type == "person" and a.speaker:
+                words = a.speaker.split()
+                if len(words) >= 2:
+                    found.append((a.source.start, a.speaker, given.get(words[0].lower(), "")))
+        found.sort()
+        return found
+
+    def resolve(self, pronoun: str, pos: int) -> str | None:
+        gender = "m" if pronoun.lower() in {"he", "him", "his"} else "f"
+        if self._mentions is None:
+            self._mentions = self._find()
+        for start, name, g in reversed(self._mentions):
+            if start < pos - _PRONOUN_REACH:
+                return None
+            if start < pos and g in {gender, ""}:
+                return name
+        return None
+
+
+def _pronoun(persons: _Persons, pronoun: str, start: int, link: ActorLink) -> _Found | None:
+    name = persons.resolve(pronoun, start)
+    return None if name is None else (name, start, start + len(pronoun), link)
+
+
+def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
+    """The actor a label or a describing word names, by the first rule that applies."""
+    describing = hit.category in DESCRIBING_CATEGORIES
     line_start = text.rfind("\n", 0, hit.start) + 1
-    before = text[max(line_start, hit.start - 60) : hit.start]
+    before = text[max(line_start, hit.start - 120) : hit.start]
     base = hit.start - len(before)
-    # "strongman Alexander Lukashenko"
+    near = before[-60:]
+    near_base = hit.start - len(near)
+    # "strongman Alexander Lukashenko", "far-left Democrats"
     m = _AFTER_RE.match(text, hit.end)
-    if m and m.group(1) not in _NOT_NAMES:
-        name, start = _without_titles(_clean_name(m.group(1)), m.start(1))
-        return dem.get(name, name), start, start + len(name)
-    # "Kessler's regime", "Putin’s brutal regime"
-    m = _POSSESSIVE_RE.search(before)
-    if m and m.group(1) not in _NOT_NAMES:
-        name, start = _without_titles(m.group(1), base + m.start(1))
-        return dem.get(name, name), start, start + len(name)
-    # "the Belarusian regime"
-    m = _WORD_BEFORE_RE.search(before)
+    if m and not _is_modifier(text, m.group(1), m.end(1), describing):
+        found = _named(text, m.group(1), m.start(1), "name_after")
+        if found:
+            return found
+    # "Kessler's regime", "Putin’s brutal regime", "his henchmen"
+    found = _possessive(text, near, near_base, persons)
+    if found:
+        return found
+    # "Lukashenko, the country's longtime strongman"
+    if not describing:
+        m = _APPOSITIVE_RE.search(before)
+        if m:
+            found = _named(text, m.group(1), base + m.start(1), "appositive")
+            if found:
+                return found
+    # "called Biden “unhinged”", "attacking Obama as an elitist hypocrite"
+    m = _NAMED_AS_RE.search(before)
+    if m and not _NEGATION_RE.search(before, m.end(1) if m.group(1) else m.end(2)):
+        found = (
+            _named(text, m.group(1), base + m.start(1), "named_as")
+            if m.group(1)
+            else _pronoun(persons, m.group(2), base + m.start(2), "named_as")
+        )
+        if found:
+            return found
+    # "Lukashenko is a strongman", "Drazen was deeply corrupt", "Drazen's claims were
+    # wildly inaccurate", "he was defensive" (not "is not", "was never")
+    m = _PREDICATE_RE.search(before)
+    if (
+        m
+        and not _NEGATION_RE.search(before, max(m.end(1), m.end(2), m.end(3)))
+        # a name after a preposition is no subject: "no occupant of the White House has been
+        # more aggressive", "babies born as birthright Americans is “ridiculous”"
+        and not _AFTER_PREPOSITION_RE.search(before, 0, m.start(1) if m.group(1) else m.start(3))
+    ):
+        found = (
+            _named(text, m.group(1), base + m.start(1), "predicate")
+            if m.group(1)
+            else _pronoun(persons, m.group(3), base + m.start(3), "predicate")
+        )
+        if found:
+            return found
+    # "the Belarusian regime" (a label of a state only: the "Russian oligarch" is Russian, not
+    # Russia)
+    dem = demonyms()
+    m = _WORD_BEFORE_RE.search(near) if hit.term in actor_words().state_labels else None
     if m and m.group(1) in dem:
-        return dem[m.group(1)], base + m.start(1), base + m.end(1)
-    # "the regime in Belarus", "the regime of Bashar al-Assad"
-    m = _OF_RE.match(text, hit.end)
-    if m and m.group(1) not in _NOT_NAMES:
-        name, start = _without_titles(_clean_name(m.group(1)), m.start(1))
-        return dem.get(name, name), start, start + len(name)
+        return dem[m.group(1)], near_base + m.start(1), near_base + m.end(1), "demonym"
+    # "the regime in Belarus", "the regime of Bashar al-Assad": a singular label only ("the
+    # extremists in Iraq" are in Iraq, not Iraq)
+    if not describing and not hit.text.lower().endswith("s"):
+        m = _OF_RE.match(text, hit.end)
+        if m and not _is_modifier(text, m.group(1), m.end(1), True):  # "mob of Internet haters"
+            return _named(text, m.group(1), m.start(1), "of_in")
     return None
+
+
+def _subject(text: str, near: str, base: int, persons: _Persons) -> _Found | None:
+    """The subject right before a loaded verb that is no cue of an attribution ("Drazen
+    demonized", "he has repeatedly ambushed"); not a name after a preposition ("the rally in
+    Ohio erupted")."""
+    m = _SUBJECT_RE.search(near)
+    if m is None or _AFTER_PREPOSITION_RE.search(near, 0, m.start(1) if m.group(1) else m.start(2)):
+        return None
+    if m.group(1):
+        found = _named(text, m.group(1), base + m.start(1), "subject")
+        # (a place before a noun of the verb is where: "the Connecticut slaughter")
+        return None if found is None or found[0] in places() else found
+    return _pronoun(persons, m.group(2), base + m.start(2), "subject")
+
+
+def _possessive(text: str, near: str, base: int, persons: _Persons) -> _Found | None:
+    """A possessive name or "his"/"her" right before the hit (one word may come between):
+    "Kessler's regime", "Drazen's smear", "his henchmen"."""
+    m = _POSSESSIVE_RE.search(near)
+    if m is None:
+        return None
+    if m.group(1):
+        return _named(text, m.group(1), base + m.start(1), "possessive")
+    return _pronoun(persons, m.group(2), base + m.start(2), "possessive")
+
+
+def _speaker_of(text: str, hit: Hit, attributions: Sequence[Attribution]) -> _Found | None:
+    """The speaker of the attribution whose cue the hit is, overlaps, or modifies from right
+    before it ("slammed", "lashed out", "bluntly accused"): whom the verb of speaking
+    frames. Anonymous, unverified and document sources are no actor (as in
+    :func:`actor_profiles`)."""
+    for a in attributions:
+        cue = a.cue
+        if a.kind == "passive":
+            continue  # "Ryan has been excoriated by Catholic leaders" frames Ryan, if anyone
+        inside = hit.start < cue.end and cue.start < hit.end
+        if not inside and not (hit.end <= cue.start and not text[hit.end : cue.start].strip()):
+            continue
+        found = _speaker_actor(a)
+        if (
+            found is None
+            or found[1]
+            or a.source is None
+            or not _names_someone(found[0])
+            or not _capitalised_as_a_name(text, found[0], a.source.start)
+        ):
+            return None
+        return found[0], a.source.start, a.source.end, "speaker"
+    return None
+
+
+def _names_someone(speaker: str) -> bool:
+    """Whether a speaker is a name, not a description: its last word is capitalised and its
+    first is too or is "the" ("Nancy Pelosi", "the Ukrainians"; not "the country", "one
+    Staten Island parent", "A new campaign")."""
+    words = speaker.split()
+    return (
+        bool(words)
+        and words[-1][:1].isupper()
+        and (
+            words[0] == "the"
+            or (words[0][:1].isupper() and words[0] not in actor_words().not_names)
+        )
+        # (an opening participle is no name: "Watching Donald Trump", "Recognizing", "Given")
+        and not (words[0].endswith(("ing", "ed")) or words[0] in {"Given", "Amid", "Despite"})
+    )
+
+
+def _full_names(attributions: Sequence[Attribution], actors: Sequence[str]) -> dict[str, str]:
+    """Last word -> full name, for the persons of several words that a document names: the
+    speakers its attributions type as persons, and the actors whose first word is a given name
+    ("Deval Patrick"; not a nickname such as "Pander Bear Joe"). A last word that two names
+    share maps to neither."""
+    people = [
+        a.speaker
+        for a in attributions
+        if a.speaker and a.source is not None and a.source.type in {"person", "pronoun"}
+    ]
+    people += [n for n in actors if n.split(None, 1)[0].lower() in given_names()]
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for name in people:
+        words = name.split()
+        if (
+            len(words) < 2
+            or not all(w[:1].isupper() for w in words)
+            or words[0] in actor_words().not_names
+        ):
+            continue
+        last = words[-1]
+        if out.get(last, name) != name:
+            clash.add(last)
+        out[last] = name
+    for last in clash:
+        del out[last]
+    return out
 
 
 def link_actors(
@@ -174,33 +603,60 @@ def link_actors(
     attributions: Sequence[Attribution] = (),
     sentences: Sequence[Sentence] = (),
 ) -> tuple[ActorLabel, ...]:
-    """Label hits linked to the actor they describe (hits with no actor nearby are left out).
+    """Loaded hits linked to the actor they describe, each with the rule that linked it
+    (``link``); hits with no actor are left out.
 
-    ``attributions`` and ``sentences`` are accepted for the pipeline's uniform signature; the
-    link is made from the words next to the label.
+    - the speaker of the attribution whose cue the hit is or modifies ("Drazen slammed",
+      "she bluntly accused"): every loaded category;
+    - a name right after the hit, a possessive name before it, a name in apposition, a name
+      whose predicate the hit is ("Drazen is a strongman"), a demonym before it, a name after
+      "of"/"in": labels (:data:`LABEL_CATEGORIES`) and describing words
+      (:data:`DESCRIBING_CATEGORIES`, not by apposition or "of"/"in");
+    - a possessive name before a word of action ("Drazen's smear",
+      :data:`ACTION_CATEGORIES`).
+
+    A one-word actor that is the last word of a longer name the document gives a speaker or an
+    actor is that name ("Lukashenko's regime" after "strongman Alexander Lukashenko"). The
+    actor's span is the words that name it (a speaker's: the source, which may be a pronoun).
+    ``sentences`` is accepted for the pipeline's uniform signature.
     """
-    del attributions, sentences
-    out: list[ActorLabel] = []
+    del sentences
+    persons = _Persons(text, attributions)
+    found: list[tuple[Hit, _Found]] = []
     for hit in hits:
-        if hit.category not in LABEL_CATEGORIES:
+        cat = hit.category
+        if (
+            cat not in LABEL_CATEGORIES
+            and cat not in DESCRIBING_CATEGORIES
+            and (cat not in ACTION_CATEGORIES)
+        ):
             continue
-        found = _actor_for(text, hit)
-        if found is None:
-            continue
-        actor, a_start, a_end = found
-        out.append(
-            ActorLabel(
-                actor=actor,
-                label=hit.term,
-                category=hit.category,
-                start=hit.start,
-                end=hit.end,
-                actor_start=a_start,
-                actor_end=a_end,
-                voice=hit.voice,
-            )
+        link = _speaker_of(text, hit, attributions)
+        if link is None and cat in ACTION_CATEGORIES:
+            line_start = text.rfind("\n", 0, hit.start) + 1
+            near = text[max(line_start, hit.start - 60) : hit.start]
+            link = _possessive(text, near, hit.start - len(near), persons)
+            if link is None and cat in VERB_CATEGORIES:
+                link = _subject(text, near, hit.start - len(near), persons)
+        elif link is None:
+            link = _actor_for(text, hit, persons)
+        if link is not None:
+            found.append((hit, link))
+    full = _full_names(attributions, [f[1][0] for f in found])
+    return tuple(
+        ActorLabel(
+            actor=full.get(actor, actor) if " " not in actor else actor,
+            label=hit.term,
+            category=hit.category,
+            start=hit.start,
+            end=hit.end,
+            actor_start=a_start,
+            actor_end=a_end,
+            voice=hit.voice,
+            link=link,
         )
-    return tuple(out)
+        for hit, (actor, a_start, a_end, link) in found
+    )
 
 
 @dataclass(frozen=True, slots=True)

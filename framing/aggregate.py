@@ -301,6 +301,8 @@ class _Builder:
             ac["label"].append(str(actor.get("label", "")))
             ac["category"].append(str(actor.get("category", "")))
             ac["voice"].append(str(actor.get("voice", "authorial")))
+            # (absent from records written before links were recorded)
+            ac["link"].append(str(actor.get("link") or "unrecorded"))
 
     def frame(self, columns: dict[str, list[Any]], names: Sequence[str]) -> pd.DataFrame:
         return pd.DataFrame({name: columns.get(name, []) for name in names})
@@ -331,7 +333,7 @@ class _Builder:
             self.attrs, ["doc", "cue", "lemma", "stance", "source_type", "speaker", "kind"]
         )
         quotes = self.frame(self.quotes, ["doc", "kind", "text", "start", "end", "n_words"])
-        actors = self.frame(self.actors, ["doc", "actor", "label", "category", "voice"])
+        actors = self.frame(self.actors, ["doc", "actor", "label", "category", "voice", "link"])
         for frame in (hits, attrs, quotes, actors):
             frame["doc"] = frame["doc"].astype(np.int64)
         return Tables(
@@ -493,8 +495,12 @@ def read_tables_parquet(
         quotes = con.sql(
             """SELECT doc, kind, text, start, "end", n_words FROM quotes ORDER BY doc, start"""
         ).df()
+        # (a dataset written before links were recorded has no "link" column)
+        link = "link" if "link" in con.sql("SELECT * FROM actors LIMIT 0").columns else "NULL"
         actors = con.sql(
-            """SELECT doc, actor, label, category, voice FROM actors ORDER BY doc, start"""
+            f"""SELECT doc, actor, label, category, voice,
+                       coalesce({link}, 'unrecorded') AS link
+                FROM actors ORDER BY doc, start"""
         ).df()
         skipped_frame = (
             read_skipped(skipped)
@@ -929,26 +935,44 @@ def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
 
 
 def actor_labels(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
+    """The most frequent (actor, loaded word) pairs: how often, in how many documents, in
+    which voices (the outlet's own words, a quotation, reported speech) and by which rule the
+    word was linked to the actor (:func:`framing.actors.link_actors`)."""
     ac = tables.actors
     if ac.empty:
         return []
+    keys = ["actor", "label", "category"]
     grouped = (
-        ac.groupby(["actor", "label", "category"])
+        ac.groupby(keys)
         .agg(count=("doc", "size"), docs=("doc", "nunique"))
         .reset_index()
         .sort_values(["count", "actor", "label"], ascending=[False, True, True], kind="mergesort")
         .head(limit)
     )
-    return [
-        {
-            "actor": str(r["actor"]),
-            "label": str(r["label"]),
-            "category": str(r["category"]),
-            "count": int(r["count"]),
-            "docs": int(r["docs"]),
-        }
-        for r in grouped.to_dict(orient="records")
-    ]
+    voices: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    links: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    link_column = ac["link"] if "link" in ac else pd.Series("unrecorded", index=ac.index)
+    for actor, label, category, voice, link in zip(
+        ac["actor"], ac["label"], ac["category"], ac["voice"], link_column, strict=True
+    ):
+        voices[(actor, label, category)][str(voice)] += 1
+        links[(actor, label, category)][str(link)] += 1
+    out = []
+    for r in grouped.to_dict(orient="records"):
+        key = (r["actor"], r["label"], r["category"])
+        by_voice, by_link = voices[key], links[key]
+        out.append(
+            {
+                "actor": str(r["actor"]),
+                "label": str(r["label"]),
+                "category": str(r["category"]),
+                "count": int(r["count"]),
+                "docs": int(r["docs"]),
+                "voices": {v: int(by_voice[v]) for v in VOICES if v in by_voice},
+                "links": dict(sorted(by_link.items())),
+            }
+        )
+    return out
 
 
 def scare_quotes(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:

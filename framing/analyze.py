@@ -26,7 +26,8 @@ from framing.types import Attribution, Document, DocumentAnalysis, Hit, Voice
 
 #: Word lists the analysis reads besides the lexicons: sentence-splitting abbreviations,
 #: demonyms (actors, source types), titles before names (speakers), given names (pronouns),
-#: places (pronouns, source types) and organisations named like people (source types).
+#: places (pronouns, source types), organisations named like people (source types) and the
+#: actor linker's word lists.
 WORD_LISTS = (
     "abbreviations.txt",
     "demonyms.tsv",
@@ -34,6 +35,7 @@ WORD_LISTS = (
     "given_names.tsv",
     "places.txt",
     "organisations.txt",
+    "actors.toml",
 )
 
 

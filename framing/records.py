@@ -94,6 +94,7 @@ def _actor(a: ActorLabel) -> dict[str, Any]:
         "actor_start": a.actor_start,
         "actor_end": a.actor_end,
         "voice": a.voice,
+        "link": a.link,
     }
 
 

@@ -155,6 +155,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("actor_start", _INT),
             ("actor_end", _INT),
             ("voice", _STR),
+            ("link", _STR),
         ]
     ),
     "skipped": pa.schema(
@@ -264,7 +265,9 @@ def record_rows(record: Mapping[str, Any], doc: int) -> Rows:
             }
         )
     actor_rows = [
-        {"doc": doc, "id": doc_id, **{k: x[k] for k in _ACTOR_KEYS}}
+        # ("link" is absent from records written before links were recorded)
+        {"doc": doc, "id": doc_id, **{k: x[k] for k in _ACTOR_KEYS if k != "link"}}
+        | {"link": x.get("link")}
         for x in record.get("actors") or []
     ]
     return {

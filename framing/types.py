@@ -29,9 +29,25 @@ SourceType = Literal[
     "document",
     "unknown",
 ]
+#: How an actor link was made (:func:`framing.actors.link_actors`): the label right before
+#: the name, a possessive name, a demonym, "of"/"in" a name, an appositive, "called X a …",
+#: a predicate after "is"/"was", the subject right before a loaded verb, or the speaker of the
+#: attribution whose cue the label is.
+ActorLink = Literal[
+    "name_after",
+    "possessive",
+    "demonym",
+    "of_in",
+    "appositive",
+    "named_as",
+    "predicate",
+    "subject",
+    "speaker",
+]
 #: Every cue stance and source type, in their documented order (docs/ATTRIBUTION.md).
 STANCES: tuple[Stance, ...] = get_args(Stance)
 SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
+ACTOR_LINKS: tuple[ActorLink, ...] = get_args(ActorLink)
 ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = get_args(AttributionKind)
 
 
@@ -180,6 +196,8 @@ class ActorLabel:
     actor_start: int
     actor_end: int
     voice: Voice
+    #: how the link was made (``None`` in records written before links were recorded)
+    link: ActorLink | None = None
 
 
 @dataclass(frozen=True, slots=True)

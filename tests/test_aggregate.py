@@ -12,6 +12,7 @@ import pytest
 
 from framing.aggregate import (
     Params,
+    actor_labels,
     corpus_summary,
     density_table,
     fetch_texts,
@@ -443,3 +444,28 @@ def test_parquet_dataset_gives_the_same_tables_as_jsonl(tmp_path: Path) -> None:
     # a metadata field as the group, and the dispatcher picks the Parquet reader
     by_event = open_tables(dataset, workdir=tmp_path, group_field="event")
     assert by_event.groups == ["e0", "e1", "e2", "e3"]
+
+
+def test_actor_labels_count_voices_and_the_rules_that_linked_them(tmp_path: Path) -> None:
+    text = "The regime of Viktor Drazen fell. Critics said “the regime lies.”"
+    record = make_record("d1", "Loud Post", text, actors=[("Viktor Drazen", "regime")])
+    second = dict(record["actors"][0])
+    start = text.rindex("regime")
+    second.update(start=start, end=start + len("regime"), voice="quoted")
+    record["actors"] = [dict(record["actors"][0], link="of_in"), dict(second, link="of_in")]
+    old = make_record(
+        "d2", "Loud Post", "The regime of Viktor Drazen.", actors=[("Viktor Drazen", "regime")]
+    )  # written before links were recorded: no "link"
+    assert "link" not in old["actors"][0]
+    tables = read_tables(write_jsonl(tmp_path / "results.jsonl", [record, old]))
+    assert actor_labels(tables) == [
+        {
+            "actor": "Viktor Drazen",
+            "label": "regime",
+            "category": "pejorative_label",
+            "count": 3,
+            "docs": 2,
+            "voices": {"authorial": 2, "quoted": 1},
+            "links": {"of_in": 2, "unrecorded": 1},
+        }
+    ]

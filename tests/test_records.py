@@ -27,6 +27,18 @@ def test_record_round_trip_preserves_the_analysis() -> None:
     assert dataclasses.asdict(again) == dataclasses.asdict(analysis)
 
 
+def test_actor_links_round_trip_and_old_records_without_links_still_read() -> None:
+    text = "Protesters marched against strongman Viktor Drazen on Sunday."
+    record = to_record(analyze_text(text))
+    assert [(a["actor"], a["label"], a["link"]) for a in record["actors"]] == [
+        ("Viktor Drazen", "strongman", "name_after")
+    ]
+    assert from_record(record).actors[0].link == "name_after"
+    for actor in record["actors"]:
+        del actor["link"]  # a record written before links were recorded
+    assert from_record(record).actors[0].link is None
+
+
 def test_serialisation_is_byte_identical() -> None:
     one = dumps(to_record(analyze_text(TEXT)))
     two = dumps(to_record(analyze_text(TEXT)))

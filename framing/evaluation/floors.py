@@ -70,6 +70,13 @@ _FLOORS = (
         0.90,
     ),
     Floor(
+        "actors.precision",
+        "loaded words linked to the actor annotators say they aim at, share of links",
+        "BASIL lexical-bias spans of direct aim (Fox News, New York Times, HuffPost)",
+        "framing evaluate actors $FRAMING_DATA_DIR/basil",
+        0.75,
+    ),
+    Floor(
         "lexicon.loaded_language_f1",
         "loaded-language hits against annotated spans, overlap F1",
         "SemEval-2020 propaganda corpus, training articles",
