@@ -94,6 +94,10 @@ _SUBJECT_RE = re.compile(
     r"(?:[ \t]+(?:has|have|had|will|would|also|again|even|then|[a-z]+ly)){0,2}"
     r"[ \t]+$"
 )
+# cheap tests that a rule's pattern can match at all, run before it
+_BE_RE = re.compile(r"\b(?:is|was|are|were|been|remains|remained|became|becomes|seems|seemed)\b")
+_NAMING_VERB_RE = re.compile(r"call|label|brand|dub|describ|deem|paint|portray|attack|denounc")
+_HIS_HER_RE = re.compile(r"\b[Hh](?:is|er)\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:of|to|for|by|with|from|as|than|about|on|in|at|against|like|among)"
     r"(?:[ \t]+(?:the|a|an))?(?:[ \t]+[a-z][\w-]*)?[ \t]+$"
@@ -372,6 +376,7 @@ _PERSON_RE = re.compile(
     r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+"
     r"((?:(?:de|van|von|der|da|di|du|del|la|le|al)[ \t]+)?[A-Z][\w'’-]*[a-z])\b"
 )
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z]\b")
 # how far before a pronoun its antecedent may be named (about two sentences): further back,
 # a noun phrase between ("the President … his", "that evil murderer … his") is likelier
 _PRONOUN_REACH = 250
@@ -379,33 +384,32 @@ _Found = tuple[str, int, int, ActorLink]
 
 
 class _Persons:
-    """The persons a text names, for "he"/"she"/"his"/"her": the most recent person named
-    before the pronoun whose given name is of its gender (``lexicons/given_names.tsv``); a
-    surname alone after the full name counts as a mention of that person. Found once per text,
-    when a pronoun first asks."""
+    """The persons a text names, for "he"/"she"/"his"/"her": the most recent person named at
+    most :data:`_PRONOUN_REACH` characters before the pronoun whose given name is of its gender
+    (``lexicons/given_names.tsv``); a surname alone after the full name is a mention of that
+    person. The full names are found once per text, when a pronoun first asks; the surnames
+    only in the stretch before each pronoun."""
 
     def __init__(self, text: str, attributions: Sequence[Attribution] = ()) -> None:
         self.text = text
         self.attributions = attributions
         # (start, full name, gender: "m", "f", or "" when the given name does not say)
-        self._mentions: list[tuple[int, str, str]] | None = None
+        self._full: list[tuple[int, str, str]] | None = None
+        self._by_last: dict[str, tuple[int, str, str]] = {}  # last word -> first full mention
+        self._in_full: set[int] = set()  # where the last words of full names start
 
     def _find(self) -> list[tuple[int, str, str]]:
         given = given_names()
-        full: dict[str, tuple[str, str]] = {}  # surname -> (full name, gender)
+        places = actor_words().place_nouns
         found: list[tuple[int, str, str]] = []
         for m in _PERSON_RE.finditer(self.text):
             gender = given.get(m.group(1).lower())
-            if gender is not None and m.group(2) not in actor_words().place_nouns:
+            if gender is not None and m.group(2) not in places:
                 name = f"{m.group(1)} {m.group(2)}"
-                full[m.group(2)] = (name, gender)
+                last = m.group(2).rsplit(None, 1)[-1]
+                self._by_last.setdefault(last, (m.start(), name, gender))
+                self._in_full.add(m.end(2) - len(last))
                 found.append((m.start(), name, gender))
-        if full:
-            surnames = "|".join(re.escape(k) for k in sorted(full, key=len, reverse=True))
-            for m in re.finditer(r"\b(" + surnames + r")\b", self.text):
-                name, gender = full[m.group(1)]
-                if not any(start <= m.start() < start + len(n) for start, n, _ in found[-3:]):
-                    found.append((m.start(), name, gender))
         # persons that attributions name, whose given name the list may not know ("Gov. Chris
         # Christie said"): of either gender, as in attribution's own pronoun resolution
         for a in self.attributions:
@@ -418,12 +422,18 @@ class _Persons:
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         gender = "m" if pronoun.lower() in {"he", "him", "his"} else "f"
-        if self._mentions is None:
-            self._mentions = self._find()
-        for start, name, g in reversed(self._mentions):
-            if start < pos - _PRONOUN_REACH:
-                return None
-            if start < pos and g in {gender, ""}:
+        if self._full is None:
+            self._full = self._find()
+        lo = max(0, pos - _PRONOUN_REACH)
+        candidates = [c for c in self._full if lo <= c[0] < pos]
+        if self._by_last:
+            # a surname alone after the full name ("Castillo" after "Maria Castillo")
+            for m in _CAPITALISED_RE.finditer(self.text, lo, pos):
+                known = self._by_last.get(m.group())
+                if known is not None and known[0] < m.start() and m.start() not in self._in_full:
+                    candidates.append((m.start(), known[1], known[2]))
+        for _, name, g in sorted(candidates, reverse=True):
+            if g in {gender, ""}:
                 return name
         return None
 
@@ -453,13 +463,13 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
         return found
     # "Lukashenko, the country's longtime strongman"
     if not describing:
-        m = _APPOSITIVE_RE.search(before)
+        m = _APPOSITIVE_RE.search(before) if "," in before else None
         if m:
             found = _named(text, m.group(1), base + m.start(1), "appositive")
             if found:
                 return found
     # "called Biden “unhinged”", "attacking Obama as an elitist hypocrite"
-    m = _NAMED_AS_RE.search(before)
+    m = _NAMED_AS_RE.search(before) if _NAMING_VERB_RE.search(before) else None
     if m and not _NEGATION_RE.search(before, m.end(1) if m.group(1) else m.end(2)):
         found = (
             _named(text, m.group(1), base + m.start(1), "named_as")
@@ -470,7 +480,7 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
             return found
     # "Lukashenko is a strongman", "Drazen was deeply corrupt", "Drazen's claims were
     # wildly inaccurate", "he was defensive" (not "is not", "was never")
-    m = _PREDICATE_RE.search(before)
+    m = _PREDICATE_RE.search(before) if _BE_RE.search(before, len(before) - 50) else None
     if (
         m
         and not _NEGATION_RE.search(before, max(m.end(1), m.end(2), m.end(3)))
@@ -504,6 +514,9 @@ def _subject(text: str, near: str, base: int, persons: _Persons) -> _Found | Non
     """The subject right before a loaded verb that is no cue of an attribution ("Drazen
     demonized", "he has repeatedly ambushed"); not a name after a preposition ("the rally in
     Ohio erupted")."""
+    # (cheaply first: one of the last three words is capitalised or "he"/"she")
+    if not any(w[:1].isupper() or w in {"he", "she"} for w in near.rsplit(None, 3)[-3:]):
+        return None
     m = _SUBJECT_RE.search(near)
     if m is None or _AFTER_PREPOSITION_RE.search(near, 0, m.start(1) if m.group(1) else m.start(2)):
         return None
@@ -517,6 +530,8 @@ def _subject(text: str, near: str, base: int, persons: _Persons) -> _Found | Non
 def _possessive(text: str, near: str, base: int, persons: _Persons) -> _Found | None:
     """A possessive name or "his"/"her" right before the hit (one word may come between):
     "Kessler's regime", "Drazen's smear", "his henchmen"."""
+    if "'" not in near and "’" not in near and not _HIS_HER_RE.search(near):
+        return None  # (cheaply first)
     m = _POSSESSIVE_RE.search(near)
     if m is None:
         return None

@@ -131,6 +131,7 @@ def test_run_key_depends_on_the_word_lists(
         "given_names.tsv",
         "places.txt",
         "organisations.txt",
+        "actors.toml",
     }
     real = framing.analyze._file_hash
     monkeypatch.setattr(
