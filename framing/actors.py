@@ -1,16 +1,25 @@
-"""Actors: link loaded labels to the actor they describe, and profile actors across documents.
+"""Actors: link loaded words to the actor they describe, and profile actors across documents.
 
-:func:`link_actors` looks at the few words around a label hit:
+:func:`link_actors` reads the words around each hit of the ``loaded`` lexicon and links it to an
+actor by the first rule that applies, recording the rule (``ActorLabel.link``):
 
-- a name right after it: ``strongman Alexander Lukashenko`` -> Alexander Lukashenko;
-- a possessive name before it: ``Kessler's regime`` -> Kessler;
-- a demonym before it: ``the Belarusian regime`` -> Belarus (``lexicons/demonyms.tsv``);
-- a country or name after ``of``/``in``: ``the regime in Belarus`` -> Belarus.
+- ``speaker``: the hit is (or modifies) an attribution's cue: ``Drazen slammed``;
+- ``name_after``: a name right after it: ``strongman Alexander Lukashenko``;
+- ``possessive``: a possessive name or pronoun before it: ``Kessler's regime``, ``his henchmen``;
+- ``appositive``: ``Lukashenko, the country's longtime strongman``;
+- ``named_as``: ``called Biden “unhinged”``;
+- ``predicate``: ``Drazen is a thug``, ``she was defensive``;
+- ``demonym``: a demonym before a state label: ``the Belarusian regime`` -> Belarus;
+- ``of_in``: ``the regime in Belarus`` -> Belarus;
+- ``subject``: a name right before a loaded verb: ``Drazen demonized the press``.
 
 Titles before a name are not part of the actor (``dictator President Bashar Assad`` -> Bashar
-Assad; ``lexicons/titles.txt``), and the actor's span starts after them.
+Assad; ``lexicons/titles.txt``), a surname stands for the full name the document gives it, and
+``he``/``she`` for the last person of that gender named before. The word lists that bound the
+rules are data (``lexicons/actors.toml``). docs/ATTRIBUTION.md (Actors) has each rule, what it
+leaves out, and its measured precision.
 
-:func:`actor_profiles` gathers, per actor, the labels applied to them and how they are reported:
+:func:`actor_profiles` gathers, per actor, the words linked to them and how they are reported:
 the stances of the cues used for their speech, how often they are quoted directly, and how
 often they speak as a named or an anonymous source.
 """
@@ -39,8 +48,8 @@ LABEL_CATEGORIES = frozenset(
 #: labels, except by "of"/"in" (an adjective is of no place) and by apposition.
 DESCRIBING_CATEGORIES = frozenset({"loaded_adjective", "derision", "moral_judgement"})
 #: Hit categories of the loaded lexicon that say what an actor did or said ("slammed",
-#: "smear", "massive"): linked only to the speaker whose cue they are or modify, and to a
-#: possessive name ("Drazen's smear").
+#: "smear", "massive"): linked only to the speaker whose cue they are or modify, to a
+#: possessive name ("Drazen's smear") and, for verbs, to the subject right before them.
 ACTION_CATEGORIES = frozenset({"loaded_verb", "loaded_noun", "hyperbole", "alarmist", "euphemism"})
 
 #: Hit categories of verbs, whose subject right before them they frame ("Drazen demonized").
@@ -623,17 +632,20 @@ def link_actors(
 
     - the speaker of the attribution whose cue the hit is or modifies ("Drazen slammed",
       "she bluntly accused"): every loaded category;
-    - a name right after the hit, a possessive name before it, a name in apposition, a name
-      whose predicate the hit is ("Drazen is a strongman"), a demonym before it, a name after
-      "of"/"in": labels (:data:`LABEL_CATEGORIES`) and describing words
-      (:data:`DESCRIBING_CATEGORIES`, not by apposition or "of"/"in");
-    - a possessive name before a word of action ("Drazen's smear",
-      :data:`ACTION_CATEGORIES`).
+    - a name right after the hit, a possessive name or pronoun before it, a name in
+      apposition, the object of a verb of naming ("called Drazen a thug"), a name or pronoun
+      whose predicate the hit is ("Drazen is a strongman"), a demonym before a state label, a
+      name after "of"/"in": labels (:data:`LABEL_CATEGORIES`) and describing words
+      (:data:`DESCRIBING_CATEGORIES`, not by apposition, demonym or "of"/"in");
+    - a possessive name or pronoun before a word of action ("Drazen's smear",
+      :data:`ACTION_CATEGORIES`), and the subject right before a loaded verb ("Drazen
+      demonized", :data:`VERB_CATEGORIES`).
 
-    A one-word actor that is the last word of a longer name the document gives a speaker or an
-    actor is that name ("Lukashenko's regime" after "strongman Alexander Lukashenko"). The
-    actor's span is the words that name it (a speaker's: the source, which may be a pronoun).
-    ``sentences`` is accepted for the pipeline's uniform signature.
+    A one-word actor that is the last word of a person's full name in the document (a speaker
+    typed as a person, or a linked actor whose first word is a given name) is that name
+    ("Drazen's regime" after "Viktor Drazen said"). The actor's span is the words that name it
+    (a speaker's: the source, which may be a pronoun). ``sentences`` is accepted for the
+    pipeline's uniform signature.
     """
     del sentences
     persons = _Persons(text, attributions)
