@@ -71,6 +71,8 @@ _WORD_BEFORE_RE = re.compile(
 _APPOSITIVE_RE = re.compile(
     r"(" + _NAME + r"),[ \t]+(?:a|an|the|[A-Z][\w-]*['’]s?)(?:[ \t]+[\w'’-]+){0,3}?[ \t]+$"
 )
+# "the strongman, Anton Kessler, lashed out": a name between commas right after the label
+_COMMA_NAME_RE = re.compile(r",[ \t]+(" + _NAME + r"),")
 # "Drazen is a strongman", "Drazen was deeply corrupt", "Drazen, the mayor, has been a
 # bully": a name (an appositive between commas may follow), a form of "be" or "become",
 # an article, and at most two adverbs or hyphenated adjectives before the label (not "Drazen
@@ -107,6 +109,14 @@ _SUBJECT_RE = re.compile(
 _BE_RE = re.compile(r"\b(?:is|was|are|were|been|remains|remained|became|becomes|seems|seemed)\b")
 _NAMING_VERB_RE = re.compile(r"call|label|brand|dub|describ|deem|paint|portray|attack|denounc")
 _HIS_HER_RE = re.compile(r"\b[Hh](?:is|er)\b")
+# what may follow a word that ends the phrase describing an actor: punctuation, the end, or a
+# function word ("Drazen is a thug, …", "a bully who …", "too pompous to act", "furious over")
+_ENDS_PHRASE_RE = re.compile(
+    r"[ \t]*(?:$|\n|[,.;:!?)\]”\"’'—–-](?!\w)|(?:who|whose|whom|which|that|and|or|but|nor|of"
+    r"|in|on|at|to|for|with|from|by|about|over|after|before|since|until|because|when|while|if"
+    r"|than|as|like|is|was|are|were|has|had|have|will|would|could|should|can|may|might|did"
+    r"|does|do|not|now|again|too|also|even)\b)"
+)
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:of|to|for|by|with|from|as|than|about|on|in|at|against|like|among)"
     r"(?:[ \t]+(?:the|a|an))?(?:[ \t]+[a-z][\w-]*)?[ \t]+$"
@@ -470,11 +480,22 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
     found = _possessive(text, near, near_base, persons)
     if found:
         return found
-    # "Lukashenko, the country's longtime strongman"
+    # the rules below read a label as the head of what describes the actor: not when a noun
+    # follows it ("Reuter, a longtime regime loyalist") or it is a possessor ("Brandt, the
+    # junta's enforcer"). A describing word may stand before the head ("called Obama an
+    # elitist hypocrite", "Antifa is a left-wing extremist organization").
+    if not describing and not _ENDS_PHRASE_RE.match(text, hit.end):
+        return _state_label(text, hit, near, near_base, describing)
+    # "Lukashenko, the country's longtime strongman"; "the strongman, Anton Kessler, said"
     if not describing:
         m = _APPOSITIVE_RE.search(before) if "," in before else None
         if m:
             found = _named(text, m.group(1), base + m.start(1), "appositive")
+            if found:
+                return found
+        m = _COMMA_NAME_RE.match(text, hit.end)
+        if m:
+            found = _named(text, m.group(1), m.start(1), "appositive")
             if found:
                 return found
     # "called Biden “unhinged”", "attacking Obama as an elitist hypocrite"
@@ -504,14 +525,18 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
         )
         if found:
             return found
-    # "the Belarusian regime" (a label of a state only: the "Russian oligarch" is Russian, not
-    # Russia)
+    return _state_label(text, hit, near, near_base, describing)
+
+
+def _state_label(text: str, hit: Hit, near: str, near_base: int, describing: bool) -> _Found | None:
+    """A demonym before a state label ("the Belarusian regime" (a label of a state only: the
+    "Russian oligarch" is Russian, not Russia), or a name after "of"/"in" a singular label
+    ("the regime in Belarus", "the regime of Bashar al-Assad"; "the extremists in Iraq" are in
+    Iraq, not Iraq)."""
     dem = demonyms()
     m = _WORD_BEFORE_RE.search(near) if hit.term in actor_words().state_labels else None
     if m and m.group(1) in dem:
         return dem[m.group(1)], near_base + m.start(1), near_base + m.end(1), "demonym"
-    # "the regime in Belarus", "the regime of Bashar al-Assad": a singular label only ("the
-    # extremists in Iraq" are in Iraq, not Iraq)
     if not describing and not hit.text.lower().endswith("s"):
         m = _OF_RE.match(text, hit.end)
         if m and not _is_modifier(text, m.group(1), m.end(1), True):  # "mob of Internet haters"
@@ -594,31 +619,43 @@ def _names_someone(speaker: str) -> bool:
 def _full_names(attributions: Sequence[Attribution], actors: Sequence[str]) -> dict[str, str]:
     """Last word -> full name, for the persons of several words that a document names: the
     speakers its attributions type as persons, and the actors whose first word is a given name
-    ("Deval Patrick"; not a nickname such as "Pander Bear Joe"). A last word that two names
-    share maps to neither."""
-    people = [
+    ("Deval Patrick"; not a nickname such as "Pander Bear Joe") or who end a speaker's name.
+    Of two names one of which ends the other, the longer stands when what it adds opens with a
+    given name ("Ruth Bader Ginsburg", not "Bader Ginsburg"), else the shorter ("Anton Kessler",
+    not "Strongman Anton Kessler"). Two names of one last word that are not so related map to
+    neither."""
+    given = given_names()
+    not_names = actor_words().not_names
+    speakers = [
         a.speaker
         for a in attributions
         if a.speaker and a.source is not None and a.source.type in {"person", "pronoun"}
     ]
-    people += [n for n in actors if n.split(None, 1)[0].lower() in given_names()]
-    out: dict[str, str] = {}
+    people = speakers + [
+        n
+        for n in actors
+        if n.split(None, 1)[0].lower() in given or any(p.endswith(" " + n) for p in speakers)
+    ]
+    by_last: dict[str, str] = {}
     clash: set[str] = set()
     for name in people:
         words = name.split()
-        if (
-            len(words) < 2
-            or not all(w[:1].isupper() for w in words)
-            or words[0] in actor_words().not_names
-        ):
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[0] in not_names:
             continue
         last = words[-1]
-        if out.get(last, name) != name:
+        known = by_last.get(last)
+        if known is None or known == name:
+            by_last[last] = name
+            continue
+        short, long = sorted((known, name), key=len)
+        if not long.endswith(" " + short):
             clash.add(last)
-        out[last] = name
+            continue
+        added = long[: -len(short)].split()
+        by_last[last] = long if added[0].lower() in given else short
     for last in clash:
-        del out[last]
-    return out
+        del by_last[last]
+    return by_last
 
 
 def link_actors(

@@ -194,6 +194,13 @@ def links(text: str, word: str, category: str = "pejorative_label") -> list[tupl
             "loaded_verb",
             ("Maria Castillo", "She", "speaker"),
         ),
+        # a label, then a name between commas
+        (
+            "In a televised address the strongman, Anton Kessler, lashed out at critics.",
+            "strongman",
+            "pejorative_label",
+            ("Anton Kessler", "Anton Kessler", "appositive"),
+        ),
         # a one-word actor stands for the full name the document gives it
         (
             "“We stay,” Viktor Drazen said in 1994. Critics fled Drazen's regime.",
@@ -216,6 +223,9 @@ def test_rules_link_each_kind_of_description(
         ("Police arrested radical Drazen supporters.", "radical", "loaded_adjective"),
         ("The raid targeted radical Islamic terrorists.", "radical", "loaded_adjective"),
         ("Readers mocked the phony LinkedIn accounts.", "phony", "loaded_adjective"),
+        # a label that is no head: a noun follows it, or it is a possessor
+        ("Tomas Reuter, a longtime regime loyalist, insisted.", "regime", "pejorative_label"),
+        ("Lukas Brandt, the junta’s enforcer-in-chief, spoke first.", "junta", "pejorative_label"),
         # a demonym before a label of a person describes the person, not the country
         ("Funds came from a Russian oligarch last year.", "oligarch", "pejorative_label"),
         # "in" a place: where the people are, not who they are
@@ -384,3 +394,18 @@ def test_actor_word_lists_that_are_not_toml_name_the_file(tmp_path: Path) -> Non
     with pytest.raises(LexiconError, match="not valid TOML") as info:
         read_actor_words(path)
     assert info.value.file == str(path)
+
+
+def test_a_surname_stands_for_the_shortest_full_name_that_ends_the_others() -> None:
+    # the attribution's speaker keeps the capitalised label before the name; the name the
+    # label is linked to ends it, so both are one person, named without the label
+    text = "“We will win,” Strongman Anton Kessler told reporters.\n\nKessler’s cronies cheered."
+    sentences = split_sentences(text)
+    result = extract_attributions(text, sentences, find_quotes(text, sentences))
+    assert [a.speaker for a in result.attributions] == ["Strongman Anton Kessler"]
+    hits = [label_hit(text, "Strongman"), label_hit(text, "cronies")]
+    linked = link_actors(text, hits, result.attributions)
+    assert [(a.actor, a.link) for a in linked] == [
+        ("Anton Kessler", "name_after"),
+        ("Anton Kessler", "possessive"),
+    ]
