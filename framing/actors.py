@@ -131,6 +131,7 @@ _ACTOR_LISTS = (
     "adjective_endings",
     "state_labels",
     "place_nouns",
+    "institution_nouns",
 )
 
 
@@ -147,6 +148,7 @@ class ActorWords:
     adjective_endings: tuple[str, ...]
     state_labels: frozenset[str]
     place_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
 
 
 def read_actor_words(path: str | Path) -> ActorWords:
@@ -204,6 +206,7 @@ def read_actor_words(path: str | Path) -> ActorWords:
         adjective_endings=tuple(w.lower() for w in words["adjective_endings"]),
         state_labels=frozenset(words["state_labels"]),
         place_nouns=frozenset(words["place_nouns"]),
+        institution_nouns=frozenset(words["institution_nouns"]),
     )
 
 
@@ -306,12 +309,15 @@ _LEADING_WORD_RE = re.compile(r"(\S+)[ \t]+")
 
 def _without_titles(name: str, start: int) -> tuple[str, int]:
     """``name`` without the titles before it ("Reps. Ilhan Omar" -> "Ilhan Omar"), and where
-    what is left starts in the text (``start`` is where ``name`` starts)."""
+    what is left starts in the text (``start`` is where ``name`` starts). Not when what is left
+    is a noun of an institution, whose name the title begins ("Justice Department")."""
     offset = 0
     while (m := _LEADING_WORD_RE.match(name, offset)) and m.group(1).lower().rstrip(".") in (
         name_titles()
     ):
         offset = m.end()
+    if offset and name[offset:] in actor_words().institution_nouns:
+        return name, start
     return name[offset:], start + offset
 
 
@@ -435,7 +441,10 @@ class _Persons:
             if a.source is not None and a.source.type == "person" and a.speaker:
                 words = a.speaker.split()
                 if len(words) >= 2:
-                    found.append((a.source.start, a.speaker, given.get(words[0].lower(), "")))
+                    # (the first given name of the list says the gender: "Imperial Wizard
+                    # David Duke" is a man)
+                    gender = next((g for w in words if (g := given.get(w.lower()))), "")
+                    found.append((a.source.start, a.speaker, gender))
         found.sort()
         return found
 
@@ -584,7 +593,14 @@ def _speaker_of(text: str, hit: Hit, attributions: Sequence[Attribution]) -> _Fo
         if a.kind == "passive":
             continue  # "Ryan has been excoriated by Catholic leaders" frames Ryan, if anyone
         inside = hit.start < cue.end and cue.start < hit.end
-        if not inside and not (hit.end <= cue.start and not text[hit.end : cue.start].strip()):
+        # (right before the cue, only an adverb modifies it: "bluntly accused"; a noun there is
+        # its subject, "the young North Korean dictator stressed")
+        before_cue = (
+            hit.end <= cue.start
+            and not text[hit.end : cue.start].strip()
+            and hit.text.lower().endswith("ly")
+        )
+        if not inside and not before_cue:
             continue
         found = _speaker_actor(a)
         if (

@@ -194,6 +194,20 @@ def links(text: str, word: str, category: str = "pejorative_label") -> list[tupl
             "loaded_verb",
             ("Maria Castillo", "She", "speaker"),
         ),
+        # a title that begins an institution's name stays in it
+        (
+            "It is crushing to see the noble Justice Department fail.",
+            "noble",
+            "loaded_adjective",
+            ("Justice Department", "Justice Department", "name_after"),
+        ),
+        # an adverb right before a cue modifies it
+        (
+            "Ana Ruiz bluntly accused the mayor of lying.",
+            "bluntly",
+            "hyperbole",
+            ("Ana Ruiz", "Ana Ruiz", "speaker"),
+        ),
         # a label, then a name between commas
         (
             "In a televised address the strongman, Anton Kessler, lashed out at critics.",
@@ -250,6 +264,19 @@ def test_rules_link_each_kind_of_description(
         ),
         # a speaker that is no name
         ("The country mocked him for a year.", "mocked", "loaded_verb"),
+        # a noun right before a cue is its subject, not a word that modifies it
+        (
+            "While lowering his sword, the young North Korean dictator stressed that he may act.",
+            "dictator",
+            "pejorative_label",
+        ),
+        # "her" is no man, though the given name that says so is not the name's first word
+        (
+            "“We will march,” Imperial Wizard David Okafor said on Monday. Critics mocked her "
+            "onslaught.",
+            "onslaught",
+            "alarmist",
+        ),
     ],
 )
 def test_rules_leave_out_what_names_no_actor(text: str, word: str, category: str) -> None:
