@@ -471,6 +471,16 @@ def _pronoun(persons: _Persons, pronoun: str, start: int, link: ActorLink) -> _F
     return None if name is None else (name, start, start + len(pronoun), link)
 
 
+def _name_or_pronoun(
+    text: str, m: re.Match[str], base: int, persons: _Persons, link: ActorLink, pronoun: int
+) -> _Found | None:
+    """The actor of a rule's match: its name (group 1), or the person its pronoun (group
+    ``pronoun``) stands for; ``base`` is where the matched string starts in the text."""
+    if m.group(1):
+        return _named(text, m.group(1), base + m.start(1), link)
+    return _pronoun(persons, m.group(pronoun), base + m.start(pronoun), link)
+
+
 def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
     """The actor a label or a describing word names, by the first rule that applies."""
     describing = hit.category in DESCRIBING_CATEGORIES
@@ -510,11 +520,7 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
     # "called Biden “unhinged”", "attacking Obama as an elitist hypocrite"
     m = _NAMED_AS_RE.search(before) if _NAMING_VERB_RE.search(before) else None
     if m and not _NEGATION_RE.search(before, m.end(1) if m.group(1) else m.end(2)):
-        found = (
-            _named(text, m.group(1), base + m.start(1), "named_as")
-            if m.group(1)
-            else _pronoun(persons, m.group(2), base + m.start(2), "named_as")
-        )
+        found = _name_or_pronoun(text, m, base, persons, "named_as", 2)
         if found:
             return found
     # "Lukashenko is a strongman", "Drazen was deeply corrupt", "Drazen's claims were
@@ -527,11 +533,7 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
         # more aggressive", "babies born as birthright Americans is “ridiculous”"
         and not _AFTER_PREPOSITION_RE.search(before, 0, m.start(1) if m.group(1) else m.start(3))
     ):
-        found = (
-            _named(text, m.group(1), base + m.start(1), "predicate")
-            if m.group(1)
-            else _pronoun(persons, m.group(3), base + m.start(3), "predicate")
-        )
+        found = _name_or_pronoun(text, m, base, persons, "predicate", 3)
         if found:
             return found
     return _state_label(text, hit, near, near_base, describing)
@@ -563,11 +565,9 @@ def _subject(text: str, near: str, base: int, persons: _Persons) -> _Found | Non
     m = _SUBJECT_RE.search(near)
     if m is None or _AFTER_PREPOSITION_RE.search(near, 0, m.start(1) if m.group(1) else m.start(2)):
         return None
-    if m.group(1):
-        found = _named(text, m.group(1), base + m.start(1), "subject")
-        # (a place before a noun of the verb is where: "the Connecticut slaughter")
-        return None if found is None or found[0] in places() else found
-    return _pronoun(persons, m.group(2), base + m.start(2), "subject")
+    found = _name_or_pronoun(text, m, base, persons, "subject", 2)
+    # (a place before a noun of the verb is where: "the Connecticut slaughter")
+    return None if found is None or found[0] in places() else found
 
 
 def _possessive(text: str, near: str, base: int, persons: _Persons) -> _Found | None:
@@ -576,16 +576,12 @@ def _possessive(text: str, near: str, base: int, persons: _Persons) -> _Found | 
     if "'" not in near and "’" not in near and not _HIS_HER_RE.search(near):
         return None  # (cheaply first)
     m = _POSSESSIVE_RE.search(near)
-    if m is None:
-        return None
-    if m.group(1):
-        return _named(text, m.group(1), base + m.start(1), "possessive")
-    return _pronoun(persons, m.group(2), base + m.start(2), "possessive")
+    return None if m is None else _name_or_pronoun(text, m, base, persons, "possessive", 2)
 
 
 def _speaker_of(text: str, hit: Hit, attributions: Sequence[Attribution]) -> _Found | None:
-    """The speaker of the attribution whose cue the hit is, overlaps, or modifies from right
-    before it ("slammed", "lashed out", "bluntly accused"): whom the verb of speaking
+    """The speaker of the attribution whose cue the hit is, overlaps, or modifies as an adverb
+    right before it ("slammed", "lashed out", "bluntly accused"): whom the verb of speaking
     frames. Anonymous, unverified and document sources are no actor (as in
     :func:`actor_profiles`)."""
     for a in attributions:
