@@ -975,6 +975,104 @@ def actor_labels(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
     return out
 
 
+#: source types whose speaker is an actor of the profiles (as in framing.actors.actor_profiles:
+#: not anonymous, unverified, document or unknown sources)
+_ACTOR_SOURCE_TYPES = frozenset({"person", "organisation", "role", "pronoun"})
+ACTOR_COLUMNS = [
+    "actor",
+    "group",
+    "documents",
+    "words",
+    "words_authorial",
+    "top_words",
+    "attributions",
+    "direct",
+    "cues",
+    "distancing",
+    "charged",
+]
+
+
+def _surnames_merged(mapping: Mapping[str, str]) -> dict[str, str]:
+    """``mapping`` with each one-word name sent to the only name of several words whose last
+    word it is (names that stay one word when there are none or several)."""
+    targets = set(mapping.values())
+    by_last: dict[str, list[str]] = {}
+    for name in targets:
+        words = name.split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1], []).append(name)
+    out = {}
+    for name, target in mapping.items():
+        full = by_last.get(target, [])
+        out[name] = full[0] if " " not in target and len(full) == 1 else target
+    return out
+
+
+def actors_by_group(tables: Tables, limit: int = 12) -> pd.DataFrame:
+    """Who is framed how, outlet by outlet, for the ``limit`` actors most present in the
+    corpus (loaded words linked to them plus attributions of their speech; ties by name).
+
+    One row per actor and group (groups where the actor appears at all): the documents that
+    mention them either way; ``words``, the loaded words linked to them (``words_authorial``
+    of those in the outlet's own voice) and the three most frequent; ``attributions`` of their
+    speech, ``direct`` of those direct quotations or their continuations, and of the
+    ``cues`` (continuations have none) how many are ``distancing`` or ``charged``. Counts,
+    not rates: an actor is seldom named often enough in one outlet for an interval to say
+    much, and every count is a filter of the ``actors`` and ``attributions`` tables.
+
+    An actor and a speaker are one when their names are (:func:`speaker_key`: without case
+    and a leading article; a name with a middle initial under the name without it, as in
+    :func:`speaker_profile`); a one-word name is counted under the one name of several words
+    in the corpus that ends with it, when there is exactly one ("Kessler" under "Anton
+    Kessler"; "Trump" stays apart from "Donald Trump" where "Melania Trump" is named too).
+    """
+    group_of = tables.documents.set_index("doc")["group"]
+    ac = tables.actors
+    at = tables.attributions
+    at = at[at["speaker"].notna() & at["source_type"].isin(_ACTOR_SOURCE_TYPES)]
+    names = pd.concat([ac["actor"], at["speaker"]], ignore_index=True).astype(str)
+    if names.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    merged = _middle_initials_merged(names.unique().tolist())
+    merged = _surnames_merged(merged)
+    names = names.map(merged)
+    shown = _article_variants_merged(names)
+    ac = ac.assign(
+        key=ac["actor"].astype(str).map(merged).map(shown), group=ac["doc"].map(group_of)
+    )
+    at = at.assign(
+        key=at["speaker"].astype(str).map(merged).map(shown), group=at["doc"].map(group_of)
+    )
+    totals = pd.concat([ac["key"], at["key"]]).value_counts()
+    top = totals.sort_index().sort_values(ascending=False, kind="mergesort").head(limit)
+    rows: list[dict[str, Any]] = []
+    for actor in top.index:
+        words, speech = ac[ac["key"] == actor], at[at["key"] == actor]
+        for group in sorted(set(words["group"]) | set(speech["group"])):
+            w = words[words["group"] == group]
+            a = speech[speech["group"] == group]
+            cues = a[a["kind"] != "continuation"]
+            labels = w["label"].value_counts()
+            labels = labels.sort_index().sort_values(ascending=False, kind="mergesort")
+            rows.append(
+                {
+                    "actor": str(actor),
+                    "group": str(group),
+                    "documents": len(set(w["doc"]) | set(a["doc"])),
+                    "words": len(w),
+                    "words_authorial": int((w["voice"] == "authorial").sum()),
+                    "top_words": ", ".join(str(t) for t in labels.head(3).index),
+                    "attributions": len(a),
+                    "direct": int(a["kind"].isin(["direct", "continuation"]).sum()),
+                    "cues": len(cues),
+                    "distancing": int((cues["stance"] == "distancing").sum()),
+                    "charged": int((cues["stance"] == "charged").sum()),
+                }
+            )
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
 def scare_quotes(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
     q = tables.quotes[tables.quotes["kind"] == "scare"]
     if q.empty:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from framing.aggregate import (
     STANCES,
     Params,
     Tables,
+    actors_by_group,
     corpus_summary,
     cue_attributions,
     hit_count_matrix,
@@ -443,6 +444,8 @@ class Comparison:
     story_pairs: pd.DataFrame
     summary: Mapping[str, Any]
     method: Mapping[str, Any]
+    #: who is framed how, outlet by outlet (:func:`framing.aggregate.actors_by_group`)
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def compare(tables: Tables, params: Params | None = None, *, pairwise: bool = False) -> Comparison:
@@ -480,6 +483,7 @@ def compare(tables: Tables, params: Params | None = None, *, pairwise: bool = Fa
         story_pairs=story_pairs(stories, params),
         summary=summary,
         method=method,
+        actors=actors_by_group(tables),
     )
 
 
@@ -507,6 +511,7 @@ def comparison_data(result: Comparison) -> dict[str, Any]:
         },
         "stories": records(result.stories),
         "story_pairs": records(result.story_pairs),
+        "actors": records(result.actors),
         "method": result.method,
     }
 
@@ -594,6 +599,7 @@ def write_comparison(
             "distinctive_words": result.terms_words,
             "stories": result.stories,
             "story_pairs": result.story_pairs,
+            "actors": result.actors,
         }
         for name, frame in tables.items():
             if not frame.empty:

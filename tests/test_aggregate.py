@@ -13,6 +13,7 @@ import pytest
 from framing.aggregate import (
     Params,
     actor_labels,
+    actors_by_group,
     corpus_summary,
     density_table,
     fetch_texts,
@@ -469,3 +470,73 @@ def test_actor_labels_count_voices_and_the_rules_that_linked_them(tmp_path: Path
             "links": {"of_in": 2, "unrecorded": 1},
         }
     ]
+
+
+def test_actors_by_group_counts_words_and_speech_per_outlet(tmp_path: Path) -> None:
+    ledger = make_record(
+        "l1",
+        "Ledger",
+        "The strongman Viktor Drazen insisted the vote was fair. Drazen slammed critics.",
+        cues=[("insisted", "distancing", "person", "Viktor Drazen")],
+        actors=[("Viktor Drazen", "strongman")],
+    )
+    courier = make_record(
+        "c1",
+        "Courier",
+        "Drazen said the vote was fair. The regime of Drazen held. Officials said so.",
+        cues=[
+            ("said the vote", "neutral", "person", "Drazen"),
+            ("said so", "neutral", "anonymous", None),
+        ],
+        actors=[("Drazen", "regime")],
+    )
+    courier["actors"][0]["voice"] = "quoted"
+    tables = read_tables(write_jsonl(tmp_path / "results.jsonl", [ledger, courier]))
+    rows = actors_by_group(tables).to_dict(orient="records")
+    # "Drazen" is counted under the one longer name that ends with it; the anonymous source
+    # is no actor
+    assert rows == [
+        {
+            "actor": "Viktor Drazen",
+            "group": "Courier",
+            "documents": 1,
+            "words": 1,
+            "words_authorial": 0,
+            "top_words": "regime",
+            "attributions": 1,
+            "direct": 1,
+            "cues": 1,
+            "distancing": 0,
+            "charged": 0,
+        },
+        {
+            "actor": "Viktor Drazen",
+            "group": "Ledger",
+            "documents": 1,
+            "words": 1,
+            "words_authorial": 1,
+            "top_words": "strongman",
+            "attributions": 1,
+            "direct": 1,
+            "cues": 1,
+            "distancing": 1,
+            "charged": 0,
+        },
+    ]
+
+
+def test_a_surname_of_two_full_names_stays_apart(tmp_path: Path) -> None:
+    record = make_record(
+        "d1",
+        "Ledger",
+        "Ana Ruiz said yes. Lucia Ruiz said no. Ruiz said maybe.",
+        cues=[
+            ("said yes", "neutral", "person", "Ana Ruiz"),
+            ("said no", "neutral", "person", "Lucia Ruiz"),
+            ("said maybe", "neutral", "person", "Ruiz"),
+        ],
+    )
+    tables = read_tables(write_jsonl(tmp_path / "results.jsonl", [record]))
+    assert sorted(actors_by_group(tables)["actor"]) == ["Ana Ruiz", "Lucia Ruiz", "Ruiz"]
+    empty = read_tables(write_jsonl(tmp_path / "empty.jsonl", [make_record("e", "X", "Quiet.")]))
+    assert actors_by_group(empty).empty

@@ -226,6 +226,22 @@ def test_outputs_and_csv_injection(tmp_path: Path) -> None:
         assert f'id="{section}"' in html
 
 
+def test_actors_across_outlets_are_written_and_escaped(tmp_path: Path) -> None:
+    records = make_corpus()  # "Officials" are linked to "regime" in the loud outlet
+    records[0]["actors"][0]["actor"] = "<b>Officials</b>"
+    result = compare(tables_from_records(records), FAST)
+    assert "<b>Officials</b>" in set(result.actors["actor"])
+    written = {p.name for p in write_comparison(result, tmp_path, FAST)}
+    assert "actors.csv" in written
+    html = (tmp_path / "comparison.html").read_text(encoding="utf-8")
+    assert 'id="actors"' in html
+    assert "&lt;b&gt;Officials&lt;/b&gt;" in html
+    assert "<b>Officials</b>" not in html
+    data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
+    row = next(a for a in data["actors"] if a["actor"] == "<b>Officials</b>")
+    assert (row["group"], row["words"], row["top_words"]) == ("Loud Post", 1, "regime")
+
+
 def test_markdown_lists_exactly_the_tables_written(tmp_path: Path) -> None:
     """Without story metadata no stories.csv is written, and the page must not point to one."""
     tables = tables_from_records(_three_outlets(), count_words=True)
