@@ -339,16 +339,17 @@ def _capitalised_as_a_name(text: str, name: str, start: int) -> bool:
     capitalised inside a sentence, or a word list knows it."""
     if " " in name:
         return True
-    before = text[max(0, start - 3) : start].rstrip(" \t“\"‘'(")
-    if before and before[-1] not in ".!?:\n":
-        return True  # inside a sentence already
+
+    def inside_a_sentence(at: int) -> bool:
+        before = text[max(0, at - 8) : at].rstrip(" \t“\"‘'(")
+        return bool(before) and before[-1] not in ".!?:\n"
+
+    if inside_a_sentence(start):
+        return True
     if name in demonyms() or name in organisations() or name.lower() in given_names():
         return True
-    for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
-        prev = text[: m.start()].rstrip(" \t“\"‘'(")
-        if prev and prev[-1] not in ".!?:\n":
-            return True
-    return False
+    pattern = r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])"
+    return any(inside_a_sentence(m.start()) for m in re.finditer(pattern, text))
 
 
 def _is_modifier(text: str, name: str, end: int, describing: bool = False) -> bool:
