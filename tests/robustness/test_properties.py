@@ -38,6 +38,9 @@ PIECES = [
     "\u00a0", "\u2028", "İ", "ß", "ﬁ", "e\u0301", "🇺🇦", "👩‍👩‍👧", "שלום", "مرحبا", "Ⅻ", "١٢", "_",
     "AFP PHOTO / ", "(Photo by Jo Bloggs/Getty Images)", "Follow Ann on Twitter: @ann",
     "Leave a Reply", "Poll: Council Race Tightens",
+    # actor links: names, pronouns, possessives, predicates, naming verbs, loaded verbs
+    "Viktor Drazen", "Drazen", "corrupt", "thugs", "called", "his", "her", "is a", "was",
+    "demonized", "Belarusian", "Justice Department",
 ]  # fmt: skip
 
 news_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
@@ -145,6 +148,8 @@ def test_whole_analysis_is_exact_and_repeatable(text: str) -> None:
     for label in first.actors:
         assert _in_bounds(text, label.start, label.end)
         assert _in_bounds(text, label.actor_start, label.actor_end)
+        assert label.actor_start < label.actor_end
+        assert label.actor
     assert first.scores.n_words >= 0
     assert analyzer().analyze(doc) == first  # deterministic
 
