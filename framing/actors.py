@@ -115,8 +115,13 @@ _ENDS_PHRASE_RE = re.compile(
     r"[ \t]*(?:$|\n|[,.;:!?)\]”\"’'—–-](?!\w)|(?:who|whose|whom|which|that|and|or|but|nor|of"
     r"|in|on|at|to|for|with|from|by|about|over|after|before|since|until|because|when|while|if"
     r"|than|as|like|is|was|are|were|has|had|have|will|would|could|should|can|may|might|did"
-    r"|does|do|not|now|again|too|also|even)\b)"
+    r"|does|do|must|shall|not|now|again|too|also|even)\b)"
 )
+# after a name that a describing word stands before: what ends its phrase, a bracket
+# ("(D-N.Y.)") or a verb in -ed (a possessive is part of the name matched: "Crooked Hillary
+# Clinton's top aide")
+_ENDS_NAME_RE = re.compile(_ENDS_PHRASE_RE.pattern + r"|[ \t]*\(|[ \t]+[a-z]{2,}ed\b")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z-]*)")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:of|to|for|by|with|from|as|than|about|on|in|at|against|like|among)"
     r"(?:[ \t]+(?:the|a|an))?(?:[ \t]+[a-z][\w-]*)?[ \t]+$"
@@ -132,6 +137,7 @@ _ACTOR_LISTS = (
     "state_labels",
     "place_nouns",
     "institution_nouns",
+    "verbs_after_name",
 )
 
 
@@ -149,6 +155,7 @@ class ActorWords:
     state_labels: frozenset[str]
     place_nouns: frozenset[str]
     institution_nouns: frozenset[str]
+    verbs_after_name: frozenset[str]
 
 
 def read_actor_words(path: str | Path) -> ActorWords:
@@ -207,6 +214,7 @@ def read_actor_words(path: str | Path) -> ActorWords:
         state_labels=frozenset(words["state_labels"]),
         place_nouns=frozenset(words["place_nouns"]),
         institution_nouns=frozenset(words["institution_nouns"]),
+        verbs_after_name=frozenset(words["verbs_after_name"]),
     )
 
 
@@ -352,16 +360,21 @@ def _capitalised_as_a_name(text: str, name: str, start: int) -> bool:
     return any(inside_a_sentence(m.start()) for m in re.finditer(pattern, text))
 
 
+def _next_word(text: str, end: int) -> str:
+    """The lower-case word right after ``end`` (after spaces), or nothing."""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m.group(1) if m else ""
+
+
 def _is_modifier(text: str, name: str, end: int, describing: bool = False) -> bool:
     """Whether the capitalised words ``name`` (ending at ``end``) modify a noun after them
     instead of naming the actor: "radical Islamic terrorists", "far-left Drazen supporters".
     After a describing word or a one-word name, any plural of five letters or more is taken
     for that noun ("phony LinkedIn accounts", "radical Chechen actors"), at the cost of a verb
     in -s ("corrupt Drazen wants")."""
-    m = re.match(r"[ \t]+([a-z][a-z-]*)", text[end : end + 40])
-    if m is None:
+    word = _next_word(text, end)
+    if not word:
         return False
-    word = m.group(1)
     if word in actor_words().heads_after_name or word.endswith(actor_words().head_endings):
         return True
     plural = len(word) >= 5 and word.endswith("s") and not word.endswith("ss")
@@ -490,9 +503,20 @@ def _actor_for(text: str, hit: Hit, persons: _Persons) -> _Found | None:
     base = hit.start - len(before)
     near = before[-60:]
     near_base = hit.start - len(near)
-    # "strongman Alexander Lukashenko", "far-left Democrats"
+    # "strongman Alexander Lukashenko", "far-left Democrats"; after a describing word, the name
+    # must end its phrase or be followed by a verb in -ed ("the infamous Steele dossier" is
+    # the dossier; "corrupt Hillary deleted", "partisan Democrats in Congress" are not)
     m = _AFTER_RE.match(text, hit.end)
-    if m and not _is_modifier(text, m.group(1), m.end(1), describing):
+    if (
+        m
+        and not _is_modifier(text, m.group(1), m.end(1), describing)
+        and (
+            not describing
+            or m.group(1).endswith(("'s", "’s", "'", "’"))
+            or _ENDS_NAME_RE.match(text, m.end(1))
+            or _next_word(text, m.end(1)) in actor_words().verbs_after_name
+        )
+    ):
         found = _named(text, m.group(1), m.start(1), "name_after")
         if found:
             return found

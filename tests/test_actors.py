@@ -194,9 +194,16 @@ def links(text: str, word: str, category: str = "pejorative_label") -> list[tupl
             "loaded_verb",
             ("Maria Castillo", "She", "speaker"),
         ),
+        # a describing word before a name and its possessive
+        (
+            "“Crooked Hillary Clinton’s top aide has been accused,” he wrote.",
+            "Crooked",
+            "derision",
+            ("Hillary Clinton", "Hillary Clinton", "name_after"),
+        ),
         # a title that begins an institution's name stays in it
         (
-            "It is crushing to see the noble Justice Department fail.",
+            "It is crushing to see the noble Justice Department in retreat.",
             "noble",
             "loaded_adjective",
             ("Justice Department", "Justice Department", "name_after"),
@@ -237,6 +244,7 @@ def test_rules_link_each_kind_of_description(
         ("Police arrested radical Drazen supporters.", "radical", "loaded_adjective"),
         ("The raid targeted radical Islamic terrorists.", "radical", "loaded_adjective"),
         ("Readers mocked the phony LinkedIn accounts.", "phony", "loaded_adjective"),
+        ("The inquiry began with the infamous Steele dossier.", "infamous", "loaded_adjective"),
         # a label that is no head: a noun follows it, or it is a possessor
         ("Tomas Reuter, a longtime regime loyalist, insisted.", "regime", "pejorative_label"),
         ("Lukas Brandt, the junta’s enforcer-in-chief, spoke first.", "junta", "pejorative_label"),
