@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import orjson
 import typer
 from rich.console import Console
 
-from framing.datasets import data_root
 from framing.evaluation.actors import evaluate_actors
+from framing_cli.evaluate_voice_cmd import BasilFolder, basil_folder
 from framing_cli.intervals import (
     Seed,
     format_interval,
@@ -21,10 +20,7 @@ from framing_cli.intervals import (
 
 
 def actors(
-    directory: Annotated[
-        Path | None,
-        typer.Argument(help="The BASIL folder (default: $FRAMING_DATA_DIR/basil)."),
-    ] = None,
+    directory: BasilFolder = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the scores and every link as JSON.")
     ] = False,
@@ -36,8 +32,7 @@ def actors(
 ) -> None:
     """Whether the loaded words in BASIL's lexical-bias spans are linked to the actor BASIL
     says they are aimed at (its target)."""
-    folder = directory if directory is not None else data_root() / "basil"
-    report = evaluate_actors(folder, n_boot=n_boot, seed=seed)
+    report = evaluate_actors(basil_folder(directory), n_boot=n_boot, seed=seed)
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return

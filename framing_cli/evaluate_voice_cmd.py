@@ -19,19 +19,25 @@ from framing_cli.intervals import (
     n_boot_option,
 )
 
+#: the BASIL folder argument of the commands that evaluate on BASIL (voice, actors)
+BasilFolder = Annotated[
+    Path | None, typer.Argument(help="The BASIL folder (default: $FRAMING_DATA_DIR/basil).")
+]
+
+
+def basil_folder(directory: Path | None) -> Path:
+    """The folder given, or BASIL's place in the data directory."""
+    return directory if directory is not None else data_root() / "basil"
+
 
 def voice(
-    directory: Annotated[
-        Path | None,
-        typer.Argument(help="The BASIL folder (default: $FRAMING_DATA_DIR/basil)."),
-    ] = None,
+    directory: BasilFolder = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     n_boot: Annotated[int, n_boot_option("rate")] = 1000,
     seed: Seed = 0,
 ) -> None:
     """Whether each BASIL bias span is quoted (voice) and, when it is, whose (speaker)."""
-    folder = directory if directory is not None else data_root() / "basil"
-    report = evaluate_voice(folder, n_boot=n_boot, seed=seed)
+    report = evaluate_voice(basil_folder(directory), n_boot=n_boot, seed=seed)
     if as_json:
         typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return
