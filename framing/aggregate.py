@@ -21,6 +21,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
+from framing.actors import given_names
 from framing.errors import InputError
 from framing.scores import OFFICIAL_ACTS, UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS, speaker_key
 from framing.stats import bootstrap_ratio
@@ -993,19 +994,38 @@ ACTOR_COLUMNS = [
 ]
 
 
-def _surnames_merged(mapping: Mapping[str, str]) -> dict[str, str]:
-    """``mapping`` with each one-word name sent to the only name of several words whose last
-    word it is (names that stay one word when there are none or several)."""
-    targets = set(mapping.values())
+#: the share of a surname's full-name mentions that one person must hold for the surname
+#: alone to count as theirs when the corpus names several people of it
+SURNAME_DOMINANCE = 0.9
+
+
+def _surnames_merged(mapping: Mapping[str, str], counts: Mapping[str, int]) -> dict[str, str]:
+    """``mapping`` with each one-word name sent to the person of that surname the corpus names:
+    the only full name that ends with it, or the one that holds at least
+    :data:`SURNAME_DOMINANCE` of the mentions (``counts``) of all of them ("Trump" under
+    "Donald Trump" beside a few "Melania Trump"; "Clinton" stays apart where "Bill Clinton" is
+    a seventh of the Clintons). A full name here is capitalised words that open with a given
+    name of the list."""
+    given = given_names()
     by_last: dict[str, list[str]] = {}
-    for name in targets:
+    for name in set(mapping.values()):
         words = name.split()
-        if len(words) > 1:
+        if (
+            1 < len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and (words[0].lower() in given)
+        ):
             by_last.setdefault(words[-1], []).append(name)
     out = {}
     for name, target in mapping.items():
-        full = by_last.get(target, [])
-        out[name] = full[0] if " " not in target and len(full) == 1 else target
+        full = by_last.get(target, []) if " " not in target else []
+        if len(full) == 1:
+            out[name] = full[0]
+            continue
+        total = sum(counts.get(f, 0) for f in full)
+        best = max(full, key=lambda f: (counts.get(f, 0), f), default=None)
+        dominant = best is not None and counts.get(best, 0) >= SURNAME_DOMINANCE * total > 0
+        out[name] = best if dominant and best is not None else target
     return out
 
 
@@ -1023,9 +1043,10 @@ def actors_by_group(tables: Tables, limit: int = 12) -> pd.DataFrame:
 
     An actor and a speaker are one when their names are (:func:`speaker_key`: without case
     and a leading article; a name with a middle initial under the name without it, as in
-    :func:`speaker_profile`); a one-word name is counted under the one name of several words
-    in the corpus that ends with it, when there is exactly one ("Kessler" under "Anton
-    Kessler"; "Trump" stays apart from "Donald Trump" where "Melania Trump" is named too).
+    :func:`speaker_profile`); a one-word name is counted under the person of that surname the
+    corpus names, when it names one or one holds nine in ten of the mentions of them
+    (:func:`_surnames_merged`: "Kessler" under "Anton Kessler", "Trump" under "Donald Trump";
+    "Clinton" stays apart from "Hillary Clinton" where "Bill Clinton" is named often too).
     """
     group_of = tables.documents.set_index("doc")["group"]
     ac = tables.actors
@@ -1035,7 +1056,8 @@ def actors_by_group(tables: Tables, limit: int = 12) -> pd.DataFrame:
     if names.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     merged = _middle_initials_merged(names.unique().tolist())
-    merged = _surnames_merged(merged)
+    counts = names.map(merged).value_counts()
+    merged = _surnames_merged(merged, {str(k): int(v) for k, v in counts.items()})
     names = names.map(merged)
     shown = _article_variants_merged(names)
     ac = ac.assign(

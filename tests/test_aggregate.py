@@ -540,3 +540,23 @@ def test_a_surname_of_two_full_names_stays_apart(tmp_path: Path) -> None:
     assert sorted(actors_by_group(tables)["actor"]) == ["Ana Ruiz", "Lucia Ruiz", "Ruiz"]
     empty = read_tables(write_jsonl(tmp_path / "empty.jsonl", [make_record("e", "X", "Quiet.")]))
     assert actors_by_group(empty).empty
+
+
+def test_a_surname_goes_to_the_person_who_holds_nine_in_ten_of_its_mentions(
+    tmp_path: Path,
+) -> None:
+    def speech(doc: str, speakers: list[str]) -> dict[str, Any]:
+        text = " ".join(f"{n} said {i}." for i, n in enumerate(speakers))
+        cues = [(f"said {i}", "neutral", "person", n) for i, n in enumerate(speakers)]
+        return make_record(doc, "Ledger", text, cues=cues)
+
+    dominant = [speech("a", ["David Okafor"] * 9 + ["Maria Okafor", "Okafor"])]
+    tables = read_tables(write_jsonl(tmp_path / "a.jsonl", dominant))
+    counts = dict(
+        zip(*[actors_by_group(tables)[c] for c in ("actor", "attributions")], strict=True)
+    )
+    assert counts == {"David Okafor": 10, "Maria Okafor": 1}
+    # eight in ten is not enough: the surname alone stays apart
+    shared = [speech("b", ["David Okafor"] * 8 + ["Maria Okafor"] * 2 + ["Okafor"])]
+    tables = read_tables(write_jsonl(tmp_path / "b.jsonl", shared))
+    assert set(actors_by_group(tables)["actor"]) == {"David Okafor", "Maria Okafor", "Okafor"}
