@@ -903,11 +903,16 @@ def _article_variants_merged(speakers: pd.Series) -> dict[str, str]:
 def speaker_profile(tables: Tables, limit: int = 10) -> list[dict[str, Any]]:
     """The most-quoted speakers with the cue verbs used for each (actor x stance): a speaker's
     attributions include the quotation paragraphs that continue them, the verbs and stances
-    are those of the cues."""
+    are those of the cues. Names are counted as in :func:`actors_by_group`: a middle initial
+    and a leading article do not make another speaker, and a surname alone counts under the
+    person of that surname the tables name (:func:`_surnames_merged`)."""
     a = tables.attributions[tables.attributions["speaker"].notna()]
     if a.empty:
         return []
-    a = a.assign(speaker=a["speaker"].map(_middle_initials_merged(a["speaker"].unique().tolist())))
+    merged = _middle_initials_merged(a["speaker"].unique().tolist())
+    counts = a["speaker"].map(merged).value_counts()
+    merged = _surnames_merged(merged, {str(k): int(v) for k, v in counts.items()})
+    a = a.assign(speaker=a["speaker"].map(merged))
     a = a.assign(speaker=a["speaker"].map(_article_variants_merged(a["speaker"])))
     result = []
     counts = a.groupby("speaker").size().sort_values(ascending=False, kind="mergesort")

@@ -332,6 +332,13 @@ def test_speakers_with_and_without_a_middle_initial_are_counted_once() -> None:
     assert profile["George W. Bush"] == profile["George H. W. Bush"] == profile["George Bush"] == 1
 
 
+def test_a_speaker_s_surname_alone_counts_under_the_person_most_named_by_it() -> None:
+    profile = _speaker_counts(["Donald Trump"] * 9 + ["Melania Trump", "Trump"], "person")
+    assert profile == {"Donald Trump": 10, "Melania Trump": 1}
+    even = _speaker_counts(["Ana Ruiz", "Maria Ruiz", "Ruiz"], "person")
+    assert even == {"Ana Ruiz": 1, "Maria Ruiz": 1, "Ruiz": 1}
+
+
 def test_speakers_written_with_and_without_an_article_are_counted_once() -> None:
     names = ["The Civic Alliance", "the Civic Alliance", "Civic Alliance", "Civic Alliance",
              "The Hague", "Theodor Park"]  # fmt: skip
