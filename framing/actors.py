@@ -52,6 +52,10 @@ DESCRIBING_CATEGORIES = frozenset({"loaded_adjective", "derision", "moral_judgem
 #: possessive name ("Drazen's smear") and, for verbs, to the subject right before them.
 ACTION_CATEGORIES = frozenset({"loaded_verb", "loaded_noun", "hyperbole", "alarmist", "euphemism"})
 
+#: Source types whose speaker is an actor of the profiles (anonymous sources count only for
+#: the country their phrase names; unverified, document and unknown sources for no one).
+ACTOR_SOURCE_TYPES = frozenset({"person", "organisation", "role", "pronoun"})
+
 #: Hit categories of verbs, whose subject right before them they frame ("Drazen demonized").
 VERB_CATEGORIES = frozenset({"loaded_verb"})
 
@@ -785,8 +789,8 @@ def _speaker_actor(a: Attribution) -> tuple[str, bool] | None:
             if word in dem:
                 return dem[word], True
         return None
-    if a.source is not None and a.source.type in {"unverified", "document", "unknown"}:
-        return None
+    if a.source is not None and a.source.type not in ACTOR_SOURCE_TYPES:
+        return None  # unverified, document or unknown
     return a.speaker, False
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
-from framing.actors import given_names
+from framing.actors import ACTOR_SOURCE_TYPES, given_names
 from framing.errors import InputError
 from framing.scores import OFFICIAL_ACTS, UNSOURCED_UNVERIFIED, UNVERIFIED_KINDS, speaker_key
 from framing.stats import bootstrap_ratio
@@ -957,9 +957,8 @@ def actor_labels(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
     )
     voices: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     links: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
-    link_column = ac["link"] if "link" in ac else pd.Series("unrecorded", index=ac.index)
     for actor, label, category, voice, link in zip(
-        ac["actor"], ac["label"], ac["category"], ac["voice"], link_column, strict=True
+        ac["actor"], ac["label"], ac["category"], ac["voice"], ac["link"], strict=True
     ):
         voices[(actor, label, category)][str(voice)] += 1
         links[(actor, label, category)][str(link)] += 1
@@ -981,9 +980,6 @@ def actor_labels(tables: Tables, limit: int = 20) -> list[dict[str, Any]]:
     return out
 
 
-#: source types whose speaker is an actor of the profiles (as in framing.actors.actor_profiles:
-#: not anonymous, unverified, document or unknown sources)
-_ACTOR_SOURCE_TYPES = frozenset({"person", "organisation", "role", "pronoun"})
 ACTOR_COLUMNS = [
     "actor",
     "group",
@@ -1056,7 +1052,7 @@ def actors_by_group(tables: Tables, limit: int = 12) -> pd.DataFrame:
     group_of = tables.documents.set_index("doc")["group"]
     ac = tables.actors
     at = tables.attributions
-    at = at[at["speaker"].notna() & at["source_type"].isin(_ACTOR_SOURCE_TYPES)]
+    at = at[at["speaker"].notna() & at["source_type"].isin(ACTOR_SOURCE_TYPES)]
     names = pd.concat([ac["actor"], at["speaker"]], ignore_index=True).astype(str)
     if names.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)

@@ -2226,9 +2226,8 @@ def _right_source(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     # people familiar with the matter" (only as the whole of the clause's end: not "Show
     # voters your back taxes", "blamed voters for pulling back …")
     plural = (
-        not first.text[0].isupper()
+        first.text.islower()  # (so not capitalised)
         and first.low not in _RIGHT_DET
-        and first.text.islower()
         and (
             word in _PLURALS_WITHOUT_S
             or (word.endswith("s") and (word in _GROUP_NOUNS or word in _ANON_HEADS))

@@ -23,14 +23,18 @@ profiles count at all. Both come with a 95% percentile bootstrap interval over a
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.analyze import Analyzer
 from framing.datasets import AnnotatedCorpus, AnnotatedSpan, read_basil
+from framing.evaluation.basil import folded_words, rounded_interval
 from framing.types import ActorLabel, Document
+
+if TYPE_CHECKING:
+    from framing.stats import RatioEstimate
 
 #: words of a BASIL target that name a kind of group, not which one ("House_Republicans":
 #: "house" says nothing of the party; "GOP_committee_members": "committee", "members")
@@ -56,11 +60,6 @@ _GENERIC_TARGET_WORDS = frozenset(
 )
 
 
-def _fold_words(value: str) -> list[str]:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
-    return "".join(c if c.isalnum() else " " for c in ascii_text).split()
-
-
 def names_target(target: str, actor: str) -> bool:
     """Whether ``actor`` names BASIL's ``target``: a word of the target that names who it is
     (not a generic word such as "house" or "members") shares its first five letters (the whole
@@ -68,9 +67,9 @@ def names_target(target: str, actor: str) -> bool:
     matches "Trump" and "Donald Trump"; ``House_Democrats`` matches "Democrats" and
     "Democratic"; ``Internal_Revenue_Service`` matches "IRS"; ``Donald_Trump`` does not match
     "Melania Trump", nor ``House_Democrats`` "Nancy Pelosi"."""
-    words = _fold_words(target.replace("_", " "))
+    words = folded_words(target.replace("_", " "))
     gold = [w for w in words if w not in _GENERIC_TARGET_WORDS]
-    mine = _fold_words(actor)
+    mine = folded_words(actor)
     if len(mine) == 1 and actor.isupper() and mine[0] == "".join(w[0] for w in words):
         return True  # an acronym of the target's words ("IRS": Internal_Revenue_Service)
     if len(mine) >= 2 and len(words) >= 2 and mine[0][:3] != words[0][:3]:
@@ -143,9 +142,9 @@ class BasilActorReport:
                     "linked": s.linked,
                     "right": s.right,
                     "precision": round(s.precision, 4),
-                    "precision_ci": _rounded(s.precision_ci),
+                    "precision_ci": rounded_interval(s.precision_ci),
                     "coverage": round(s.coverage, 4),
-                    "coverage_ci": _rounded(s.coverage_ci),
+                    "coverage_ci": rounded_interval(s.coverage_ci),
                 }
                 for s in self.scores
             ],
@@ -164,10 +163,6 @@ class BasilActorReport:
                 for m in self.matches
             ],
         }
-
-
-def _rounded(ci: tuple[float, float] | None) -> list[float] | None:
-    return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
 def _best(links: Sequence[ActorLabel], target: str) -> tuple[ActorLabel, bool]:
@@ -256,6 +251,11 @@ def _score(
     return ActorScore(outlet, c[0], c[1], c[2], c[3], precision_ci, coverage_ci)
 
 
+def _interval(est: RatioEstimate, column: int) -> _Interval | None:
+    low, high = float(est.low[column]), float(est.high[column])
+    return None if low != low else (low, high)  # (nan: no denominator in any resample)
+
+
 def _intervals(
     rows: Sequence[tuple[str, list[int]]], outlets: Sequence[str], n_boot: int, seed: int
 ) -> dict[str, tuple[_Interval | None, _Interval | None]]:
@@ -273,12 +273,7 @@ def _intervals(
         ).reshape(-1, 4)
         if mine.shape[0] == 0:
             continue
-        prec = bootstrap_ratio(mine[:, 3:4], mine[:, 2:3], n_boot=n_boot, seed=seed)
-        cov = bootstrap_ratio(mine[:, 2:3], mine[:, 1:2], n_boot=n_boot, seed=seed)
-
-        def ci(est: object) -> _Interval | None:
-            low, high = float(est.low[0]), float(est.high[0])  # type: ignore[attr-defined]
-            return None if np.isnan(low) else (low, high)
-
-        out[outlet] = (ci(prec), ci(cov))
+        # precision (right / linked) and coverage (linked / hit) on the same resamples
+        est = bootstrap_ratio(mine[:, [3, 2]], mine[:, [2, 1]], n_boot=n_boot, seed=seed)
+        out[outlet] = (_interval(est, 0), _interval(est, 1))
     return out

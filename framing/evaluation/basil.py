@@ -145,7 +145,7 @@ class BasilVoiceReport:
                     "precision": round(v.precision, 4),
                     "recall": round(v.recall, 4),
                     "f1": round(v.f1, 4),
-                    "f1_ci": _rounded(v.f1_ci),
+                    "f1_ci": rounded_interval(v.f1_ci),
                     "by_voice": {
                         ("quoted" if q else "not_quoted"): {
                             voice: v.n(q, voice) for voice in SPAN_VOICES
@@ -162,12 +162,12 @@ class BasilVoiceReport:
                     "quoted": s.quoted,
                     "attributed": s.attributed,
                     "attributed_rate": round(s.attributed_rate, 4),
-                    "attributed_ci": _rounded(s.attributed_ci),
+                    "attributed_ci": rounded_interval(s.attributed_ci),
                     "named_right": s.named_right,
                     "named_right_rate": None
                     if s.named_right_rate is None
                     else round(s.named_right_rate, 4),
-                    "named_right_ci": _rounded(s.named_right_ci),
+                    "named_right_ci": rounded_interval(s.named_right_ci),
                 }
                 for s in self.speakers
             ],
@@ -182,7 +182,8 @@ class BasilVoiceReport:
         )
 
 
-def _rounded(ci: tuple[float, float] | None) -> list[float] | None:
+def rounded_interval(ci: tuple[float, float] | None) -> list[float] | None:
+    """An interval to four places for JSON (``None`` stays ``None``)."""
     return None if ci is None else [round(ci[0], 4), round(ci[1], 4)]
 
 
@@ -204,15 +205,17 @@ def names_gold(gold: str, attribution: Attribution) -> bool:
     """Whether the relation's speaker or source names the gold person: each part of the gold
     name's last word begins one of their words (without case or accents; "Ocasio-Cortez" is
     the words "ocasio" and "cortez")."""
-    parts = _words(gold.split("_")[-1])
+    parts = folded_words(gold.split("_")[-1])
     said = " ".join(
         x for x in (attribution.speaker, attribution.source.text if attribution.source else "") if x
     )
-    words = _words(said)
+    words = folded_words(said)
     return bool(parts) and all(any(w.startswith(p) for w in words) for p in parts)
 
 
-def _words(value: str) -> list[str]:
+def folded_words(value: str) -> list[str]:
+    """The words of ``value`` without case or accents ("Ocasio-Cortez" -> "ocasio",
+    "cortez")."""
     return "".join(c if c.isalnum() else " " for c in _fold(value)).split()
 
 
